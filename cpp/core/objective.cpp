@@ -1,0 +1,12 @@
+#include "objective.hpp"
+
+namespace backprop {
+
+std::unique_ptr<Objective> make_mlp_objective(const Scenario& scenario);
+std::unique_ptr<Objective> make_rnn_objective(const Scenario& scenario);
+
+std::unique_ptr<Objective> make_objective(const Scenario& scenario) {
+  return scenario.kind == ModelKind::mlp ? make_mlp_objective(scenario) : make_rnn_objective(scenario);
+}
+
+}  // namespace backprop

@@ -1,0 +1,132 @@
+// The lesson's RNN as an Objective: batches of whole sequences, BPTT for the gradient.
+// The loss of a sequence is summed over time; a batch averages over its sequences.
+#include <limits>
+
+#include "init.hpp"
+#include "objective.hpp"
+#include "rnn.hpp"
+
+namespace backprop {
+
+namespace {
+
+class RnnObjective final : public Objective {
+ public:
+  explicit RnnObjective(const Scenario& s) : sequences_(s.sequences) {
+    const RnnSpec& spec = s.rnn;
+    const Index I = spec.input_size, H = spec.hidden_size, O = spec.output_size;
+    cell_.f = spec.hidden_activation;
+    cell_.g = spec.output_activation;
+    cell_.loss = spec.loss;
+    cell_.bias = spec.bias;
+    cell_.U.resize(H, I);
+    cell_.V.resize(H, H);
+    cell_.W.resize(O, H);
+    cell_.b = Matrix::Zero(1, H);
+    cell_.c = Matrix::Zero(1, O);
+    cell_.h0 = Matrix::Zero(1, H);
+    // nn.RNN draws every recurrent parameter with fan_in = hidden; the output layer has fan_in = hidden.
+    Rng rng(s.init.seed);
+    init_weight(cell_.U, s.init, s.init.scheme == InitScheme::pytorch_default ? H : I, H, rng);
+    init_weight(cell_.V, s.init, H, H, rng);
+    init_weight(cell_.W, s.init, H, O, rng);
+    if (spec.bias) {
+      init_bias(cell_.b, s.init, H, rng);
+      init_bias(cell_.c, s.init, H, rng);
+    }
+    for (auto [name, m] : {std::pair{"U", &cell_.U}, {"V", &cell_.V}, {"W", &cell_.W}, {"b", &cell_.b},
+                           {"c", &cell_.c}, {"h0", &cell_.h0}})
+      if (auto it = s.parameters.find(name); it != s.parameters.end()) *m = it->second;
+
+    grads_ = make_grads(cell_);
+    views_.push_back({"U", cell_.U.data(), grads_.dU.data(), H, I, true, false});
+    views_.push_back({"V", cell_.V.data(), grads_.dV.data(), H, H, true, false});
+    views_.push_back({"W", cell_.W.data(), grads_.dW.data(), O, H, true, false});
+    if (spec.bias) {
+      views_.push_back({"b", cell_.b.data(), grads_.db.data(), 1, H, false, true});
+      views_.push_back({"c", cell_.c.data(), grads_.dc.data(), 1, O, false, true});
+    }
+    for (const Sequence& seq : sequences_) tapes_.push_back(make_tape(cell_, seq.inputs.rows()));
+  }
+
+  Index sample_count() const override { return static_cast<Index>(sequences_.size()); }
+  ParamViews& params() override { return views_; }
+
+  double loss(const Batch& batch) override {
+    double sum = 0.0;
+    for (Index i = 0; i < batch.size; ++i) {
+      const Index k = batch.index[i];
+      sum += forward(cell_, sequences_[k].inputs, sequences_[k].targets, tapes_[k]);
+    }
+    return sum / double(batch.size);
+  }
+
+  double loss_and_gradient(const Batch& batch) override {
+    for (Matrix* g : {&grads_.dU, &grads_.dV, &grads_.dW, &grads_.db, &grads_.dc, &grads_.dh0}) g->setZero();
+    const double scale = 1.0 / double(batch.size);
+    double sum = 0.0;
+    for (Index i = 0; i < batch.size; ++i) {
+      const Index k = batch.index[i];
+      const Sequence& seq = sequences_[k];
+      sum += forward(cell_, seq.inputs, seq.targets, tapes_[k]);
+      bptt(cell_, seq.inputs, seq.targets, scale, tapes_[k], grads_);
+    }
+    last_first_ = batch.index[0];
+    last_size_ = batch.size;
+    return sum * scale;
+  }
+
+  void describe(Trace& trace) const override {
+    // The per-time values of the batch's first sequence (the whole batch when it has one).
+    const RnnTape& tape = tapes_[last_first_];
+    const Sequence& seq = sequences_[last_first_];
+    trace.forward = {{"r", tape.r}, {"h", tape.h}, {"s", tape.s}, {"y", tape.y}};
+    trace.backward = {{"s_grad", tape.s_grad},
+                      {"h_grad_output", tape.h_grad_output},
+                      {"h_grad_next", tape.h_grad_next},
+                      {"h_grad", tape.h_grad},
+                      {"r_grad", tape.r_grad},
+                      {"dU", grads_.dU},
+                      {"dV", grads_.dV},
+                      {"dW", grads_.dW}};
+    if (cell_.bias) {
+      trace.backward.push_back({"db", grads_.db, true});
+      trace.backward.push_back({"dc", grads_.dc, true});
+    }
+    trace.backward.push_back({"dh0", grads_.dh0, true});
+    if (last_size_ != 1) return;
+    // What each time step adds to the gradients, and the running sums from T down to t.
+    const Index T = seq.inputs.rows();
+    RnnGrads sum = make_grads(cell_);
+    trace.time_steps.assign(T, {});
+    RnnTape copy = tape;  // backward() rewrites row t with the values it already holds
+    for (Index t = T - 1; t >= 0; --t) {
+      RnnGrads step = make_grads(cell_);
+      backward(cell_, seq.inputs, t, copy, step);
+      sum.dU += step.dU, sum.dV += step.dV, sum.dW += step.dW, sum.db += step.db, sum.dc += step.dc;
+      NamedValues& out = trace.time_steps[t];
+      out = {{"dU", step.dU}, {"dV", step.dV}, {"dW", step.dW}};
+      if (cell_.bias) out.insert(out.end(), {{"db", step.db, true}, {"dc", step.dc, true}});
+      out.insert(out.end(), {{"dU_sum", sum.dU}, {"dV_sum", sum.dV}, {"dW_sum", sum.dW}});
+      if (cell_.bias) out.insert(out.end(), {{"db_sum", sum.db, true}, {"dc_sum", sum.dc, true}});
+    }
+  }
+
+  double validation_loss() override { return std::numeric_limits<double>::quiet_NaN(); }
+
+ private:
+  RnnCell cell_;
+  RnnGrads grads_;
+  ParamViews views_;
+  std::vector<Sequence> sequences_;
+  std::vector<RnnTape> tapes_;
+  Index last_first_ = 0, last_size_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Objective> make_rnn_objective(const Scenario& scenario) {
+  return std::make_unique<RnnObjective>(scenario);
+}
+
+}  // namespace backprop

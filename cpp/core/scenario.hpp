@@ -1,0 +1,90 @@
+// A scenario: everything needed to reproduce a lesson example, as plain C++ values.
+// Parsing and validation of the JSON form live in cpp/io; the core trusts these values.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "activation.hpp"
+#include "loss.hpp"
+#include "matrix.hpp"
+
+namespace backprop {
+
+enum class ModelKind { mlp, rnn };
+enum class InitScheme { uniform, xavier_uniform, he_uniform, pytorch_default };
+enum class OptimizerKind { sgd, adam, rmsprop };
+
+struct MlpSpec {
+  std::vector<int> layers;               // sizes, input first
+  std::vector<Activation> activations;   // one per non-input layer
+  Loss loss = Loss::half_sse;
+};
+
+struct RnnSpec {
+  int input_size = 1, hidden_size = 1, output_size = 1;
+  Activation hidden_activation = Activation::sigmoid;  // f
+  Activation output_activation = Activation::sigmoid;  // g
+  Loss loss = Loss::half_sse;
+  bool bias = false;
+};
+
+struct InitConfig {
+  InitScheme scheme = InitScheme::pytorch_default;
+  double scale = 0.1;  // for `uniform`: U(−scale, scale)
+  std::uint64_t seed = 0;
+};
+
+struct OptimizerConfig {
+  OptimizerKind kind = OptimizerKind::sgd;
+  double lr = 0.01;
+  double momentum = 0.0;                 // sgd
+  double beta1 = 0.9, beta2 = 0.999;     // adam
+  double rho = 0.99;                     // rmsprop
+  double eps = 1e-8;                     // adam, rmsprop
+  bool update_biases = true;
+};
+
+struct Regularization {
+  double l1 = 0.0, l2 = 0.0;
+};
+
+struct TrainConfig {
+  long long steps = 1;
+  long long record_every = 1;
+  long long batch_size = 0;  // 0: the whole data set every step
+  bool shuffle = false;
+  std::uint64_t seed = 0;    // for shuffling
+};
+
+// One sequence for the RNN: row t of `inputs` is x_t, row t of `targets` is the target of y_t.
+struct Sequence {
+  Matrix inputs, targets;
+};
+
+struct Scenario {
+  ModelKind kind = ModelKind::mlp;
+  MlpSpec mlp;
+  RnnSpec rnn;
+  // Explicit parameter values by name (W1, b1, … or U, V, W, b, c, h0); they win over init.
+  // Vectors are stored as 1 × n matrices.
+  std::map<std::string, Matrix> parameters;
+  InitConfig init;
+  // MLP data: B × n_x and B × n_y; optional validation set.
+  Matrix inputs, targets;
+  std::optional<Matrix> validation_inputs, validation_targets;
+  // RNN data.
+  std::vector<Sequence> sequences;
+  OptimizerConfig optimizer;
+  Regularization regularization;
+  TrainConfig train;
+
+  Index sample_count() const {
+    return kind == ModelKind::mlp ? inputs.rows() : static_cast<Index>(sequences.size());
+  }
+};
+
+}  // namespace backprop

@@ -1,0 +1,69 @@
+// Training, one step at a time: take the batch, forward, record the loss, backward, update
+// (the lesson's loop). Batches are consecutive slices of the data in order, cycling; with
+// shuffle the order is redrawn from the seed at the start of every epoch.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "objective.hpp"
+#include "optimizer.hpp"
+#include "rng.hpp"
+#include "scenario.hpp"
+#include "trace.hpp"
+
+namespace backprop {
+
+class Trainer {
+ public:
+  explicit Trainer(const Scenario& scenario);
+
+  // One parameter update; returns the loss (with the penalty) before it. With `trace`,
+  // records every intermediate of the step. Allocates nothing in the steady state.
+  double step(Trace* trace = nullptr);
+  // The batch the next step will use.
+  Batch next_batch() const;
+  long long steps_done() const { return steps_; }
+
+  // Loss (with the penalty) of the current parameters on the whole data set.
+  double full_loss();
+  // Loss on the validation set (MLP `data.validation`), NaN when there is none.
+  double validation_loss() { return objective_->validation_loss(); }
+  ParamViews& params() { return objective_->params(); }
+  Objective& objective() { return *objective_; }
+  const Regularization& regularization() const { return regularization_; }
+
+ private:
+  void advance();
+
+  std::unique_ptr<Objective> objective_;
+  Optimizer optimizer_;
+  Regularization regularization_;
+  Index batch_size_;
+  bool shuffle_;
+  Rng rng_;
+  std::vector<Index> order_, all_;
+  Index position_ = 0;  // start of the next batch in order_
+  long long steps_ = 0;
+};
+
+struct Divergence {
+  long long step;  // the step whose loss was not finite (== steps for the final loss)
+  double loss;     // NaN or ±∞
+};
+
+struct TrainResult {
+  std::vector<std::pair<long long, double>> losses;  // [step, loss before that step's update]
+  double final_loss = 0.0;
+  double validation_loss = 0.0;                      // NaN when there is no validation set
+  NamedValues parameters;
+  std::optional<Divergence> divergence;
+};
+
+NamedValues snapshot(const ParamViews& params);
+TrainResult train(const Scenario& scenario);
+// The trace of the first training step.
+Trace trace(const Scenario& scenario);
+
+}  // namespace backprop

@@ -1,0 +1,75 @@
+#include "result_json.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace backprop {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson value_json(const Matrix& m, bool is_vector) {
+  if (is_vector) return std::vector<double>(m.data(), m.data() + m.size());
+  ojson rows = ojson::array();
+  for (Index i = 0; i < m.rows(); ++i) rows.push_back(std::vector<double>(m.row(i).begin(), m.row(i).end()));
+  return rows;
+}
+
+ojson section(const NamedValues& values) {
+  ojson out = ojson::object();
+  for (const NamedValue& v : values) out[v.name] = value_json(v.value, v.is_vector);
+  return out;
+}
+
+}  // namespace
+
+std::string to_json(const Trace& trace) {
+  ojson out;
+  out["loss"] = trace.loss;
+  out["forward"] = section(trace.forward);
+  out["backward"] = section(trace.backward);
+  out["updated"] = section(trace.updated);
+  if (!trace.time_steps.empty()) {
+    ojson steps = ojson::array();
+    for (const NamedValues& step : trace.time_steps) steps.push_back(section(step));
+    out["time_steps"] = std::move(steps);
+  }
+  return out.dump();
+}
+
+std::string to_json(const TrainResult& result) {
+  ojson out;
+  ojson losses = ojson::array();
+  for (const auto& [step, loss] : result.losses) losses.push_back({step, loss});
+  out["losses"] = std::move(losses);
+  out["final_loss"] = result.final_loss;
+  if (!std::isnan(result.validation_loss)) out["validation_loss"] = result.validation_loss;
+  out["parameters"] = section(result.parameters);
+  return out.dump();
+}
+
+std::string to_json(const GradCheck& check) {
+  ojson out;
+  out["epsilon"] = check.epsilon;
+  out["max_relative_error"] = check.max_relative_error;
+  ojson params = ojson::object();
+  for (const ParamCheck& p : check.params)
+    params[p.name] = {{"max_relative_error", p.max_relative_error},
+                      {"analytic", value_json(p.analytic, p.is_vector)},
+                      {"numeric", value_json(p.numeric, p.is_vector)},
+                      {"relative_error", value_json(p.relative_error, p.is_vector)}};
+  out["parameters"] = std::move(params);
+  return out.dump();
+}
+
+std::string divergence_message(const Divergence& d, const Scenario& s) {
+  char lr[32];
+  std::snprintf(lr, sizeof lr, "%g", s.optimizer.lr);
+  const char* what = std::isnan(d.loss) ? "NaN" : "infinite";
+  return "train: diverged at step " + std::to_string(d.step) + ": the loss became " + what +
+         " (optimizer.lr = " + lr + " may be too large)";
+}
+
+}  // namespace backprop

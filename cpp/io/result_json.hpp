@@ -1,0 +1,18 @@
+// Traces, training results and gradient checks as JSON text (the format of docs/scenario.md).
+#pragma once
+
+#include <string>
+
+#include "gradcheck.hpp"
+#include "trainer.hpp"
+
+namespace backprop {
+
+std::string to_json(const Trace& trace);
+std::string to_json(const TrainResult& result);
+std::string to_json(const GradCheck& check);
+
+// One line for a diverged training: names the step and the learning rate.
+std::string divergence_message(const Divergence& divergence, const Scenario& scenario);
+
+}  // namespace backprop

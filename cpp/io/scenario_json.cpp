@@ -1,0 +1,537 @@
+#include "scenario_json.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "error.hpp"
+#include "limits.hpp"
+
+namespace backprop {
+
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+[[noreturn]] void fail(const std::string& field, const std::string& message) {
+  throw ScenarioError(field, message);
+}
+
+std::string key_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+std::string item_path(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+std::string show(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", x);
+  return buffer;
+}
+
+std::string type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "a list";
+    case json::value_t::object: return "an object";
+    case json::value_t::binary: return "binary data";
+    case json::value_t::discarded: return "nothing";
+    default: return "a number";
+  }
+}
+
+// nlohmann's parser keeps its own stack, but a depth limit keeps every later walk cheap and safe.
+void check_nesting(std::string_view text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char ch : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (ch == '\\') escaped = true;
+      else if (ch == '"') in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > limits::max_nesting)
+        fail("scenario", "nested deeper than " + std::to_string(limits::max_nesting) + " levels");
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+}
+
+// A JSON object being read: remembers which keys were asked for and refuses the others.
+class Object {
+ public:
+  Object(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+    if (!j.is_object()) fail(path_.empty() ? "scenario" : path_, "must be an object, got " + type_name(j));
+  }
+  // nullptr when absent or null.
+  const json* get(const std::string& key) {
+    known_.push_back(key);
+    const auto it = j_.find(key);
+    return it == j_.end() || it->is_null() ? nullptr : &*it;
+  }
+  const json& require(const std::string& key) {
+    const json* value = get(key);
+    if (!value) fail(path(key), "is required");
+    return *value;
+  }
+  std::string path(const std::string& key) const { return key_path(path_, key); }
+  // Refuses any key that was not asked for.
+  void finish(const std::string& what = "") const {
+    for (const auto& item : j_.items()) {
+      if (std::find(known_.begin(), known_.end(), item.key()) != known_.end()) continue;
+      std::string expected;
+      for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
+      fail(path(item.key()), "unknown field" + what + " (expected one of: " + expected + ")");
+    }
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+  std::vector<std::string> known_;
+};
+
+double number(const json& j, const std::string& path) {
+  if (!j.is_number()) fail(path, "must be a number, got " + type_name(j));
+  const double x = j.get<double>();
+  if (!std::isfinite(x)) fail(path, "must be a finite number");
+  return x;
+}
+
+double number_in(const json& j, const std::string& path, double low, double high, bool open_high = false) {
+  const double x = number(j, path);
+  if (x < low || x > high || (open_high && x == high))
+    fail(path, "must be between " + show(low) + " and " + show(high) + (open_high ? " (excluded)" : "") +
+                   ", got " + show(x));
+  return x;
+}
+
+double non_negative(const json& j, const std::string& path) {
+  const double x = number(j, path);
+  if (x < 0) fail(path, "must be ≥ 0, got " + show(x));
+  return x;
+}
+
+long long integer(const json& j, const std::string& path, double low, double high) {
+  const double x = number(j, path);
+  if (x != std::floor(x)) fail(path, "must be a whole number, got " + show(x));
+  if (x < low || x > high) fail(path, "must be between " + show(low) + " and " + show(high) + ", got " + show(x));
+  return static_cast<long long>(x);
+}
+
+bool boolean(const json& j, const std::string& path) {
+  if (!j.is_boolean()) fail(path, "must be true or false, got " + type_name(j));
+  return j.get<bool>();
+}
+
+std::string text(const json& j, const std::string& path) {
+  if (!j.is_string()) fail(path, "must be a string, got " + type_name(j));
+  return j.get<std::string>();
+}
+
+template <class Enum, size_t N>
+Enum choice(const json& j, const std::string& path, const std::pair<const char*, Enum> (&options)[N]) {
+  const std::string value = text(j, path);
+  std::string list;
+  for (const auto& [name, e] : options) {
+    if (value == name) return e;
+    list += (list.empty() ? "" : ", ") + std::string(name);
+  }
+  fail(path, "must be one of " + list + ", got \"" + value.substr(0, 40) + "\"");
+}
+
+constexpr std::pair<const char*, Activation> activations[] = {
+    {"sigmoid", Activation::sigmoid}, {"tanh", Activation::tanh},     {"relu", Activation::relu},
+    {"leaky_relu", Activation::leaky_relu}, {"linear", Activation::linear}, {"softmax", Activation::softmax}};
+constexpr std::pair<const char*, Loss> losses[] = {
+    {"half_sse", Loss::half_sse}, {"mse", Loss::mse}, {"cross_entropy", Loss::cross_entropy}};
+constexpr std::pair<const char*, Loss> rnn_losses[] = {{"half_sse", Loss::half_sse},
+                                                       {"cross_entropy", Loss::cross_entropy}};
+constexpr std::pair<const char*, InitScheme> schemes[] = {{"uniform", InitScheme::uniform},
+                                                          {"xavier_uniform", InitScheme::xavier_uniform},
+                                                          {"he_uniform", InitScheme::he_uniform},
+                                                          {"pytorch_default", InitScheme::pytorch_default}};
+constexpr std::pair<const char*, OptimizerKind> optimizers[] = {
+    {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop}};
+constexpr std::pair<const char*, ModelKind> kinds[] = {{"mlp", ModelKind::mlp}, {"rnn", ModelKind::rnn}};
+
+const json& list(const json& j, const std::string& path, const char* of) {
+  if (!j.is_array()) fail(path, std::string("must be a list of ") + of + ", got " + type_name(j));
+  return j;
+}
+
+// A list of `cols` numbers.
+void read_row(const json& j, const std::string& path, Index cols, double* out) {
+  list(j, path, "numbers");
+  if (Index(j.size()) != cols)
+    fail(path, "must have " + std::to_string(cols) + (cols == 1 ? " value" : " values") + ", got " +
+                   std::to_string(j.size()));
+  for (Index k = 0; k < cols; ++k) out[k] = number(j[size_t(k)], item_path(path, size_t(k)));
+}
+
+Matrix vector_of(const json& j, const std::string& path, Index n) {
+  Matrix m(1, n);
+  read_row(j, path, n, m.data());
+  return m;
+}
+
+// A list of rows; rows < 0 accepts any count from 1 to max_rows.
+Matrix matrix_of(const json& j, const std::string& path, Index rows, Index cols, double max_rows, const char* rows_are) {
+  list(j, path, "rows (lists of numbers)");
+  if (j.empty()) fail(path, "must not be empty");
+  if (rows >= 0 && Index(j.size()) != rows)
+    fail(path, "must have " + std::to_string(rows) + " rows (" + rows_are + "), got " + std::to_string(j.size()));
+  if (double(j.size()) > max_rows) fail(path, "has " + std::to_string(j.size()) + " rows; at most " + show(max_rows));
+  if (double(j.size()) * double(cols) > limits::max_data_values)
+    fail(path, "has too many numbers; at most " + show(limits::max_data_values));
+  Matrix m(Index(j.size()), cols);
+  for (size_t i = 0; i < j.size(); ++i) read_row(j[i], item_path(path, i), cols, m.row(Index(i)).data());
+  return m;
+}
+
+void parse_mlp_model(Object& model, Scenario& s) {
+  const std::string layers_path = model.path("layers");
+  const json& layers = list(model.require("layers"), layers_path, "layer sizes");
+  if (layers.size() < 2) fail(layers_path, "needs at least 2 sizes (input and output), got " + std::to_string(layers.size()));
+  if (layers.size() > size_t(limits::max_weight_layers) + 1)
+    fail(layers_path, "has " + std::to_string(layers.size()) + " sizes; at most " +
+                          std::to_string(limits::max_weight_layers + 1));
+  double parameters = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    s.mlp.layers.push_back(int(integer(layers[i], item_path(layers_path, i), 1, limits::max_units)));
+    if (i > 0) parameters += double(s.mlp.layers[i]) * (s.mlp.layers[i - 1] + 1);
+  }
+  if (parameters > limits::max_parameters)
+    fail(layers_path, "gives " + show(parameters) + " parameters; at most " + show(limits::max_parameters));
+
+  const std::string act_path = model.path("activations");
+  const json& acts = list(model.require("activations"), act_path, "activation names");
+  if (acts.size() != layers.size() - 1)
+    fail(act_path, "must have " + std::to_string(layers.size() - 1) +
+                       " names (one per layer after the input), got " + std::to_string(acts.size()));
+  for (size_t i = 0; i < acts.size(); ++i) s.mlp.activations.push_back(choice(acts[i], item_path(act_path, i), activations));
+
+  if (const json* loss = model.get("loss")) s.mlp.loss = choice(*loss, model.path("loss"), losses);
+  if (s.mlp.loss == Loss::cross_entropy && s.mlp.activations.back() != Activation::softmax)
+    fail(model.path("loss"), "cross_entropy needs a softmax output layer, but " +
+                                 item_path(act_path, acts.size() - 1) + " is " +
+                                 std::string(name(s.mlp.activations.back())));
+}
+
+void parse_rnn_model(Object& model, Scenario& s) {
+  RnnSpec& r = s.rnn;
+  r.input_size = int(integer(model.require("input_size"), model.path("input_size"), 1, limits::max_units));
+  r.hidden_size = int(integer(model.require("hidden_size"), model.path("hidden_size"), 1, limits::max_units));
+  r.output_size = int(integer(model.require("output_size"), model.path("output_size"), 1, limits::max_units));
+  const double parameters =
+      double(r.hidden_size) * (r.input_size + r.hidden_size + r.output_size + 2) + r.output_size;
+  if (parameters > limits::max_parameters)
+    fail(model.path("hidden_size"), "gives " + show(parameters) + " parameters; at most " + show(limits::max_parameters));
+  if (const json* f = model.get("hidden_activation")) r.hidden_activation = choice(*f, model.path("hidden_activation"), activations);
+  if (const json* g = model.get("output_activation")) r.output_activation = choice(*g, model.path("output_activation"), activations);
+  if (const json* loss = model.get("loss")) r.loss = choice(*loss, model.path("loss"), rnn_losses);
+  if (const json* bias = model.get("bias")) r.bias = boolean(*bias, model.path("bias"));
+  if (r.loss == Loss::cross_entropy && r.output_activation != Activation::softmax)
+    fail(model.path("loss"), "cross_entropy needs output_activation softmax, but it is " +
+                                 std::string(name(r.output_activation)));
+}
+
+struct Shape {
+  std::string name;
+  Index rows, cols;
+  bool is_vector;
+};
+
+std::vector<Shape> parameter_shapes(const Scenario& s) {
+  std::vector<Shape> shapes;
+  if (s.kind == ModelKind::mlp) {
+    for (size_t l = 1; l < s.mlp.layers.size(); ++l) {
+      shapes.push_back({"W" + std::to_string(l), s.mlp.layers[l], s.mlp.layers[l - 1], false});
+      shapes.push_back({"b" + std::to_string(l), 1, s.mlp.layers[l], true});
+    }
+  } else {
+    const RnnSpec& r = s.rnn;
+    shapes = {{"U", r.hidden_size, r.input_size, false},
+              {"V", r.hidden_size, r.hidden_size, false},
+              {"W", r.output_size, r.hidden_size, false}};
+    if (r.bias) shapes.insert(shapes.end(), {{"b", 1, r.hidden_size, true}, {"c", 1, r.output_size, true}});
+    shapes.push_back({"h0", 1, r.hidden_size, true});
+  }
+  return shapes;
+}
+
+void parse_parameters(Object& root, Scenario& s) {
+  const json* given = root.get("parameters");
+  if (!given) return;
+  Object params(*given, "parameters");
+  for (const Shape& shape : parameter_shapes(s)) {
+    const json* value = params.get(shape.name);
+    if (!value) continue;
+    const std::string path = params.path(shape.name);
+    s.parameters[shape.name] = shape.is_vector ? vector_of(*value, path, shape.cols)
+                                               : matrix_of(*value, path, shape.rows, shape.cols, 1e9,
+                                                           "one per unit of the layer");
+  }
+  params.finish(s.kind == ModelKind::rnn && !s.rnn.bias ? " (b and c need model.bias: true)" : " for this model");
+}
+
+void parse_init(Object& root, Scenario& s) {
+  const json* given = root.get("init");
+  if (!given) return;
+  Object init(*given, "init");
+  if (const json* scheme = init.get("scheme")) s.init.scheme = choice(*scheme, init.path("scheme"), schemes);
+  if (const json* scale = init.get("scale")) {
+    s.init.scale = number_in(*scale, init.path("scale"), 0, 1e3);
+  }
+  if (const json* seed = init.get("seed")) s.init.seed = std::uint64_t(integer(*seed, init.path("seed"), 0, limits::max_seed));
+  init.finish();
+}
+
+void parse_mlp_data(Object& data, Scenario& s) {
+  const Index n_x = s.mlp.layers.front(), n_y = s.mlp.layers.back();
+  s.inputs = matrix_of(data.require("inputs"), data.path("inputs"), -1, n_x, limits::max_samples, "");
+  s.targets = matrix_of(data.require("targets"), data.path("targets"), s.inputs.rows(), n_y, limits::max_samples,
+                        "one per row of data.inputs");
+  if (const json* v = data.get("validation")) {
+    Object validation(*v, data.path("validation"));
+    s.validation_inputs = matrix_of(validation.require("inputs"), validation.path("inputs"), -1, n_x,
+                                    limits::max_samples, "");
+    s.validation_targets = matrix_of(validation.require("targets"), validation.path("targets"),
+                                     s.validation_inputs->rows(), n_y, limits::max_samples,
+                                     "one per row of data.validation.inputs");
+    validation.finish();
+  }
+}
+
+void parse_rnn_data(Object& data, Scenario& s) {
+  const std::string path = data.path("sequences");
+  const json& sequences = list(data.require("sequences"), path, "sequences");
+  if (sequences.empty()) fail(path, "must hold at least one sequence");
+  if (double(sequences.size()) > limits::max_samples)
+    fail(path, "has " + std::to_string(sequences.size()) + " sequences; at most " + show(limits::max_samples));
+  double values = 0;
+  for (size_t i = 0; i < sequences.size(); ++i) {
+    Object seq(sequences[i], item_path(path, i));
+    Sequence out;
+    out.inputs = matrix_of(seq.require("inputs"), seq.path("inputs"), -1, s.rnn.input_size,
+                           limits::max_sequence_length, "");
+    out.targets = matrix_of(seq.require("targets"), seq.path("targets"), out.inputs.rows(), s.rnn.output_size,
+                            limits::max_sequence_length, "one per time step of inputs");
+    seq.finish();
+    values += double(out.inputs.size() + out.targets.size());
+    if (values > limits::max_data_values)
+      fail(item_path(path, i), "the sequences hold too many numbers; at most " + show(limits::max_data_values));
+    s.sequences.push_back(std::move(out));
+  }
+}
+
+void parse_data(Object& root, Scenario& s) {
+  Object data(root.require("data"), "data");
+  if (s.kind == ModelKind::mlp) parse_mlp_data(data, s);
+  else parse_rnn_data(data, s);
+  data.finish(s.kind == ModelKind::mlp ? " for an mlp (inputs, targets, validation)" : " for an rnn (sequences)");
+}
+
+void parse_optimizer(Object& root, Scenario& s) {
+  OptimizerConfig& o = s.optimizer;
+  o.lr = 1e-3;
+  const json* given = root.get("optimizer");
+  if (!given) return;
+  Object opt(*given, "optimizer");
+  if (const json* kind = opt.get("kind")) o.kind = choice(*kind, opt.path("kind"), optimizers);
+  if (o.kind == OptimizerKind::rmsprop) o.lr = 1e-2;  // PyTorch's defaults
+  if (const json* lr = opt.get("lr")) o.lr = number_in(*lr, opt.path("lr"), 0, 1e6);
+  if (const json* u = opt.get("update_biases")) o.update_biases = boolean(*u, opt.path("update_biases"));
+  switch (o.kind) {
+    case OptimizerKind::sgd:
+      if (const json* m = opt.get("momentum")) o.momentum = number_in(*m, opt.path("momentum"), 0, 1, true);
+      break;
+    case OptimizerKind::adam:
+      if (const json* b = opt.get("beta1")) o.beta1 = number_in(*b, opt.path("beta1"), 0, 1, true);
+      if (const json* b = opt.get("beta2")) o.beta2 = number_in(*b, opt.path("beta2"), 0, 1, true);
+      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), 1e-300, 1);
+      break;
+    case OptimizerKind::rmsprop:
+      if (const json* r = opt.get("rho")) o.rho = number_in(*r, opt.path("rho"), 0, 1, true);
+      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), 1e-300, 1);
+      break;
+  }
+  opt.finish(" for optimizer " + std::string(optimizers[int(o.kind)].first));
+}
+
+void parse_regularization(Object& root, Scenario& s) {
+  const json* given = root.get("regularization");
+  if (!given) return;
+  Object reg(*given, "regularization");
+  if (const json* l1 = reg.get("l1")) s.regularization.l1 = non_negative(*l1, reg.path("l1"));
+  if (const json* l2 = reg.get("l2")) s.regularization.l2 = non_negative(*l2, reg.path("l2"));
+  reg.finish();
+}
+
+void parse_train(Object& root, Scenario& s) {
+  TrainConfig& t = s.train;
+  t.seed = s.init.seed;
+  const json* given = root.get("train");
+  if (!given) return;
+  Object train(*given, "train");
+  if (const json* steps = train.get("steps")) t.steps = integer(*steps, train.path("steps"), 0, double(limits::max_steps));
+  if (const json* every = train.get("record_every")) t.record_every = integer(*every, train.path("record_every"), 1, 1e12);
+  if (const json* batch = train.get("batch_size")) {
+    const double samples = double(s.sample_count());
+    t.batch_size = integer(*batch, train.path("batch_size"), 1, samples);
+  }
+  if (const json* shuffle = train.get("shuffle")) t.shuffle = boolean(*shuffle, train.path("shuffle"));
+  if (const json* seed = train.get("seed")) t.seed = std::uint64_t(integer(*seed, train.path("seed"), 0, limits::max_seed));
+  train.finish();
+}
+
+double parameter_count(const Scenario& s) {
+  double n = 0;
+  for (const Shape& shape : parameter_shapes(s)) n += double(shape.rows) * double(shape.cols);
+  return n;
+}
+
+// Rows that one step pushes through the model: samples, or time steps of the longest sequences.
+double rows_per_step(const Scenario& s) {
+  const double batch = s.train.batch_size > 0 ? double(s.train.batch_size) : double(s.sample_count());
+  if (s.kind == ModelKind::mlp) return batch;
+  Index longest = 0;
+  for (const Sequence& seq : s.sequences) longest = std::max(longest, seq.inputs.rows());
+  return batch * double(longest);
+}
+
+// Scenario → JSON.
+ojson rows_json(const Matrix& m) {
+  ojson rows = ojson::array();
+  for (Index i = 0; i < m.rows(); ++i) {
+    ojson row = ojson::array();
+    for (Index k = 0; k < m.cols(); ++k) row.push_back(m(i, k));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+ojson vector_json(const Matrix& m) {
+  ojson out = ojson::array();
+  for (Index i = 0; i < m.size(); ++i) out.push_back(m.data()[i]);
+  return out;
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view source) {
+  if (source.size() > limits::max_text_bytes)
+    fail("scenario", "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
+  check_nesting(source);
+  json root_json;
+  try {
+    root_json = json::parse(source);
+  } catch (const json::exception& e) {
+    const std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
+    const auto start = what.find("] ");
+    fail("scenario", "is not valid JSON: " + (start == std::string::npos ? what : what.substr(start + 2)));
+  }
+  Scenario s;
+  Object root(root_json, "");
+  Object model(root.require("model"), "model");
+  s.kind = choice(model.require("kind"), model.path("kind"), kinds);
+  if (s.kind == ModelKind::mlp) parse_mlp_model(model, s);
+  else parse_rnn_model(model, s);
+  model.finish(s.kind == ModelKind::mlp ? " for an mlp model" : " for an rnn model");
+  parse_init(root, s);
+  parse_parameters(root, s);
+  parse_data(root, s);
+  parse_optimizer(root, s);
+  parse_regularization(root, s);
+  parse_train(root, s);
+  root.finish();
+  return s;
+}
+
+void check_work(const Scenario& s, Command command) {
+  const double params = parameter_count(s), rows = rows_per_step(s);
+  switch (command) {
+    case Command::train: {
+      const double work = double(s.train.steps) * params * rows;
+      if (work > limits::max_work)
+        fail("train.steps", show(double(s.train.steps)) + " steps of this model and batch are about " + show(work) +
+                                " operations; at most " + show(limits::max_work) + " (fewer steps, a smaller batch or model)");
+      break;
+    }
+    case Command::trace: {
+      double values = params * 4 + rows * 12 * double(s.kind == ModelKind::mlp ? *std::max_element(s.mlp.layers.begin(), s.mlp.layers.end()) : s.rnn.hidden_size + s.rnn.output_size);
+      if (s.kind == ModelKind::rnn) values += rows * params * 2;  // each time step's contribution and running sum
+      if (values > limits::max_trace_values)
+        fail(s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs",
+             "a trace of this model and data would hold about " + show(values) + " numbers; at most " +
+                 show(limits::max_trace_values));
+      break;
+    }
+    case Command::gradcheck: {
+      const double work = params * params * rows * 2;
+      if (work > limits::max_gradcheck_work)
+        fail("model", "a gradient check of " + show(params) + " parameters over this batch is about " + show(work) +
+                          " operations; at most " + show(limits::max_gradcheck_work));
+      break;
+    }
+  }
+}
+
+std::string serialise_scenario(const Scenario& s) {
+  ojson root;
+  ojson& model = root["model"];
+  model["kind"] = kinds[int(s.kind)].first;
+  if (s.kind == ModelKind::mlp) {
+    model["layers"] = s.mlp.layers;
+    model["activations"] = ojson::array();
+    for (Activation f : s.mlp.activations) model["activations"].push_back(name(f));
+    model["loss"] = name(s.mlp.loss);
+  } else {
+    model["input_size"] = s.rnn.input_size;
+    model["hidden_size"] = s.rnn.hidden_size;
+    model["output_size"] = s.rnn.output_size;
+    model["hidden_activation"] = name(s.rnn.hidden_activation);
+    model["output_activation"] = name(s.rnn.output_activation);
+    model["loss"] = name(s.rnn.loss);
+    model["bias"] = s.rnn.bias;
+  }
+  if (!s.parameters.empty()) {
+    ojson& params = root["parameters"];
+    for (const Shape& shape : parameter_shapes(s))
+      if (auto it = s.parameters.find(shape.name); it != s.parameters.end())
+        params[shape.name] = shape.is_vector ? vector_json(it->second) : rows_json(it->second);
+  }
+  root["init"] = {{"scheme", schemes[int(s.init.scheme)].first}, {"scale", s.init.scale}, {"seed", s.init.seed}};
+  if (s.kind == ModelKind::mlp) {
+    root["data"] = {{"inputs", rows_json(s.inputs)}, {"targets", rows_json(s.targets)}};
+    if (s.validation_inputs)
+      root["data"]["validation"] = {{"inputs", rows_json(*s.validation_inputs)},
+                                    {"targets", rows_json(*s.validation_targets)}};
+  } else {
+    ojson sequences = ojson::array();
+    for (const Sequence& seq : s.sequences)
+      sequences.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets)}});
+    root["data"] = {{"sequences", std::move(sequences)}};
+  }
+  const OptimizerConfig& o = s.optimizer;
+  ojson& opt = root["optimizer"];
+  opt["kind"] = optimizers[int(o.kind)].first;
+  opt["lr"] = o.lr;
+  if (o.kind == OptimizerKind::sgd) opt["momentum"] = o.momentum;
+  if (o.kind == OptimizerKind::adam) opt["beta1"] = o.beta1, opt["beta2"] = o.beta2, opt["eps"] = o.eps;
+  if (o.kind == OptimizerKind::rmsprop) opt["rho"] = o.rho, opt["eps"] = o.eps;
+  opt["update_biases"] = o.update_biases;
+  root["regularization"] = {{"l1", s.regularization.l1}, {"l2", s.regularization.l2}};
+  const TrainConfig& t = s.train;
+  root["train"] = {{"steps", t.steps}, {"record_every", t.record_every},
+                   {"batch_size", t.batch_size > 0 ? ojson(t.batch_size) : ojson(nullptr)},
+                   {"shuffle", t.shuffle}, {"seed", t.seed}};
+  return root.dump(2);
+}
+
+}  // namespace backprop
