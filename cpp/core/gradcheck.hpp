@@ -24,7 +24,7 @@ struct GradCheck {
   double max_relative_error;
 };
 
-inline constexpr double gradcheck_epsilon = 1e-6;
+inline constexpr double gradcheck_epsilon = 1e-5;
 
 GradCheck gradcheck(const Scenario& scenario, double epsilon = gradcheck_epsilon);
 

@@ -25,7 +25,8 @@ std::string item_path(const std::string& path, size_t i) { return path + "[" + s
 
 std::string show(double x) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", x);
+  const bool whole = x == std::floor(x) && std::abs(x) < 1e16;
+  std::snprintf(buffer, sizeof buffer, whole ? "%.0f" : "%.10g", x);
   return buffer;
 }
 

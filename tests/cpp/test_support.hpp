@@ -1,0 +1,35 @@
+// Helpers shared by the core's tests.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "scenario.hpp"
+
+namespace backprop::test {
+
+using json = nlohmann::json;
+
+std::string read_file(const std::string& path);
+json load_json(const std::string& path_from_source_root);
+
+// The classic hand-worked 2-2-2 example (half_sse, SGD η = 0.5).
+json classic_scenario();
+Scenario parse(const json& scenario);
+
+// Relative difference with a floor, so that values near zero compare absolutely.
+double relative_error(double expected, double got, double floor = 1e-12);
+
+// Compares every number of `expected` against `got` (objects by key, lists elementwise);
+// returns the worst relative error and writes the first mismatch beyond `tolerance` into `where`.
+double compare_json(const json& expected, const json& got, double tolerance, std::string& where,
+                    const std::string& path = "");
+
+struct CliResult {
+  int exit_code;
+  std::string out, err;
+};
+// Runs the built `backprop` tool with the given command, feeding `input` on stdin.
+CliResult run_cli(const std::string& args, const std::string& input);
+
+}  // namespace backprop::test
