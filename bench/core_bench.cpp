@@ -1,0 +1,269 @@
+// Google Benchmark suite for the core: the steady-state training step of the lesson's three
+// sizes (the 2-2-2 PyTorch loop, a TensorFlow-Playground-sized MLP, BPTT over 100 steps),
+// the trace of the classic example, and a whole 10,000-step training.
+//
+// Every benchmark reports `allocs_per_step`: heap allocations per timed iteration, counted by
+// the replacements of operator new below and, under glibc, of malloc and friends (Eigen
+// allocates with std::malloc, not with operator new).
+//
+//   build-bench/core_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "scenario.hpp"
+#include "trainer.hpp"
+
+// ---- Allocation counting ------------------------------------------------------------------
+
+namespace {
+std::atomic<long long> allocation_count{0};
+long long allocations() { return allocation_count.load(std::memory_order_relaxed); }
+void count_one() { allocation_count.fetch_add(1, std::memory_order_relaxed); }
+}  // namespace
+
+#if defined(__GLIBC__)
+// Every malloc of the process (the core, Eigen, libstdc++, the benchmark library) lands here;
+// glibc's own entry points do the work. operator new goes straight to them so as to count once.
+extern "C" {
+void* __libc_malloc(std::size_t);
+void* __libc_calloc(std::size_t, std::size_t);
+void* __libc_realloc(void*, std::size_t);
+void* __libc_memalign(std::size_t, std::size_t);
+
+void* malloc(std::size_t n) {
+  count_one();
+  return __libc_malloc(n);
+}
+void* calloc(std::size_t count, std::size_t n) {
+  count_one();
+  return __libc_calloc(count, n);
+}
+void* realloc(void* p, std::size_t n) {
+  count_one();
+  return __libc_realloc(p, n);
+}
+void* aligned_alloc(std::size_t alignment, std::size_t n) {
+  count_one();
+  return __libc_memalign(alignment, n);
+}
+int posix_memalign(void** out, std::size_t alignment, std::size_t n) {
+  count_one();
+  *out = __libc_memalign(alignment, n);
+  return *out ? 0 : ENOMEM;
+}
+}
+namespace {
+void* raw_allocate(std::size_t n) { return __libc_malloc(n ? n : 1); }
+void* raw_allocate_aligned(std::size_t n, std::size_t alignment) {
+  return __libc_memalign(alignment, n ? n : 1);
+}
+}  // namespace
+#else
+namespace {
+void* raw_allocate(std::size_t n) {
+  count_one();
+  return std::malloc(n ? n : 1);
+}
+void* raw_allocate_aligned(std::size_t n, std::size_t alignment) {
+  count_one();
+  return std::aligned_alloc(alignment, (n + alignment - 1) / alignment * alignment);
+}
+}  // namespace
+#endif
+
+namespace {
+void* counted_new(std::size_t n) {
+#if defined(__GLIBC__)
+  count_one();
+#endif
+  if (void* p = raw_allocate(n)) return p;
+  throw std::bad_alloc();
+}
+void* counted_new(std::size_t n, std::align_val_t alignment) {
+#if defined(__GLIBC__)
+  count_one();
+#endif
+  if (void* p = raw_allocate_aligned(n, static_cast<std::size_t>(alignment))) return p;
+  throw std::bad_alloc();
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return counted_new(n); }
+void* operator new[](std::size_t n) { return counted_new(n); }
+void* operator new(std::size_t n, std::align_val_t a) { return counted_new(n, a); }
+void* operator new[](std::size_t n, std::align_val_t a) { return counted_new(n, a); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  try { return counted_new(n); } catch (...) { return nullptr; }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  try { return counted_new(n); } catch (...) { return nullptr; }
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+
+// ---- Scenarios, built in C++ (no JSON anywhere near the timed loops) -------------------------
+
+namespace {
+
+using backprop::Activation;
+using backprop::Index;
+using backprop::Matrix;
+using backprop::Scenario;
+
+backprop::Scenario mlp_scenario(std::vector<int> layers, std::vector<Activation> activations,
+                                backprop::Loss loss, double lr) {
+  Scenario s;
+  s.kind = backprop::ModelKind::mlp;
+  s.mlp.layers = std::move(layers);
+  s.mlp.activations = std::move(activations);
+  s.mlp.loss = loss;
+  s.init = {backprop::InitScheme::pytorch_default, 0.1, 0};
+  s.optimizer.kind = backprop::OptimizerKind::sgd;
+  s.optimizer.lr = lr;
+  return s;
+}
+
+// (a) The lesson's PyTorch loop: 2-2-2 sigmoid, MSE, SGD 0.5, one sample.
+Scenario torch_loop() {
+  Scenario s = mlp_scenario({2, 2, 2}, {Activation::sigmoid, Activation::sigmoid}, backprop::Loss::mse, 0.5);
+  s.inputs = Matrix{{0.05, 0.1}};
+  s.targets = Matrix{{0.01, 0.99}};
+  return s;
+}
+
+// The hand-worked classic example: given weights, ½SSE, SGD 0.5.
+Scenario classic() {
+  Scenario s = mlp_scenario({2, 2, 2}, {Activation::sigmoid, Activation::sigmoid}, backprop::Loss::half_sse, 0.5);
+  s.parameters = {{"W1", Matrix{{0.15, 0.20}, {0.25, 0.30}}},
+                  {"b1", Matrix{{0.35, 0.35}}},
+                  {"W2", Matrix{{0.40, 0.45}, {0.50, 0.55}}},
+                  {"b2", Matrix{{0.60, 0.60}}}};
+  s.inputs = Matrix{{0.05, 0.1}};
+  s.targets = Matrix{{0.01, 0.99}};
+  return s;
+}
+
+// (b) TensorFlow Playground's size: two spirals of 250 points (classes alternate, labels ±1),
+// 2-8-8-1 tanh, MSE, SGD 0.03, batches of 10.
+Scenario playground() {
+  Scenario s = mlp_scenario({2, 8, 8, 1}, {Activation::tanh, Activation::tanh, Activation::tanh},
+                            backprop::Loss::mse, 0.03);
+  constexpr int n = 250;
+  constexpr double pi = 3.14159265358979323846;
+  backprop::Rng rng(42);
+  s.inputs.resize(n, 2);
+  s.targets.resize(n, 1);
+  for (int i = 0; i < n; ++i) {
+    const int label = i % 2;
+    const double u = double(i / 2) / (n / 2);               // 0 .. 1 along the arm
+    const double radius = u;                                // inputs within [-1.05, 1.05]
+    const double angle = 1.75 * 2.0 * pi * u + label * pi;  // the second arm is turned by π
+    s.inputs(i, 0) = radius * std::sin(angle) + rng.uniform(-0.05, 0.05);
+    s.inputs(i, 1) = radius * std::cos(angle) + rng.uniform(-0.05, 0.05);
+    s.targets(i, 0) = label ? 1.0 : -1.0;
+  }
+  s.train.batch_size = 10;
+  return s;
+}
+
+// (c) BPTT: input 2, hidden 32, output 2, one sequence of T = 100; the target at t echoes the
+// input at t − 1, mapped from [−1, 1] into [0.25, 0.75] for the sigmoid output.
+Scenario rnn_echo() {
+  constexpr int T = 100;
+  Scenario s;
+  s.kind = backprop::ModelKind::rnn;
+  s.rnn = {2, 32, 2, Activation::tanh, Activation::sigmoid, backprop::Loss::half_sse, true};
+  s.init = {backprop::InitScheme::pytorch_default, 0.1, 0};
+  s.optimizer.kind = backprop::OptimizerKind::sgd;
+  s.optimizer.lr = 0.005;
+  backprop::Rng rng(7);
+  backprop::Sequence seq{Matrix(T, 2), Matrix(T, 2)};
+  for (int t = 0; t < T; ++t)
+    for (int j = 0; j < 2; ++j) {
+      seq.inputs(t, j) = rng.uniform(-1.0, 1.0);
+      seq.targets(t, j) = t == 0 ? 0.5 : 0.25 + 0.5 * (seq.inputs(t - 1, j) + 1.0) / 2.0;
+    }
+  s.sequences.push_back(std::move(seq));
+  return s;
+}
+
+void report_allocations(benchmark::State& state, long long before,
+                        const char* name = "allocs_per_step") {
+  state.counters[name] =
+      benchmark::Counter(double(allocations() - before), benchmark::Counter::kAvgIterations);
+}
+
+// Trainer::step() after `warmup` steps (every work space exists by then).
+void steady_state_step(benchmark::State& state, const Scenario& scenario, int warmup) {
+  backprop::Trainer trainer(scenario);
+  for (int i = 0; i < warmup; ++i) trainer.step();
+  double loss = 0.0;
+  const long long before = allocations();
+  for (auto _ : state) {
+    loss = trainer.step();
+    benchmark::DoNotOptimize(loss);
+  }
+  report_allocations(state, before);
+  state.SetItemsProcessed(state.iterations());
+  if (!std::isfinite(loss)) state.SkipWithError("the loss is not finite");
+}
+
+void BM_Step_TorchLoop_2_2_2(benchmark::State& state) { steady_state_step(state, torch_loop(), 1); }
+BENCHMARK(BM_Step_TorchLoop_2_2_2);
+
+void BM_Step_Playground_2_8_8_1_batch10(benchmark::State& state) {
+  steady_state_step(state, playground(), 250 / 10);  // one epoch
+}
+BENCHMARK(BM_Step_Playground_2_8_8_1_batch10);
+
+void BM_Step_RnnBptt_H32_T100(benchmark::State& state) { steady_state_step(state, rnn_echo(), 1); }
+BENCHMARK(BM_Step_RnnBptt_H32_T100)->Unit(benchmark::kMicrosecond);
+
+// backprop::trace() of the classic example: a Trainer, one traced step, the named values.
+void BM_Trace_Classic_2_2_2(benchmark::State& state) {
+  const Scenario scenario = classic();
+  const long long before = allocations();
+  for (auto _ : state) {
+    backprop::Trace t = backprop::trace(scenario);
+    benchmark::DoNotOptimize(t.loss);
+  }
+  report_allocations(state, before, "allocs_per_call");
+}
+BENCHMARK(BM_Trace_Classic_2_2_2);
+
+// backprop::train() of (a) for 10,000 steps, recording the loss every `record_every` steps.
+void BM_Train_TorchLoop_10000(benchmark::State& state) {
+  Scenario scenario = torch_loop();
+  scenario.train.steps = 10000;
+  scenario.train.record_every = state.range(0);
+  const long long before = allocations();
+  for (auto _ : state) {
+    backprop::TrainResult r = backprop::train(scenario);
+    benchmark::DoNotOptimize(r.final_loss);
+  }
+  report_allocations(state, before, "allocs_per_call");
+  // Seconds per training step (shown with an SI prefix: 250n is 250 ns).
+  state.counters["time_per_step"] =
+      benchmark::Counter(double(scenario.train.steps) * double(state.iterations()),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_Train_TorchLoop_10000)->ArgName("record_every")->Arg(1)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: the native build and its GoogleTest suite, the same suite under
+# AddressSanitizer + UBSan, and the fuzzer over its regression inputs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+scripts/deps.sh native fuzz
+
+echo "== native build (Release) and tests"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+echo "== AddressSanitizer + UBSan build and tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKPROP_SANITIZE=ON -DBACKPROP_BENCHMARKS=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+
+echo "== fuzzer: regression inputs and a short run from the seed corpus"
+tests/fuzz/run.sh 30
