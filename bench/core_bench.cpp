@@ -17,104 +17,9 @@
 #include <utility>
 #include <vector>
 
+#include "allocation_counter.hpp"
 #include "scenario.hpp"
 #include "trainer.hpp"
-
-// ---- Allocation counting ------------------------------------------------------------------
-
-namespace {
-std::atomic<long long> allocation_count{0};
-long long allocations() { return allocation_count.load(std::memory_order_relaxed); }
-void count_one() { allocation_count.fetch_add(1, std::memory_order_relaxed); }
-}  // namespace
-
-#if defined(__GLIBC__)
-// Every malloc of the process (the core, Eigen, libstdc++, the benchmark library) lands here;
-// glibc's own entry points do the work. operator new goes straight to them so as to count once.
-extern "C" {
-void* __libc_malloc(std::size_t);
-void* __libc_calloc(std::size_t, std::size_t);
-void* __libc_realloc(void*, std::size_t);
-void* __libc_memalign(std::size_t, std::size_t);
-
-void* malloc(std::size_t n) {
-  count_one();
-  return __libc_malloc(n);
-}
-void* calloc(std::size_t count, std::size_t n) {
-  count_one();
-  return __libc_calloc(count, n);
-}
-void* realloc(void* p, std::size_t n) {
-  count_one();
-  return __libc_realloc(p, n);
-}
-void* aligned_alloc(std::size_t alignment, std::size_t n) {
-  count_one();
-  return __libc_memalign(alignment, n);
-}
-int posix_memalign(void** out, std::size_t alignment, std::size_t n) {
-  count_one();
-  *out = __libc_memalign(alignment, n);
-  return *out ? 0 : ENOMEM;
-}
-}
-namespace {
-void* raw_allocate(std::size_t n) { return __libc_malloc(n ? n : 1); }
-void* raw_allocate_aligned(std::size_t n, std::size_t alignment) {
-  return __libc_memalign(alignment, n ? n : 1);
-}
-}  // namespace
-#else
-namespace {
-void* raw_allocate(std::size_t n) {
-  count_one();
-  return std::malloc(n ? n : 1);
-}
-void* raw_allocate_aligned(std::size_t n, std::size_t alignment) {
-  count_one();
-  return std::aligned_alloc(alignment, (n + alignment - 1) / alignment * alignment);
-}
-}  // namespace
-#endif
-
-namespace {
-void* counted_new(std::size_t n) {
-#if defined(__GLIBC__)
-  count_one();
-#endif
-  if (void* p = raw_allocate(n)) return p;
-  throw std::bad_alloc();
-}
-void* counted_new(std::size_t n, std::align_val_t alignment) {
-#if defined(__GLIBC__)
-  count_one();
-#endif
-  if (void* p = raw_allocate_aligned(n, static_cast<std::size_t>(alignment))) return p;
-  throw std::bad_alloc();
-}
-}  // namespace
-
-void* operator new(std::size_t n) { return counted_new(n); }
-void* operator new[](std::size_t n) { return counted_new(n); }
-void* operator new(std::size_t n, std::align_val_t a) { return counted_new(n, a); }
-void* operator new[](std::size_t n, std::align_val_t a) { return counted_new(n, a); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  try { return counted_new(n); } catch (...) { return nullptr; }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  try { return counted_new(n); } catch (...) { return nullptr; }
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 // ---- Scenarios, built in C++ (no JSON anywhere near the timed loops) -------------------------
 
@@ -205,7 +110,7 @@ Scenario rnn_echo() {
 void report_allocations(benchmark::State& state, long long before,
                         const char* name = "allocs_per_step") {
   state.counters[name] =
-      benchmark::Counter(double(allocations() - before), benchmark::Counter::kAvgIterations);
+      benchmark::Counter(double(backprop::test::allocations() - before), benchmark::Counter::kAvgIterations);
 }
 
 // Trainer::step() after `warmup` steps (every work space exists by then).
@@ -213,7 +118,7 @@ void steady_state_step(benchmark::State& state, const Scenario& scenario, int wa
   backprop::Trainer trainer(scenario);
   for (int i = 0; i < warmup; ++i) trainer.step();
   double loss = 0.0;
-  const long long before = allocations();
+  const long long before = backprop::test::allocations();
   for (auto _ : state) {
     loss = trainer.step();
     benchmark::DoNotOptimize(loss);
@@ -237,7 +142,7 @@ BENCHMARK(BM_Step_RnnBptt_H32_T100)->Unit(benchmark::kMicrosecond);
 // backprop::trace() of the classic example: a Trainer, one traced step, the named values.
 void BM_Trace_Classic_2_2_2(benchmark::State& state) {
   const Scenario scenario = classic();
-  const long long before = allocations();
+  const long long before = backprop::test::allocations();
   for (auto _ : state) {
     backprop::Trace t = backprop::trace(scenario);
     benchmark::DoNotOptimize(t.loss);
@@ -251,7 +156,7 @@ void BM_Train_TorchLoop_10000(benchmark::State& state) {
   Scenario scenario = torch_loop();
   scenario.train.steps = 10000;
   scenario.train.record_every = state.range(0);
-  const long long before = allocations();
+  const long long before = backprop::test::allocations();
   for (auto _ : state) {
     backprop::TrainResult r = backprop::train(scenario);
     benchmark::DoNotOptimize(r.final_loss);

@@ -3,7 +3,7 @@
 # usage: scripts/deps.sh [native|fuzz]...
 set -euo pipefail
 
-packages=(g++ cmake make libeigen3-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev)
+packages=(g++ cmake make libeigen3-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev python3 python3-jsonschema)
 for extra in "$@"; do
   case "$extra" in
     native) ;;

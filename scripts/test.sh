@@ -12,6 +12,9 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 
+echo "== the scenario's JSON Schema against the examples, the fixtures and the parser"
+/usr/bin/python3 tests/tools/check_schema.py build/backprop
+
 echo "== AddressSanitizer + UBSan build and tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBACKPROP_SANITIZE=ON -DBACKPROP_BENCHMARKS=OFF >/dev/null
 cmake --build build-asan -j"$jobs"

@@ -40,7 +40,7 @@ struct InitConfig {
 
 struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::sgd;
-  double lr = 0.01;
+  double lr = 1e-3;
   double momentum = 0.0;                 // sgd
   double beta1 = 0.9, beta2 = 0.999;     // adam
   double rho = 0.99;                     // rmsprop

@@ -1,36 +1,21 @@
-// The steady-state training step allocates nothing: counted by replacing global operator new.
+// The steady-state training step allocates nothing: counted by replacing operator new and malloc.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
+#include "allocation_counter.hpp"
 #include "test_support.hpp"
 #include "trainer.hpp"
-
-namespace {
-std::atomic<long> allocations{0};
-}
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size ? size : 1)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace backprop {
 namespace {
 
 using test::json;
 
-long allocations_in_steps(const json& scenario, int warmup, int steps) {
+long long allocations_in_steps(const json& scenario, int warmup, int steps) {
   Trainer trainer(test::parse(scenario));
   for (int i = 0; i < warmup; ++i) trainer.step();
-  const long before = allocations.load();
+  const long long before = test::allocations();
   for (int i = 0; i < steps; ++i) trainer.step();
-  return allocations.load() - before;
+  return test::allocations() - before;
 }
 
 json batch_scenario(int samples, const json& train) {
@@ -43,6 +28,13 @@ json batch_scenario(int samples, const json& train) {
   s["data"] = {{"inputs", inputs}, {"targets", targets}};
   s["train"] = train;
   return s;
+}
+
+TEST(Allocation, TheCounterSeesEigenAllocations) {
+  const long long before = test::allocations();
+  Matrix m(10, 10);
+  m.setZero();
+  EXPECT_GE(test::allocations() - before, 1) << m.sum();
 }
 
 TEST(Allocation, MlpStepAllocatesNothing) {
