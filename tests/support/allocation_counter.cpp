@@ -15,6 +15,9 @@ long long backprop::test::allocations() { return allocation_count.load(std::memo
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 #define BACKPROP_COUNT_MALLOC 1
+bool backprop::test::counts_malloc() { return true; }
+#else
+bool backprop::test::counts_malloc() { return false; }
 #endif
 
 #if defined(BACKPROP_COUNT_MALLOC)

@@ -7,5 +7,7 @@ namespace backprop::test {
 
 // Allocations since the start of the process.
 long long allocations();
+// Whether malloc is counted too (not under a sanitizer): Eigen's allocations are seen only then.
+bool counts_malloc();
 
 }  // namespace backprop::test
