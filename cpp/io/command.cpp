@@ -1,0 +1,80 @@
+#include "command.hpp"
+
+#include <cmath>
+#include <new>
+
+#include "error.hpp"
+#include "gradcheck.hpp"
+#include "result_json.hpp"
+#include "scenario_json.hpp"
+#include "trainer.hpp"
+
+namespace backprop {
+
+namespace {
+
+CommandResult failure(int code, const std::string& message) { return {code, "", "backprop: " + message + "\n"}; }
+
+}  // namespace
+
+const char* usage() {
+  return R"(usage: backprop COMMAND FILE|-
+
+Runs one scenario (JSON, see docs/scenario.md) through the backprop core and writes JSON on stdout.
+FILE is a path, or - to read standard input.
+
+commands:
+  trace      every intermediate value of one training iteration: loss, forward (z1, a1, ... or
+             r, h, s, y), backward (delta, dW, db, ... or r_grad, h_grad, s_grad, dU, dV, dW, ...)
+             and the parameters after one update
+  train      train.steps updates: {"losses": [[step, loss], ...], "final_loss", "parameters"}
+  gradcheck  backprop's gradient against central finite differences, every parameter entry,
+             with the relative error of each
+
+options:
+  -h, --help  show this help
+
+exit status:
+  0  success
+  1  usage error, or the file cannot be read
+  2  the scenario is not valid: one line on stderr names the field, e.g.
+     "model.layers[1]: must be between 1 and 4096, got 0"
+  3  the loss became NaN or infinite (the line on stderr names the step)
+)";
+}
+
+CommandResult run_command(std::string_view command, std::string_view text) {
+  Command which;
+  if (command == "trace") which = Command::trace;
+  else if (command == "train") which = Command::train;
+  else if (command == "gradcheck") which = Command::gradcheck;
+  else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) + "' (trace, train or gradcheck; see --help)");
+
+  try {
+    const Scenario scenario = parse_scenario(text);
+    check_work(scenario, which);
+    switch (which) {
+      case Command::trace: {
+        const Trace result = trace(scenario);
+        if (!std::isfinite(result.loss))
+          return failure(3, std::string("trace: the loss is ") + (std::isnan(result.loss) ? "NaN" : "infinite") +
+                                " for these parameters and data");
+        return {0, to_json(result) + "\n", ""};
+      }
+      case Command::train: {
+        const TrainResult result = train(scenario);
+        if (result.divergence) return failure(3, divergence_message(*result.divergence, scenario));
+        return {0, to_json(result) + "\n", ""};
+      }
+      case Command::gradcheck:
+        return {0, to_json(gradcheck(scenario)) + "\n", ""};
+    }
+  } catch (const ScenarioError& e) {
+    return failure(2, e.what());
+  } catch (const std::bad_alloc&) {
+    return failure(2, "scenario: too large for the memory available");
+  }
+  return failure(1, "unreachable");
+}
+
+}  // namespace backprop

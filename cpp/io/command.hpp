@@ -1,0 +1,22 @@
+// The `backprop` tool's verbs on a scenario text, shared by the native CLI and the WebAssembly
+// one (bin/backprop.mjs), so that both print the same JSON and messages with the same exit codes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace backprop {
+
+struct CommandResult {
+  int exit_code;    // 0 done, 1 usage, 2 bad scenario, 3 diverged or non-finite loss
+  std::string out;  // JSON (with a final newline) when exit_code is 0
+  std::string err;  // one line (with "backprop: " and a final newline) otherwise
+};
+
+// command: trace, train or gradcheck.
+CommandResult run_command(std::string_view command, std::string_view scenario_text);
+
+// The --help text.
+const char* usage();
+
+}  // namespace backprop
