@@ -64,6 +64,8 @@ std::string to_json(const GradCheck& check) {
   return out.dump();
 }
 
+std::string to_json(const NamedValues& values) { return section(values).dump(); }
+
 std::string divergence_message(const Divergence& d, const Scenario& s) {
   char lr[32];
   std::snprintf(lr, sizeof lr, "%g", s.optimizer.lr);

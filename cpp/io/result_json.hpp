@@ -11,6 +11,8 @@ namespace backprop {
 std::string to_json(const Trace& trace);
 std::string to_json(const TrainResult& result);
 std::string to_json(const GradCheck& check);
+// Named values (such as a snapshot of the parameters) as one JSON object.
+std::string to_json(const NamedValues& values);
 
 // One line for a diverged training: names the step and the learning rate.
 std::string divergence_message(const Divergence& divergence, const Scenario& scenario);

@@ -1,0 +1,107 @@
+// embind bindings: thin. Scenario text in, JSON text out; no exception crosses into JavaScript
+// (web/core/core.js turns a failed Outcome into an Error). A Trainer keeps a model alive across
+// calls for long runs and hands its losses back as a typed array without a JSON round trip.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <memory>
+#include <new>
+#include <vector>
+
+#include "command.hpp"
+#include "error.hpp"
+#include "result_json.hpp"
+#include "scenario_json.hpp"
+#include "trainer.hpp"
+
+namespace backprop::wasm {
+
+// The outcome of a call: ok and its JSON, or the refusal as the CLI would print it.
+struct Outcome {
+  int code = 0;           // the CLI's exit code: 0, 2 bad scenario, 3 non-finite loss
+  std::string json;       // the result when code is 0
+  std::string message;    // "field: what is wrong" otherwise
+  std::string field;      // the field named by the message ("" when none)
+};
+
+Outcome outcome_of(const CommandResult& r) {
+  if (r.exit_code == 0) return {0, r.out, "", ""};
+  std::string message = r.err;
+  const std::string prefix = "backprop: ";
+  if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+  if (!message.empty() && message.back() == '\n') message.pop_back();
+  return {r.exit_code, "", message, message.substr(0, message.find(": "))};
+}
+
+Outcome run(const std::string& command, const std::string& text) { return outcome_of(run_command(command, text)); }
+
+// A model under training, for runs of many steps driven from a worker.
+class TrainerHandle {
+ public:
+  explicit TrainerHandle(const std::string& text) {
+    try {
+      scenario_ = parse_scenario(text);
+      trainer_ = std::make_unique<Trainer>(scenario_);
+    } catch (const ScenarioError& e) {
+      error_ = {2, "", e.what(), e.field()};
+    } catch (const std::bad_alloc&) {
+      error_ = {2, "", "scenario: too large for the memory available", "scenario"};
+    }
+  }
+
+  Outcome error() const { return error_; }
+
+  // Runs up to `steps` more steps, stopping after the first non-finite loss; returns how many ran.
+  // losses() then holds the loss of each of those steps.
+  int run(int steps) {
+    losses_.clear();
+    if (!trainer_) return 0;
+    for (int i = 0; i < steps; ++i) {
+      const double loss = trainer_->step();
+      losses_.push_back(loss);
+      if (!std::isfinite(loss)) break;
+    }
+    return int(losses_.size());
+  }
+
+  emscripten::val losses() const {
+    return emscripten::val(emscripten::typed_memory_view(losses_.size(), losses_.data()));
+  }
+  double steps_done() const { return trainer_ ? double(trainer_->steps_done()) : 0.0; }
+  double full_loss() { return trainer_ ? trainer_->full_loss() : NAN; }
+  double validation_loss() { return trainer_ ? trainer_->validation_loss() : NAN; }
+  std::string parameters() {
+    if (!trainer_) return "{}";
+    return to_json(snapshot(trainer_->params()));
+  }
+
+ private:
+  Scenario scenario_;
+  std::unique_ptr<Trainer> trainer_;
+  std::vector<double> losses_;
+  Outcome error_;
+};
+
+}  // namespace backprop::wasm
+
+EMSCRIPTEN_BINDINGS(backprop) {
+  using namespace emscripten;
+  using namespace backprop::wasm;
+  value_object<Outcome>("Outcome")
+      .field("code", &Outcome::code)
+      .field("json", &Outcome::json)
+      .field("message", &Outcome::message)
+      .field("field", &Outcome::field);
+  function("run", &run);
+  function("usage", optional_override([] { return std::string(backprop::usage()); }));
+  class_<TrainerHandle>("Trainer")
+      .constructor<std::string>()
+      .function("error", &TrainerHandle::error)
+      .function("run", &TrainerHandle::run)
+      .function("losses", &TrainerHandle::losses)
+      .function("stepsDone", &TrainerHandle::steps_done)
+      .function("fullLoss", &TrainerHandle::full_loss)
+      .function("validationLoss", &TrainerHandle::validation_loss)
+      .function("parameters", &TrainerHandle::parameters);
+}
