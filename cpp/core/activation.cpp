@@ -36,6 +36,12 @@ double derivative(Activation f, double z, double a) {
   return 0.0;
 }
 
+Matrix derivatives(Activation f, const Matrix& z, const Matrix& a) {
+  Matrix out(z.rows(), z.cols());
+  for (Index i = 0; i < z.size(); ++i) out.data()[i] = derivative(f, z.data()[i], a.data()[i]);
+  return out;
+}
+
 void activate(Activation f, const double* z, double* a, Index rows, Index cols) {
   const Index n = rows * cols;
   switch (f) {

@@ -25,5 +25,7 @@ void activation_backward(Activation f, const double* z, const double* a, const d
 
 // f′(z) element by element (not defined for softmax, whose Jacobian is not diagonal).
 double derivative(Activation f, double z, double a);
+// f′(z) of a whole matrix, for traces.
+Matrix derivatives(Activation f, const Matrix& z, const Matrix& a);
 
 }  // namespace backprop

@@ -53,30 +53,33 @@ double sum_loss(Loss loss, Activation g, const double* z, const double* a, const
 }
 
 void output_delta(Loss loss, Activation g, const double* z, const double* a, const double* y,
-                  double scale, double* delta, Index rows, Index cols) {
+                  double scale, double* a_grad, double* delta, Index rows, Index cols) {
   const Index n = rows * cols;
-  if (loss == Loss::cross_entropy && g == Activation::softmax) {
-    for (Index r = 0; r < rows; ++r) {
-      const Index o = r * cols;
-      double y_sum = 0.0;
-      for (Index j = 0; j < cols; ++j) y_sum += y[o + j];
-      for (Index j = 0; j < cols; ++j) delta[o + j] = scale * (a[o + j] * y_sum - y[o + j]);
-    }
-    return;
-  }
-  // ∂L/∂ŷ first (written into delta), then through g.
   switch (loss) {
     case Loss::half_sse:
-      for (Index i = 0; i < n; ++i) delta[i] = scale * (a[i] - y[i]);
+      for (Index i = 0; i < n; ++i) a_grad[i] = scale * (a[i] - y[i]);
       break;
     case Loss::mse:
-      for (Index i = 0; i < n; ++i) delta[i] = 2.0 * scale * (a[i] - y[i]);
+      for (Index i = 0; i < n; ++i) a_grad[i] = 2.0 * scale * (a[i] - y[i]);
       break;
     case Loss::cross_entropy:
-      for (Index i = 0; i < n; ++i) delta[i] = y[i] == 0.0 ? 0.0 : -scale * y[i] / a[i];
+      if (g == Activation::softmax) {
+        for (Index r = 0; r < rows; ++r) {
+          const Index o = r * cols;
+          double y_sum = 0.0;
+          for (Index j = 0; j < cols; ++j) y_sum += y[o + j];
+          for (Index j = 0; j < cols; ++j) {
+            const double fused = scale * (a[o + j] * y_sum - y[o + j]);
+            a_grad[o + j] = y[o + j] == 0.0 ? 0.0 : -scale * y[o + j] / a[o + j];
+            delta[o + j] = fused;
+          }
+        }
+        return;
+      }
+      for (Index i = 0; i < n; ++i) a_grad[i] = y[i] == 0.0 ? 0.0 : -scale * y[i] / a[i];
       break;
   }
-  activation_backward(g, z, a, delta, delta, rows, cols);
+  activation_backward(g, z, a, a_grad, delta, rows, cols);
 }
 
 }  // namespace backprop

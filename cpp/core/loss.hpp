@@ -21,9 +21,10 @@ std::optional<Loss> loss_from_name(std::string_view name);
 double sum_loss(Loss loss, Activation g, const double* z, const double* a, const double* y,
                 Index rows, Index cols);
 
-// delta = scale · ∂(sum_loss)/∂z: the output delta, (ŷ − y) ∘ g′(z) for half_sse.
-// For softmax with cross_entropy it is the fused, stable scale · (ŷ Σy − y).
+// a_grad = scale · ∂(sum_loss)/∂ŷ, and delta = scale · ∂(sum_loss)/∂z: the output delta,
+// (ŷ − y) ∘ g′(z) for half_sse. For softmax with cross_entropy delta is the fused, stable
+// scale · (ŷ Σy − y). a_grad and delta may be the same buffer.
 void output_delta(Loss loss, Activation g, const double* z, const double* a, const double* y,
-                  double scale, double* delta, Index rows, Index cols);
+                  double scale, double* a_grad, double* delta, Index rows, Index cols);
 
 }  // namespace backprop

@@ -14,8 +14,8 @@ void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& gra
 }
 
 void backward_delta(const Layer& layer, const LayerTape& tape, Activation below, LayerTape& below_tape) {
-  below_tape.delta.noalias() = tape.delta * layer.W;  // ∂L/∂a of the layer below
-  activation_backward(below, below_tape.z.data(), below_tape.a.data(), below_tape.delta.data(),
+  below_tape.a_grad.noalias() = tape.delta * layer.W;
+  activation_backward(below, below_tape.z.data(), below_tape.a.data(), below_tape.a_grad.data(),
                       below_tape.delta.data(), below_tape.z.rows(), below_tape.z.cols());
 }
 
@@ -25,6 +25,7 @@ MlpTape make_tape(const Mlp& mlp, Index batch_size) {
     const Index n = mlp.layers[l].W.rows();
     tape[l].z.resize(batch_size, n);
     tape[l].a.resize(batch_size, n);
+    tape[l].a_grad.resize(batch_size, n);
     tape[l].delta.resize(batch_size, n);
   }
   return tape;
@@ -55,7 +56,7 @@ void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, 
   const size_t L = mlp.layers.size();
   LayerTape& out = tape[L - 1];
   output_delta(mlp.loss, mlp.layers[L - 1].activation, out.z.data(), out.a.data(), y.data(),
-               loss_scale(mlp, y.rows()), out.delta.data(), out.z.rows(), out.z.cols());
+               loss_scale(mlp, y.rows()), out.a_grad.data(), out.delta.data(), out.z.rows(), out.z.cols());
   for (size_t l = L - 1; l > 0; --l) {
     backward(tape[l - 1].a, tape[l], grads[l]);
     backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1].activation, tape[l - 1]);

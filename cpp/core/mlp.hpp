@@ -22,7 +22,7 @@ struct Layer {
 };
 
 struct LayerTape {
-  Matrix z, a, delta;  // B × n_out
+  Matrix z, a, a_grad, delta;  // B × n_out; a_grad = ∂L/∂a, delta = ∂L/∂z
 };
 
 struct LayerGrad {
@@ -33,7 +33,7 @@ struct LayerGrad {
 void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape);
 // ∂L/∂W = δᵀ input, ∂L/∂b = Σ over samples of δ
 void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& grad);
-// δ of the layer below: (δ W) ∘ f′(z_below)
+// δ of the layer below: ∂L/∂a_below = δ W, then δ_below = ∂L/∂a_below ∘ f′(z_below)
 void backward_delta(const Layer& layer, const LayerTape& tape, Activation below, LayerTape& below_tape);
 
 struct Mlp {

@@ -80,7 +80,11 @@ class MlpObjective final : public Objective {
     }
     for (size_t l = L; l-- > 0;) {
       const std::string n = std::to_string(l + 1);
-      trace.backward.push_back({"delta" + n, last_->tape[l].delta, false});
+      const LayerTape& tape = last_->tape[l];
+      trace.backward.push_back({"a_grad" + n, tape.a_grad, false});
+      if (mlp_.layers[l].activation != Activation::softmax)
+        trace.backward.push_back({"fprime" + n, derivatives(mlp_.layers[l].activation, tape.z, tape.a), false});
+      trace.backward.push_back({"delta" + n, tape.delta, false});
       trace.backward.push_back({"dW" + n, grads_[l].dW, false});
       trace.backward.push_back({"db" + n, grads_[l].db, true});
     }

@@ -81,14 +81,15 @@ class RnnObjective final : public Objective {
     const RnnTape& tape = tapes_[last_first_];
     const Sequence& seq = sequences_[last_first_];
     trace.forward = {{"r", tape.r}, {"h", tape.h}, {"s", tape.s}, {"y", tape.y}};
-    trace.backward = {{"s_grad", tape.s_grad},
+    trace.backward = {{"y_grad", tape.y_grad}};
+    if (cell_.g != Activation::softmax) trace.backward.push_back({"gprime", derivatives(cell_.g, tape.s, tape.y)});
+    trace.backward.insert(trace.backward.end(), {{"s_grad", tape.s_grad},
                       {"h_grad_output", tape.h_grad_output},
                       {"h_grad_next", tape.h_grad_next},
                       {"h_grad", tape.h_grad},
-                      {"r_grad", tape.r_grad},
-                      {"dU", grads_.dU},
-                      {"dV", grads_.dV},
-                      {"dW", grads_.dW}};
+                      {"r_grad", tape.r_grad}});
+    if (cell_.f != Activation::softmax) trace.backward.push_back({"fprime", derivatives(cell_.f, tape.r, tape.h)});
+    trace.backward.insert(trace.backward.end(), {{"dU", grads_.dU}, {"dV", grads_.dV}, {"dW", grads_.dW}});
     if (cell_.bias) {
       trace.backward.push_back({"db", grads_.db, true});
       trace.backward.push_back({"dc", grads_.dc, true});

@@ -7,7 +7,7 @@ RnnTape make_tape(const RnnCell& cell, Index steps) {
   RnnTape tape;
   for (Matrix* m : {&tape.r, &tape.h, &tape.r_grad, &tape.h_grad, &tape.h_grad_output, &tape.h_grad_next})
     m->resize(steps, H);
-  for (Matrix* m : {&tape.s, &tape.y, &tape.s_grad}) m->resize(steps, O);
+  for (Matrix* m : {&tape.s, &tape.y, &tape.y_grad, &tape.s_grad}) m->resize(steps, O);
   return tape;
 }
 
@@ -61,7 +61,7 @@ void bptt(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& t
   const Index T = xs.rows(), O = cell.W.rows();
   // s̄_t for every t at once: the loss couples only y_t and its own target.
   output_delta(cell.loss, cell.g, tape.s.data(), tape.y.data(), targets.data(), scale,
-               tape.s_grad.data(), T, O);
+               tape.y_grad.data(), tape.s_grad.data(), T, O);
   for (Index t = T - 1; t >= 0; --t) backward(cell, xs, t, tape, grads);
   grads.dh0.noalias() += tape.r_grad.row(0) * cell.V;
 }

@@ -26,7 +26,7 @@ struct RnnCell {
 // One sequence's forward values and gradients, T rows each.
 struct RnnTape {
   Matrix r, h, s, y;
-  Matrix r_grad, h_grad, s_grad;
+  Matrix y_grad, r_grad, h_grad, s_grad;
   Matrix h_grad_output, h_grad_next;  // the two parts of h̄_t: Wᵀ s̄_t and Vᵀ r̄_{t+1}
 };
 

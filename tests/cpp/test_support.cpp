@@ -36,6 +36,12 @@ json classic_scenario() {
 
 Scenario parse(const json& scenario) { return parse_scenario(scenario.dump()); }
 
+const Matrix& named(const NamedValues& values, const std::string& name) {
+  for (const NamedValue& v : values)
+    if (v.name == name) return v.value;
+  throw std::runtime_error("no " + name);
+}
+
 double relative_error(double expected, double got, double floor) {
   return std::abs(expected - got) / std::max(std::abs(expected), floor);
 }

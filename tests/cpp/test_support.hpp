@@ -5,6 +5,7 @@
 #include <string>
 
 #include "scenario.hpp"
+#include "trace.hpp"
 
 namespace backprop::test {
 
@@ -16,6 +17,9 @@ json load_json(const std::string& path_from_source_root);
 // The classic hand-worked 2-2-2 example (half_sse, SGD η = 0.5).
 json classic_scenario();
 Scenario parse(const json& scenario);
+
+// The value named `name` in a trace section (throws when absent).
+const Matrix& named(const NamedValues& values, const std::string& name);
 
 // Relative difference with a floor, so that values near zero compare absolutely.
 double relative_error(double expected, double got, double floor = 1e-12);
