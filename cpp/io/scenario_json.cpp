@@ -1,5 +1,6 @@
 #include "scenario_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -14,8 +15,54 @@ namespace {
 using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
+// Length of the valid UTF-8 sequence at s[i], 0 when there is none.
+size_t utf8_length(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return k < s.size() ? unsigned(static_cast<unsigned char>(s[k])) : 0u; };
+  const unsigned c = at(i);
+  if (c < 0x80) return 1;
+  size_t n = 2;
+  unsigned low = 0x80, high = 0xBF;  // range of the second byte: no overlong forms, surrogates or > U+10FFFF
+  if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : low, high = c == 0xED ? 0x9F : high;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : low, high = c == 0xF4 ? 0x8F : high;
+  else if (c < 0xC2 || c > 0xDF) return 0;
+  if (at(i + 1) < low || at(i + 1) > high) return 0;
+  for (size_t k = 2; k < n; ++k)
+    if ((at(i + k) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// Messages quote the document (unknown keys, bad values, the JSON parser's last token): keep them
+// one line of valid UTF-8 by escaping control characters (\u001b) and bytes that are not UTF-8 (\xff).
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8_length(s, i);
+    const unsigned c = static_cast<unsigned char>(s[i]);
+    const bool c1_control = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;  // U+0080..9F
+    if (n > 0 && c >= 0x20 && c != 0x7F && !c1_control) {
+      out.append(s, i, n);
+      i += n;
+      continue;
+    }
+    char escape[8];
+    if (n == 0) std::snprintf(escape, sizeof escape, "\\x%02x", c);
+    else std::snprintf(escape, sizeof escape, "\\u%04x", n == 2 ? static_cast<unsigned char>(s[i + 1]) : c);
+    out += escape;
+    i += n == 0 ? 1 : n;
+  }
+  return out;
+}
+
+// At most `max` bytes of s, cut at a character boundary, with "…" when cut.
+std::string shorten(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;
+  return std::string(s.substr(0, max)) + "…";
+}
+
 [[noreturn]] void fail(const std::string& field, const std::string& message) {
-  throw ScenarioError(field, message);
+  throw ScenarioError(printable(field), printable(message));
 }
 
 std::string key_path(const std::string& path, const std::string& key) {
@@ -87,7 +134,8 @@ class Object {
       if (std::find(known_.begin(), known_.end(), item.key()) != known_.end()) continue;
       std::string expected;
       for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
-      fail(path(item.key()), "unknown field" + what + " (expected one of: " + expected + ")");
+      const std::string key = item.key().empty() ? "\"\"" : shorten(item.key(), 60);  // "" stays visible
+      fail(path(key), "unknown field" + what + " (expected one of: " + expected + ")");
     }
   }
 
@@ -143,7 +191,7 @@ Enum choice(const json& j, const std::string& path, const std::pair<const char*,
     if (value == name) return e;
     list += (list.empty() ? "" : ", ") + std::string(name);
   }
-  fail(path, "must be one of " + list + ", got \"" + value.substr(0, 40) + "\"");
+  fail(path, "must be one of " + list + ", got \"" + shorten(value, 40) + "\"");
 }
 
 constexpr std::pair<const char*, Activation> activations[] = {
@@ -190,6 +238,12 @@ Matrix matrix_of(const json& j, const std::string& path, Index rows, Index cols,
   if (double(j.size()) > max_rows) fail(path, "has " + std::to_string(j.size()) + " rows; at most " + show(max_rows));
   if (double(j.size()) * double(cols) > limits::max_data_values)
     fail(path, "has too many numbers; at most " + show(limits::max_data_values));
+  // Allocate only when every row has its numbers: a few bytes of "[]," must not claim rows × cols.
+  const auto fits = [cols](const json& row) { return row.is_array() && Index(row.size()) == cols; };
+  if (!std::all_of(j.begin(), j.end(), fits)) {
+    Matrix row(1, cols);  // refuses the first bad row or number, as the full read would
+    for (size_t i = 0; i < j.size(); ++i) read_row(j[i], item_path(path, i), cols, row.data());
+  }
   Matrix m(Index(j.size()), cols);
   for (size_t i = 0; i < j.size(); ++i) read_row(j[i], item_path(path, i), cols, m.row(Index(i)).data());
   return m;

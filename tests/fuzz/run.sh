@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target, makes the seed corpus and fuzzes the scenario parser for SECONDS
+# (default 300) on one job. Exits non-zero when libFuzzer finds a crash, timeout, leak or OOM;
+# the reproducer (crash-*, timeout-*, leak-*, oom-*) is left in the artifact directory.
+#
+# usage: tests/fuzz/run.sh [SECONDS]
+# env:   BUILD_DIR (build-fuzz), CORPUS_DIR (fuzz-corpus), ARTIFACT_DIR (BUILD_DIR/artifacts),
+#        FUZZ_ARGS (extra libFuzzer flags)
+set -euo pipefail
+
+seconds=${1:-300}
+[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS]" >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+build=${BUILD_DIR:-build-fuzz}
+corpus=${CORPUS_DIR:-fuzz-corpus}
+artifacts=${ARTIFACT_DIR:-$build/artifacts}
+
+CXX=${CXX:-clang++} cmake -S . -B "$build" -DBACKPROP_FUZZ=ON -DBACKPROP_TESTS=OFF \
+  -DBACKPROP_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target scenario_fuzzer -j "$(nproc)"
+
+python3 tests/fuzz/make_corpus.py "$corpus"
+mkdir -p "$artifacts"
+started="$artifacts/.started"
+touch "$started"
+
+# ASan aborts on any report, UBSan too (built with -fno-sanitize-recover); libFuzzer checks for
+# leaks itself.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# No input of at most 64 KiB has a reason to allocate 64 MiB at once (-malloc_limit_mb): a larger
+# single allocation is reported as an out-of-memory finding (oom-*).
+status=0
+# shellcheck disable=SC2086
+"$build/scenario_fuzzer" "$corpus" \
+  -dict=tests/fuzz/scenario.dict \
+  -max_len=65536 -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=64 \
+  -max_total_time="$seconds" \
+  -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_ARGS:-} || status=$?
+
+found=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'leak-*' \
+  -o -name 'oom-*' \) -newer "$started" | sort)
+if [[ $status -ne 0 || -n $found ]]; then
+  echo "scenario_fuzzer: FAILED (exit $status)" >&2
+  [[ -n $found ]] && printf '  reproducer: %s\n' $found >&2
+  exit 1
+fi
+echo "scenario_fuzzer: no findings in ${seconds}s"

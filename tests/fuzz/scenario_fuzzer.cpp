@@ -1,0 +1,291 @@
+// libFuzzer target for the scenario JSON edge (see tests/fuzz/run.sh).
+//
+// For any input text:
+//  - parse_scenario either succeeds or throws ScenarioError whose message is "<field>: <reason>",
+//    the field being a path into the document; any other exception is a bug;
+//  - a parsed scenario survives serialise → parse unchanged, and serialising again gives the
+//    same text;
+//  - a small scenario also runs through trace, gradcheck and a few training steps, and every
+//    result serialises to JSON.
+// A broken expectation prints what went wrong and aborts, which libFuzzer reports as a crash.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "error.hpp"
+#include "gradcheck.hpp"
+#include "result_json.hpp"
+#include "scenario_json.hpp"
+#include "trainer.hpp"
+
+namespace {
+
+using namespace backprop;
+
+[[noreturn]] void bug(const std::string& what) {
+  std::fprintf(stderr, "scenario_fuzzer: %s\n", what.c_str());
+  std::fflush(stderr);
+  std::abort();
+}
+
+void expect(bool ok, const std::string& what) {
+  if (!ok) bug(what);
+}
+
+// Small enough to run the core on every input: under these, a run takes milliseconds.
+constexpr double max_small_parameters = 200;
+constexpr double max_small_rows = 50;  // MLP rows (validation included) or RNN time steps in all
+
+// ---- error messages --------------------------------------------------------------------------
+
+constexpr std::string_view root_fields[] = {"scenario", "model",          "parameters", "init", "data",
+                                            "optimizer", "regularization", "train"};
+
+// One line of valid UTF-8 without control characters: fit for a terminal and for JSON.
+bool printable(const std::string& message) {
+  try {
+    (void)nlohmann::json(message).dump();  // throws on invalid UTF-8
+  } catch (const nlohmann::json::type_error&) {
+    return false;
+  }
+  for (size_t i = 0; i < message.size(); ++i) {
+    const auto c = static_cast<unsigned char>(message[i]);
+    if (c < 0x20 || c == 0x7F) return false;
+    if (c == 0xC2 && i + 1 < message.size() && static_cast<unsigned char>(message[i + 1]) < 0xA0) return false;
+  }
+  return true;
+}
+
+// A path built from the format's own names: "model.layers[1]", "data.sequences[0].inputs".
+bool plain_path(const std::string& field) {
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  size_t i = 0;
+  bool first = true;
+  while (i < field.size()) {
+    if (field[i] == '[') {
+      const size_t close = field.find(']', i);
+      if (first || close == std::string::npos || close == i + 1) return false;
+      for (size_t k = i + 1; k < close; ++k)
+        if (!std::isdigit(static_cast<unsigned char>(field[k]))) return false;
+      i = close + 1;
+      continue;
+    }
+    if (!first && field[i++] != '.') return false;
+    const size_t start = i;
+    while (i < field.size() && word(field[i])) ++i;
+    if (i == start) return false;
+    first = false;
+  }
+  return !first;
+}
+
+void collect_keys(const nlohmann::json& j, std::vector<std::string>& keys) {
+  if (j.is_object())
+    for (const auto& item : j.items()) keys.push_back(item.key()), collect_keys(item.value(), keys);
+  else if (j.is_array())
+    for (const auto& item : j) collect_keys(item, keys);
+}
+
+// An unknown key ends the path, shown as it is when short and plain ("" when empty).
+bool ends_with_key(const std::string& field, std::string_view text) {
+  std::vector<std::string> keys;
+  collect_keys(nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false), keys);
+  for (const std::string& key : keys) {
+    const bool plain = key.size() <= 60 && std::all_of(key.begin(), key.end(), [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b >= 0x20 && b < 0x7F;
+    });
+    if (!plain) return true;  // escaped or shortened: not checked
+    const std::string shown = key.empty() ? "\"\"" : key;
+    if (field == shown) return true;
+    if (field.size() > shown.size() && field.compare(field.size() - shown.size(), shown.size(), shown) == 0 &&
+        field[field.size() - shown.size() - 1] == '.')
+      return true;
+  }
+  return false;
+}
+
+// The field is a path from a part of the format ("model.layers[1]", "scenario", ...); for an
+// unknown field it ends with that key, and may be the key alone at the top level.
+bool names_a_field(const std::string& field, const std::string& message, std::string_view text) {
+  if (message.compare(0, 13, "unknown field") == 0) return ends_with_key(field, text);
+  if (!plain_path(field)) return false;
+  for (std::string_view root : root_fields)
+    if (field.compare(0, root.size(), root) == 0 &&
+        (field.size() == root.size() || field[root.size()] == '.' || field[root.size()] == '['))
+      return true;
+  return false;
+}
+
+void check_error(const ScenarioError& e, std::string_view text) {
+  // what() is a C string: a NUL inside would cut the message short.
+  const std::string what = e.what();
+  const std::string& field = e.field();
+  expect(!field.empty(), "ScenarioError with an empty field: \"" + what + "\"");
+  expect(what.size() > field.size() + 2 && what.compare(0, field.size(), field) == 0 &&
+             what.compare(field.size(), 2, ": ") == 0,
+         "ScenarioError message is not \"<field>: <reason>\": \"" + what + "\" (field \"" + field + "\")");
+  expect(printable(what), "ScenarioError message is not one line of UTF-8: \"" + what + "\"");
+  expect(names_a_field(field, what.substr(field.size() + 2), text),
+         "ScenarioError field is not a path into the scenario: \"" + what + "\"");
+}
+
+// ---- scenario equality -------------------------------------------------------------------------
+
+bool same_number(double a, double b) { return a == b && std::signbit(a) == std::signbit(b); }
+
+bool same_matrix(const Matrix& a, const Matrix& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
+  for (Index i = 0; i < a.size(); ++i)
+    if (!same_number(a.data()[i], b.data()[i])) return false;
+  return true;
+}
+
+// Field by field; returns the first difference, empty when equal.
+std::string difference(const Scenario& a, const Scenario& b) {
+  if (a.kind != b.kind) return "kind";
+  if (a.kind == ModelKind::mlp) {
+    if (a.mlp.layers != b.mlp.layers) return "model.layers";
+    if (a.mlp.activations != b.mlp.activations) return "model.activations";
+    if (a.mlp.loss != b.mlp.loss) return "model.loss";
+    if (!same_matrix(a.inputs, b.inputs)) return "data.inputs";
+    if (!same_matrix(a.targets, b.targets)) return "data.targets";
+    if (a.validation_inputs.has_value() != b.validation_inputs.has_value()) return "data.validation";
+    if (a.validation_inputs && (!same_matrix(*a.validation_inputs, *b.validation_inputs) ||
+                                !same_matrix(*a.validation_targets, *b.validation_targets)))
+      return "data.validation";
+  } else {
+    const RnnSpec &r = a.rnn, &q = b.rnn;
+    if (r.input_size != q.input_size || r.hidden_size != q.hidden_size || r.output_size != q.output_size)
+      return "model sizes";
+    if (r.hidden_activation != q.hidden_activation || r.output_activation != q.output_activation)
+      return "model activations";
+    if (r.loss != q.loss) return "model.loss";
+    if (r.bias != q.bias) return "model.bias";
+    if (a.sequences.size() != b.sequences.size()) return "data.sequences";
+    for (size_t i = 0; i < a.sequences.size(); ++i)
+      if (!same_matrix(a.sequences[i].inputs, b.sequences[i].inputs) ||
+          !same_matrix(a.sequences[i].targets, b.sequences[i].targets))
+        return "data.sequences[" + std::to_string(i) + "]";
+  }
+  if (a.parameters.size() != b.parameters.size()) return "parameters";
+  for (const auto& [name, value] : a.parameters) {
+    const auto it = b.parameters.find(name);
+    if (it == b.parameters.end() || !same_matrix(value, it->second)) return "parameters." + name;
+  }
+  if (a.init.scheme != b.init.scheme || !same_number(a.init.scale, b.init.scale) || a.init.seed != b.init.seed)
+    return "init";
+  const OptimizerConfig &o = a.optimizer, &p = b.optimizer;
+  if (o.kind != p.kind || !same_number(o.lr, p.lr) || !same_number(o.momentum, p.momentum) ||
+      !same_number(o.beta1, p.beta1) || !same_number(o.beta2, p.beta2) || !same_number(o.rho, p.rho) ||
+      !same_number(o.eps, p.eps) || o.update_biases != p.update_biases)
+    return "optimizer";
+  if (!same_number(a.regularization.l1, b.regularization.l1) || !same_number(a.regularization.l2, b.regularization.l2))
+    return "regularization";
+  const TrainConfig &t = a.train, &u = b.train;
+  if (t.steps != u.steps || t.record_every != u.record_every || t.batch_size != u.batch_size ||
+      t.shuffle != u.shuffle || t.seed != u.seed)
+    return "train";
+  return "";
+}
+
+// ---- running the core ------------------------------------------------------------------------
+
+double parameter_count(const Scenario& s) {
+  if (s.kind == ModelKind::mlp) {
+    double n = 0;
+    for (size_t l = 1; l < s.mlp.layers.size(); ++l) n += double(s.mlp.layers[l]) * (s.mlp.layers[l - 1] + 1);
+    return n;
+  }
+  const RnnSpec& r = s.rnn;
+  return double(r.hidden_size) * (r.input_size + r.hidden_size + r.output_size + 2) + r.output_size;  // U V W b h0, c
+}
+
+double row_count(const Scenario& s) {
+  if (s.kind == ModelKind::mlp)
+    return double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
+  double steps = 0;
+  for (const Sequence& seq : s.sequences) steps += double(seq.inputs.rows());
+  return steps;
+}
+
+// check_work refusing the work is fine; anything else it throws is not.
+bool work_allowed(const Scenario& s, Command command) {
+  try {
+    check_work(s, command);
+    return true;
+  } catch (const ScenarioError& e) {
+    const std::string what = e.what();
+    expect(!e.field().empty() && what.compare(0, e.field().size() + 2, e.field() + ": ") == 0,
+           "check_work: bad ScenarioError message \"" + what + "\"");
+    return false;
+  }
+}
+
+void expect_json(const std::string& text, const char* what) {
+  expect(nlohmann::json::accept(text), std::string(what) + " is not valid JSON");
+}
+
+void run_core(const Scenario& s) {
+  if (parameter_count(s) >= max_small_parameters || row_count(s) >= max_small_rows) return;
+  if (!work_allowed(s, Command::trace) || !work_allowed(s, Command::gradcheck)) return;
+
+  const Trace traced = trace(s);
+  expect_json(to_json(traced), "to_json(trace)");
+  expect_json(to_json(gradcheck(s)), "to_json(gradcheck)");
+
+  // A few steps of training: batches, shuffling, the validation loss.
+  Scenario short_run = s;
+  short_run.train.steps = std::min<long long>(s.train.steps, 3);
+  if (!work_allowed(short_run, Command::train)) return;
+  const TrainResult trained = train(short_run);
+  if (trained.divergence) expect(!divergence_message(*trained.divergence, short_run).empty(), "divergence message");
+  else expect_json(to_json(trained), "to_json(train)");
+}
+
+void run(std::string_view text) {
+  Scenario s;
+  try {
+    s = parse_scenario(text);
+  } catch (const ScenarioError& e) {
+    check_error(e, text);
+    return;
+  }
+
+  // Round trip.
+  const std::string once = serialise_scenario(s);
+  Scenario again;
+  try {
+    again = parse_scenario(once);
+  } catch (const ScenarioError& e) {
+    bug(std::string("the serialised scenario is refused: ") + e.what() + "\n" + once);
+  }
+  if (const std::string field = difference(s, again); !field.empty())
+    bug("serialise → parse changes " + field + "\n" + once);
+  const std::string twice = serialise_scenario(again);
+  expect(once == twice, "serialising twice gives different text:\n" + once + "\n----\n" + twice);
+
+  run_core(s);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  try {
+    run(std::string_view(reinterpret_cast<const char*>(data), size));
+  } catch (const std::exception& e) {
+    bug(std::string("unexpected exception: ") + e.what());
+  } catch (...) {
+    bug("unexpected exception of an unknown type");
+  }
+  return 0;
+}
