@@ -1,0 +1,97 @@
+// The WebAssembly core for JavaScript: scenario (object or JSON text) in, plain objects out.
+// A refusal becomes a CoreError carrying the core's message, the field it names and the CLI's
+// exit code (2 bad scenario, 3 non-finite loss). Works in the page, in a worker and in Node
+// (pass {wasmBinary} there: the Emscripten 3.1.6 glue cannot fetch a file path under Node).
+import createCore from './core.mjs';
+
+export class CoreError extends Error {
+  constructor({message, field, code}) {
+    super(message);
+    this.name = 'CoreError';
+    this.field = field;
+    this.code = code;
+  }
+}
+
+const text = (scenario) => (typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
+
+export async function loadCore(options = {}) {
+  const module = await createCore(options);
+  return new Core(module);
+}
+
+export class Core {
+  constructor(module) {
+    this.module = module;
+  }
+
+  // The tool's verbs as they are: {code, json, message, field}.
+  run(command, scenario) {
+    return this.module.run(command, text(scenario));
+  }
+
+  usage() {
+    return this.module.usage();
+  }
+
+  #call(command, scenario) {
+    const outcome = this.run(command, scenario);
+    if (outcome.code !== 0) throw new CoreError(outcome);
+    return JSON.parse(outcome.json);
+  }
+
+  trace(scenario) {
+    return this.#call('trace', scenario);
+  }
+
+  train(scenario) {
+    return this.#call('train', scenario);
+  }
+
+  gradcheck(scenario) {
+    return this.#call('gradcheck', scenario);
+  }
+
+  // A model kept alive for long runs. Call delete() when done.
+  trainer(scenario) {
+    const handle = new this.module.Trainer(text(scenario));
+    const error = handle.error();
+    if (error.code !== 0) {
+      handle.delete();
+      throw new CoreError(error);
+    }
+    return new Trainer(handle);
+  }
+}
+
+class Trainer {
+  constructor(handle) {
+    this.handle = handle;
+  }
+
+  // Runs up to n steps, stopping after a non-finite loss; returns each step's loss (a copy).
+  run(n) {
+    this.handle.run(n);
+    return this.handle.losses().slice();
+  }
+
+  get stepsDone() {
+    return this.handle.stepsDone();
+  }
+
+  fullLoss() {
+    return this.handle.fullLoss();
+  }
+
+  validationLoss() {
+    return this.handle.validationLoss();
+  }
+
+  parameters() {
+    return JSON.parse(this.handle.parameters());
+  }
+
+  delete() {
+    this.handle.delete();
+  }
+}
