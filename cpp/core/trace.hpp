@@ -18,6 +18,7 @@ using NamedValues = std::vector<NamedValue>;
 
 struct Trace {
   double loss = 0.0;
+  NamedValues parameters; // the parameters the step starts from (before the update)
   NamedValues forward;    // z1, a1, … (MLP) or r, h, s, y (RNN)
   NamedValues backward;   // delta{l}, dW{l}, db{l} (MLP) or r_grad, h_grad, s_grad, dU, … (RNN)
   NamedValues updated;    // parameters after one optimizer step

@@ -41,6 +41,7 @@ double Trainer::step(Trace* trace) {
   add_penalty_gradient(params, regularization_);
   if (trace) {
     trace->loss = loss;
+    trace->parameters = snapshot(params);
     objective_->describe(*trace);
   }
   optimizer_.step();

@@ -28,6 +28,7 @@ ojson section(const NamedValues& values) {
 std::string to_json(const Trace& trace) {
   ojson out;
   out["loss"] = trace.loss;
+  out["parameters"] = section(trace.parameters);
   out["forward"] = section(trace.forward);
   out["backward"] = section(trace.backward);
   out["updated"] = section(trace.updated);

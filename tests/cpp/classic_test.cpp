@@ -36,6 +36,12 @@ TEST(Classic, TraceHoldsEveryFactorOfTheChainRule) {
   EXPECT_NEAR(named(t.backward, "fprime1")(0, 0), 0.241300709, 1e-9);
 }
 
+TEST(Classic, TraceStartsFromTheGivenParameters) {
+  const Trace t = trace(parse(classic_scenario()));
+  EXPECT_EQ(named(t.parameters, "W2")(0, 0), 0.40);
+  EXPECT_EQ(named(t.parameters, "b1")(0, 1), 0.35);
+}
+
 TEST(Classic, BackwardUsesTheWeightsBeforeTheUpdate) {
   // w₁'s gradient goes through w₅ and w₇ as they were before the update (0.40 and 0.50).
   const Trace t = trace(parse(classic_scenario()));
