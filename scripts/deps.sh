@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build needs, only those that are missing.
-# usage: scripts/deps.sh [native|fuzz]...
+# usage: scripts/deps.sh [native|fuzz|wasm|browser]...
 set -euo pipefail
 
 packages=(g++ cmake make libeigen3-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev python3 python3-jsonschema)
@@ -8,6 +8,8 @@ for extra in "$@"; do
   case "$extra" in
     native) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    wasm) packages+=(emscripten) ;;
+    browser) packages+=(chromium) ;;
     *) echo "deps.sh: unknown group '$extra'" >&2; exit 1 ;;
   esac
 done

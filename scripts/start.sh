@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# Builds the core and its `backprop` tool, then steps through the classic 2-2-2 example with it.
-# (The lesson page in the browser joins here with the WebAssembly build.)
+# Installs what is missing, builds the WebAssembly core and the site, and serves the lesson
+# (under the same strict Content-Security-Policy as course platforms use). Prints the address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh native
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBACKPROP_TESTS=OFF -DBACKPROP_BENCHMARKS=OFF >/dev/null
-cmake --build build -j"$(nproc)" --target backprop
+scripts/build-wasm.sh
+[ -d node_modules ] || npm ci --no-audit --no-fund
+npx vite build --logLevel warn
 echo
-echo "build/backprop is ready. The classic 2-2-2 example, one iteration:"
-build/backprop trace examples/classic.json
-echo
-echo "Try: build/backprop train examples/classic.json   |   build/backprop --help"
+echo "La lección: http://localhost:${PORT:-4173}/#/mlp   (Ctrl+C para terminar)"
+exec npx vite preview --host 127.0.0.1 --port "${PORT:-4173}" --strictPort

@@ -19,10 +19,14 @@ bool read_input(const std::string& path, std::string& out) {
     in = &file;
   }
   // Read at most one byte beyond the limit, so that the parser refuses an oversized input.
-  std::string text(backprop::limits::max_text_bytes + 1, '\0');
-  in->read(text.data(), std::streamsize(text.size()));
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= backprop::limits::max_text_bytes && in->read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, size_t(in->gcount()));
+    if (!*in) break;
+  }
   if (in->bad()) return false;
-  text.resize(size_t(in->gcount()));
+  if (text.size() > backprop::limits::max_text_bytes + 1) text.resize(backprop::limits::max_text_bytes + 1);
   out = std::move(text);
   return true;
 }

@@ -13,7 +13,10 @@ export class CoreError extends Error {
   }
 }
 
-const text = (scenario) => (typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
+// A scenario goes in as text: a string, its UTF-8 bytes (a Uint8Array, e.g. a file's contents,
+// passed through unchanged), or an object to serialise.
+const text = (scenario) =>
+  typeof scenario === 'string' || scenario instanceof Uint8Array ? scenario : JSON.stringify(scenario);
 
 export async function loadCore(options = {}) {
   const module = await createCore(options);

@@ -1,0 +1,66 @@
+// End-to-end test support: the built site (dist/) served by Vite's preview under the strict
+// Content-Security-Policy, and Debian's Chromium driven by playwright-core, recording console
+// errors and CSP violations.
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {build, preview} from 'vite';
+import {csp} from '../../vite.config.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshots = path.join(root, 'build', 'screenshots');
+
+// Builds dist/ once per run (pass {skipBuild: true} when a previous test file just built it).
+export async function serveSite({base = '/'} = {}) {
+  if (!process.env.E2E_SKIP_BUILD) await build({root, logLevel: 'warn'});
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}},
+    base,
+  });
+  const address = server.httpServer.address();
+  return {url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
+}
+
+export async function launchBrowser() {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'backprop-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: {width: 1400, height: 900},
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  // Every page records CSP violations and console errors for the tests to assert on.
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const problems = [];
+  context.on('page', (page) => watch(page, problems));
+  for (const page of context.pages()) watch(page, problems);
+  return {
+    context,
+    problems,
+    async close() {
+      await context.close();
+      await rm(userDataDir, {recursive: true, force: true});
+    },
+  };
+}
+
+function watch(page, problems) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}
+
+export async function violations(page) {
+  return page.evaluate(() => window.__violations);
+}

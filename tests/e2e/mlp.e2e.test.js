@@ -1,0 +1,127 @@
+// Lesson 1 in headless Chromium, built and served under the strict CSP.
+import {mkdir} from 'node:fs/promises';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {launchBrowser, screenshots, serveSite, violations} from './browser.js';
+import {encodeScenario} from '../../web/share.js';
+import {presets} from '../../web/lessons/mlp/presets.js';
+
+let site;
+let browser;
+
+beforeAll(async () => {
+  await mkdir(screenshots, {recursive: true});
+  site = await serveSite();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(hash) {
+  const page = await browser.context.newPage();
+  await page.goto(`${site.url}${hash}`);
+  await page.waitForSelector('.stepper .step-title .katex');
+  return page;
+}
+
+const cells = (page) => page.locator('.stepper .result .cell').allTextContents();
+const stepId = (page) => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('step'));
+
+async function expectClean(page) {
+  expect(await violations(page)).toEqual([]);
+  expect(browser.problems).toEqual([]);
+}
+
+describe('lesson 1: the classic 2-2-2 example', () => {
+  test('stepping with the keyboard shows the hand-worked numbers', async () => {
+    const page = await open('#/mlp');
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('Paso 1 de 13');
+    expect(await cells(page)).toEqual(['0.3775', '0.3925']);  // z⁽¹⁾
+    await page.keyboard.press('ArrowRight');
+    expect(await cells(page)).toEqual(['0.59326999', '0.59688438']);  // a⁽¹⁾
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await cells(page)).toEqual(['0.75136507', '0.77292847']);  // ŷ
+    await page.keyboard.press('ArrowRight');
+    expect(await cells(page)).toEqual(['0.29837111']);  // L
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 7 de 13');
+    expect((await cells(page))[0]).toBe('0.082167041');  // ∂L/∂w₅
+    await page.screenshot({path: path.join(screenshots, 'mlp-dW2.png'), fullPage: false});
+    // The chain rule of ∂L/∂W⁽²⁾₁₁, factor by factor.
+    await page.locator('.stepper .result .cell').first().click();
+    const expansion = await page.locator('.expansion').textContent();
+    for (const factor of ['0.74136507', '0.1868156', '0.59326999', '0.082167041']) expect(expansion).toContain(factor);
+    await page.screenshot({path: path.join(screenshots, 'mlp-chain-rule.png')});
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 6 de 13');
+    expect(await stepId(page)).toBe('5');
+    // The last step: the update, w₅ → 0.35891648 and w₁ → 0.14978072.
+    await page.locator('.step-list-box summary').click();
+    await page.locator('.step-list button').nth(11).click();
+    const updated = await cells(page);
+    expect(updated).toContain('0.14978072');
+    expect(updated).toContain('0.35891648');
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('the paragraph that explains the step is highlighted', async () => {
+    const page = await open('#/mlp');
+    const current = page.locator('.lesson-text .explains.current');
+    await expect.poll(() => current.count()).toBeGreaterThan(0);
+    expect(await current.first().textContent()).toMatch(/z/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');  // δ⁽²⁾
+    expect(await current.count()).toBeGreaterThan(0);
+    expect(await current.first().isVisible()).toBe(true);
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+describe('sharing', () => {
+  test('an address holds the scenario and the step', async () => {
+    const scenario = structuredClone(presets.classic);
+    scenario.parameters.W2[0][0] = 0.9;
+    const page = await open(`#/mlp?s=${encodeScenario(scenario)}&step=6`);
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 7 de 13');
+    const dW2 = await cells(page);
+    expect(dW2[0]).not.toBe('0.082167041');
+    // The same address in a new tab shows exactly the same.
+    const again = await open(new URL(page.url()).hash);
+    expect(await cells(again)).toEqual(dW2);
+    await expectClean(page);
+    await page.close();
+    await again.close();
+  });
+
+  test('a broken link falls back to the classic example with a message', async () => {
+    const page = await open('#/mlp?s=not-a-scenario&step=3');
+    expect(await page.locator('.notice').isVisible()).toBe(true);
+    expect(await page.locator('.notice').textContent()).toContain('ejemplo clásico');
+    await page.close();
+  });
+
+  test('embed mode shows only the stepper and the diagram, with a link to the lesson', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({width: 720, height: 760});
+    await page.goto(`${site.url}#/mlp?embed=1&step=4`);
+    await page.waitForSelector('.stepper .step-title .katex');
+    expect(await page.locator('.lesson-text').count()).toBe(0);
+    expect(await page.locator('.editor-panel').count()).toBe(0);
+    expect(await page.locator('.diagram-panel').isVisible()).toBe(true);
+    const link = await page.locator('.embed-link a').getAttribute('href');
+    expect(link).not.toContain('embed=1');
+    await page.screenshot({path: path.join(screenshots, 'mlp-embed.png'), fullPage: true});
+    await expectClean(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,159 @@
+// The editor's edits as pure functions: a scenario (docs/scenario.md) in, a new consistent one out.
+// Nothing here computes a trace value; shapes are only kept in agreement with model.layers.
+
+export const LIMITS = {
+  hiddenMin: 1,
+  hiddenMax: 3,
+  unitsMin: 1,
+  unitsMax: 8,
+  samplesMax: 8,
+  value: 1000, // |weight|, |bias|, |x|, |y|
+  lrMax: 1000,
+};
+
+export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear', 'softmax'];
+export const LOSSES = ['half_sse', 'mse', 'cross_entropy'];
+
+// The initialisation used when a parameter has to be drawn and the scenario names none (the
+// core's own default, written out so that the student's link says it).
+export const DEFAULT_INIT = {scheme: 'pytorch_default', seed: 0};
+
+// PyTorch's default learning rates, as the core applies them when optimizer.lr is absent.
+const DEFAULT_LR = {sgd: 1e-3, adam: 1e-3, rmsprop: 1e-2};
+
+export const lossOf = (scenario) => scenario.model.loss ?? 'half_sse';
+export const learningRate = (scenario) => {
+  const optimizer = scenario.optimizer ?? {kind: 'sgd'};
+  return optimizer.lr ?? DEFAULT_LR[optimizer.kind ?? 'sgd'] ?? DEFAULT_LR.sgd;
+};
+
+// Losses offered for an output activation: cross-entropy only after a softmax.
+export const lossesFor = (outputActivation) =>
+  LOSSES.filter((loss) => loss !== 'cross_entropy' || outputActivation === 'softmax');
+
+const isNumber = (v) => typeof v === 'number';
+const isVector = (v, n) => Array.isArray(v) && v.length === n && v.every(isNumber);
+const isMatrix = (m, rows, cols) => Array.isArray(m) && m.length === rows && m.every((r) => isVector(r, cols));
+
+const resizeRow = (row, n) => Array.from({length: n}, (_, i) => (isNumber(row?.[i]) ? row[i] : 0));
+const resizeColumns = (rows, n) => rows.map((row) => resizeRow(row, n));
+
+// The scenario for new layer sizes and activations. origin(l) names the old layer whose W, b the
+// new layer l may keep (0 for none); they are kept only when their shape still fits, the others
+// are left to the core's initialisation.
+function reshape(scenario, layers, activations, origin) {
+  const next = structuredClone(scenario);
+  const L = layers.length - 1;
+  const old = scenario.parameters ?? {};
+  const parameters = {};
+  let drawn = false;
+  for (let l = 1; l <= L; l++) {
+    const from = origin(l);
+    const W = from ? old[`W${from}`] : undefined;
+    const b = from ? old[`b${from}`] : undefined;
+    if (isMatrix(W, layers[l], layers[l - 1])) parameters[`W${l}`] = structuredClone(W);
+    else drawn = true;
+    if (isVector(b, layers[l])) parameters[`b${l}`] = b.slice();
+    else drawn = true;
+  }
+  next.model = {...next.model, layers, activations};
+  if (Object.keys(parameters).length > 0) next.parameters = parameters;
+  else delete next.parameters;
+  if (drawn && !next.init) next.init = {...DEFAULT_INIT};
+
+  const nx = layers[0];
+  const ny = layers[L];
+  const data = next.data;
+  data.inputs = resizeColumns(data.inputs, nx);
+  data.targets = resizeColumns(data.targets, ny);
+  if (data.validation) {
+    data.validation.inputs = resizeColumns(data.validation.inputs, nx);
+    data.validation.targets = resizeColumns(data.validation.targets, ny);
+  }
+  if (activations[L - 1] !== 'softmax' && lossOf(next) === 'cross_entropy') next.model.loss = 'half_sse';
+  return next;
+}
+
+// Layer l (0 the input, L the output) gets n units.
+export function setUnits(scenario, l, n) {
+  const layers = scenario.model.layers.slice();
+  layers[l] = n;
+  return reshape(scenario, layers, scenario.model.activations.slice(), (k) => k);
+}
+
+// A number of hidden layers: the first ones are kept, new ones copy the last hidden layer's size
+// and activation, the output layer stays the output layer.
+export function setHiddenLayers(scenario, hidden) {
+  const {layers: oldLayers, activations: oldActivations} = scenario.model;
+  const oldL = oldLayers.length - 1;
+  const oldHidden = oldL - 1;
+  const layers = [oldLayers[0]];
+  const activations = [];
+  for (let l = 1; l <= hidden; l++) {
+    const from = Math.min(l, oldHidden);
+    layers.push(from >= 1 ? oldLayers[from] : oldLayers[0]);
+    activations.push(from >= 1 ? oldActivations[from - 1] : 'sigmoid');
+  }
+  layers.push(oldLayers[oldL]);
+  activations.push(oldActivations[oldL - 1]);
+  const L = hidden + 1;
+  return reshape(scenario, layers, activations, (l) => (l === L ? oldL : l <= oldHidden ? l : 0));
+}
+
+// Layer l's activation; leaving softmax at the output drops the cross-entropy loss.
+export function setActivation(scenario, l, activation) {
+  const activations = scenario.model.activations.slice();
+  activations[l - 1] = activation;
+  const next = structuredClone(scenario);
+  next.model.activations = activations;
+  if (l === activations.length && activation !== 'softmax' && lossOf(next) === 'cross_entropy') {
+    next.model.loss = 'half_sse';
+  }
+  return next;
+}
+
+export function setLoss(scenario, loss) {
+  const next = structuredClone(scenario);
+  next.model.loss = loss;
+  return next;
+}
+
+// One weight (i, j) or bias (i) changed: every parameter becomes explicit, taken from the trace
+// (the values the step starts from, drawn or given).
+export function setParameter(scenario, current, name, i, j, value) {
+  const next = structuredClone(scenario);
+  next.parameters = structuredClone(current);
+  if (j === null || j === undefined) next.parameters[name][i] = value;
+  else next.parameters[name][i][j] = value;
+  return next;
+}
+
+// data.inputs (which = 'inputs') or data.targets, sample s, column j.
+export function setData(scenario, which, s, j, value) {
+  const next = structuredClone(scenario);
+  next.data[which][s][j] = value;
+  return next;
+}
+
+export function addSample(scenario) {
+  const next = structuredClone(scenario);
+  const {layers} = next.model;
+  next.data.inputs.push(new Array(layers[0]).fill(0));
+  next.data.targets.push(new Array(layers[layers.length - 1]).fill(0));
+  return next;
+}
+
+export function removeSample(scenario, s) {
+  const next = structuredClone(scenario);
+  next.data.inputs.splice(s, 1);
+  next.data.targets.splice(s, 1);
+  const size = next.train?.batch_size;
+  if (typeof size === 'number' && size > next.data.inputs.length) next.train.batch_size = next.data.inputs.length;
+  return next;
+}
+
+export function setLearningRate(scenario, lr) {
+  const next = structuredClone(scenario);
+  next.optimizer = {kind: 'sgd', ...(next.optimizer ?? {}), lr};
+  return next;
+}

@@ -1,0 +1,167 @@
+// The stepper: one backprop iteration, step by step. The list of steps, previous/next (and the
+// ← → keys), a progress indicator, and the current step's equation, the same equation with the
+// numbers, and its result, whose elements open their chain-rule expansion.
+import {el} from '../dom.js';
+import {formatNumber, texNumber} from '../format.js';
+import {tex} from '../math.js';
+import {S} from '../strings/index.js';
+
+export function mountStepper(container, ctx) {
+  const T = S.mlp.stepper;
+  const {store} = ctx;
+
+  const list = el('ol', {class: 'step-list', 'aria-label': T.listLabel});
+  const progressText = el('span', {class: 'progress-text'});
+  const progressBar = el('progress', {class: 'progress-bar', max: 1, value: 0});
+  const previous = el('button', {type: 'button', class: 'previous', onclick: () => ctx.setStep(store.get().step - 1)}, `← ${T.previous}`);
+  const next = el('button', {type: 'button', class: 'next', onclick: () => ctx.setStep(store.get().step + 1)}, `${T.next} →`);
+  const phase = el('p', {class: 'phase'});
+  const heading = el('h3', {class: 'step-title'});
+  const symbolic = el('div', {class: 'equation symbolic'});
+  const substituted = el('div', {class: 'equation substituted'});
+  const result = el('div', {class: 'result'});
+  const expansion = el('div', {class: 'expansion', 'aria-live': 'polite'});
+
+  container.append(
+    el('div', {class: 'stepper'}, [
+      el('div', {class: 'step-nav'}, [previous, el('div', {class: 'progress'}, [progressText, progressBar]), next]),
+      el('details', {class: 'step-list-box'}, [el('summary', {}, T.listLabel), list]),
+      el('div', {class: 'step-body'}, [
+        phase,
+        heading,
+        el('p', {class: 'label'}, T.symbolic),
+        symbolic,
+        el('p', {class: 'label'}, T.substituted),
+        substituted,
+        el('p', {class: 'label'}, T.result),
+        result,
+        el('p', {class: 'hint'}, T.clickHint),
+        expansion,
+      ]),
+      el('p', {class: 'keys'}, T.keys),
+    ]),
+  );
+
+  function onKey(event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]')) return;
+    if (event.key === 'ArrowRight') ctx.setStep(store.get().step + 1);
+    else if (event.key === 'ArrowLeft') ctx.setStep(store.get().step - 1);
+    else return;
+    event.preventDefault();
+  }
+  document.addEventListener('keydown', onKey);
+
+  function renderList(state) {
+    list.replaceChildren(
+      ...state.steps.map((step, i) =>
+        el('li', {class: `phase-${step.phase}`}, [
+          el('button', {
+            type: 'button',
+            'aria-current': i === state.step ? 'step' : undefined,
+            onclick: () => ctx.setStep(i),
+          }, [tex(step.title), el('span', {class: 'step-phase'}, S.mlp.phases[step.phase])]),
+        ]),
+      ),
+    );
+  }
+
+  function select(block, row, col) {
+    const state = store.get();
+    store.set({selected: {step: state.step, block, row, col}});
+  }
+
+  function renderResult(step, state) {
+    const chosen = state.selected?.step === state.step ? state.selected : null;
+    // A selection survives an edit while the element still exists.
+    const selected = chosen && step.result[chosen.block]?.value[chosen.row]?.[chosen.col] !== undefined ? chosen : null;
+    const multipleSamples = state.scenario.data.inputs.length > 1;
+    result.replaceChildren(
+      ...step.result.map((block, b) =>
+        el('div', {class: 'result-block'}, [
+          tex(labelTex(block.label)),
+          el('table', {class: 'numbers'}, [
+            el('tbody', {}, block.value.map((row, r) =>
+              el('tr', {}, [
+                multipleSamples && ['z', 'a', 'delta'].includes(step.kind) ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
+                ...row.map((value, c) => {
+                  const active = selected && selected.block === b && selected.row === r && selected.col === c;
+                  const cell = step.expand
+                    ? el('button', {
+                      type: 'button',
+                      class: active ? 'cell selected' : 'cell',
+                      'aria-pressed': active ? 'true' : 'false',
+                      onclick: () => select(b, r, c),
+                    }, formatNumber(value))
+                    : el('span', {class: 'cell'}, formatNumber(value));
+                  return el('td', {}, cell);
+                }),
+              ]),
+            )),
+          ]),
+        ]),
+      ),
+    );
+    expansion.replaceChildren();
+    if (selected && step.expand) {
+      const e = step.expand(selected.block, selected.row, selected.col);
+      const line = e.numbers ? `${e.symbolic} = ${e.numbers} = ${texNumber(e.value)}` : `${e.symbolic} = ${texNumber(e.value)}`;
+      expansion.append(el('p', {class: 'label'}, T.expansion), tex(line, {display: true, className: 'equation'}));
+    }
+  }
+
+  let lastSteps = null;
+  let lastStep = -1;
+  function render(state) {
+    const step = state.steps[state.step];
+    if (state.steps !== lastSteps) renderList(state);
+    else if (state.step !== lastStep) {
+      list.querySelectorAll('button').forEach((button, i) => {
+        if (i === state.step) button.setAttribute('aria-current', 'step');
+        else button.removeAttribute('aria-current');
+      });
+    }
+    lastSteps = state.steps;
+    lastStep = state.step;
+    const n = state.steps.length;
+    progressText.textContent = T.progress(state.step + 1, n);
+    progressBar.max = n;
+    progressBar.value = state.step + 1;
+    previous.disabled = state.step === 0;
+    next.disabled = state.step === n - 1;
+    phase.textContent = S.mlp.phases[step.phase];
+    phase.className = `phase phase-${step.phase}`;
+    heading.replaceChildren(tex(step.title));
+    symbolic.replaceChildren(tex(step.symbolic, {display: true}));
+    substituted.replaceChildren(tex(step.substituted, {display: true}));
+    renderResult(step, state);
+  }
+
+  render(store.get());
+  const unsubscribe = store.subscribe(render);
+  return {
+    destroy() {
+      unsubscribe();
+      document.removeEventListener('keydown', onKey);
+    },
+  };
+}
+
+// "dW2" → ∂L/∂W⁽²⁾, "z1" → z⁽¹⁾ …: the name of a result block in TeX.
+function labelTex(label) {
+  const match = /^([a-zA-Z_]+?)(\d*)$/.exec(label);
+  const [, name, layer] = match ?? [null, label, ''];
+  const l = layer ? `^{(${layer})}` : '';
+  const names = {
+    z: `\\mathbf{z}${l}`,
+    a: `\\mathbf{a}${l}`,
+    delta: `\\boldsymbol{\\delta}${l}`,
+    dW: `\\partial L / \\partial \\mathbf{W}${l}`,
+    db: `\\partial L / \\partial \\mathbf{b}${l}`,
+    W: `\\mathbf{W}${l}`,
+    b: `\\mathbf{b}${l}`,
+    L: 'L',
+  };
+  return `${names[name] ?? name} =`;
+}

@@ -1,0 +1,20 @@
+// Numbers as the student reads them: 8 significant digits (fewer when the rest are zeros), a point as the decimal mark everywhere
+// (as in the lesson's code and PyTorch's output), scientific notation outside [1e-3, 1e5).
+export function formatNumber(x) {
+  if (x === null || x === undefined) return '—';
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const text = abs >= 1e-3 && abs < 1e5 ? x.toPrecision(8) : x.toExponential(7);
+  // Trailing zeros say nothing: 0.5 stays 0.5, 0.18681560 reads 0.1868156.
+  return text.replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '').replace(/-/g, '−');
+}
+
+// The same number for TeX: 1.2345678 \times 10^{-5}.
+export function texNumber(x) {
+  const text = formatNumber(x);
+  const match = /^(−?[\d.]+)e([+−])(\d+)$/.exec(text);
+  const tex = match ? `${match[1]} \\times 10^{${match[2] === '−' ? '-' : ''}${match[3]}}` : text;
+  return tex.replace(/−/g, '-').replace('∞', '\\infty');
+}

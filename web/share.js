@@ -1,0 +1,16 @@
+// Scenario ⇄ address: base64url (RFC 4648 §5, no padding) of the scenario's UTF-8 JSON.
+export function encodeScenario(scenario) {
+  const bytes = new TextEncoder().encode(JSON.stringify(scenario));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+// Throws on text that is not base64url of JSON.
+export function decodeScenario(text) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('base64url');
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(bytes));
+}

@@ -1,0 +1,41 @@
+export const common = {
+  appTitle: 'Retropropagación interactiva',
+  loading: 'Cargando el núcleo de cálculo (WebAssembly)…',
+  loadFailed: 'No se pudo cargar el núcleo de cálculo. Este navegador necesita WebAssembly.',
+  notFound: 'Esta página no existe.',
+  backHome: 'Volver al inicio',
+  home: {
+    title: 'Retropropagación interactiva',
+    intro:
+      'Una lección para recorrer la retropropagación ecuación a ecuación, con todos los valores intermedios a la vista. ' +
+      'Cambia un peso y mira cómo se mueven los números; entrena, compara y experimenta.',
+    lessons: [
+      {
+        href: '#/mlp',
+        title: 'Lección 1 · Retropropagación en un perceptrón multicapa',
+        text: 'La red 2-2-2 clásica, paso a paso: pase hacia adelante, pase hacia atrás y actualización.',
+      },
+    ],
+    soon: 'Próximamente: retropropagación a través del tiempo (BPTT) y laboratorios con los ejercicios.',
+    numbers:
+      'Cada número que ves lo calcula el mismo núcleo en C++ (compilado a WebAssembly), comprobado contra PyTorch en doble precisión.',
+  },
+  // The core's refusals (English, "field: reason") turned into Spanish for the student.
+  coreErrors: {
+    nonFinite: 'La pérdida deja de ser un número finito (NaN o ∞) con estos valores.',
+    diverged: (step) => `El entrenamiento diverge en la iteración ${step}: la pérdida se vuelve NaN o ∞. Prueba una tasa de aprendizaje menor.`,
+    invalid: (field, reason) => `Valor no válido en ${field}: ${reason}`,
+    reasons: [
+      [/^must be a number/, 'debe ser un número'],
+      [/^must be a finite number/, 'debe ser un número finito'],
+      [/^must be between ([^\s,]+) and ([^\s,]+)/, (m) => `debe estar entre ${m[1]} y ${m[2]}`],
+      [/^must be a whole number/, 'debe ser un número entero'],
+      [/^must be ≥ 0/, 'no puede ser negativo'],
+      [/^must have (\d+) values?/, (m) => `debe tener ${m[1]} valores`],
+      [/^must have (\d+) rows/, (m) => `debe tener ${m[1]} filas`],
+      [/^must not be empty/, 'no puede estar vacío'],
+      [/^cross_entropy needs a softmax/, 'la entropía cruzada necesita softmax en la capa de salida'],
+      [/^is not valid JSON/, 'no es un JSON válido'],
+    ],
+  },
+};

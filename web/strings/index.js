@@ -1,0 +1,8 @@
+// Every text the student reads, in Spanish, in one module (English comes later). Each area of
+// the page keeps its texts in its own file here; import them from this index only.
+import {common} from './common.js';
+import {mlp} from './mlp.js';
+import {share} from './share.js';
+import {editor} from './editor.js';
+
+export const S = {...common, mlp, share, editor};
