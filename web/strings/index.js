@@ -4,5 +4,6 @@ import {common} from './common.js';
 import {mlp} from './mlp.js';
 import {share} from './share.js';
 import {editor} from './editor.js';
+import {diagram} from './diagram.js';
 
-export const S = {...common, mlp, share, editor};
+export const S = {...common, mlp, share, editor, diagram};
