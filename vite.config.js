@@ -15,6 +15,7 @@ export const csp = [
 
 export default defineConfig({
   base: './', // relative asset paths: the site works from any static host and sub-path
+  publicDir: 'web/public',
   build: {outDir: 'dist', target: 'es2022', assetsInlineLimit: 0},
   worker: {format: 'es'},
   preview: {headers: {'Content-Security-Policy': csp}},

@@ -5,5 +5,6 @@ import {mlp} from './mlp.js';
 import {share} from './share.js';
 import {editor} from './editor.js';
 import {diagram} from './diagram.js';
+import {gradcheck, training} from './training.js';
 
-export const S = {...common, mlp, share, editor, diagram};
+export const S = {...common, mlp, share, editor, diagram, training, gradcheck};

@@ -32,7 +32,7 @@ function values(rows, B) {
 }
 
 export function buildSteps(scenario, trace) {
-  const {layers, activations, loss} = scenario.model;
+  const {layers, activations, loss = 'half_sse'} = scenario.model;
   const L = layers.length - 1;
   const B = scenario.data.inputs.length;
   const x = scenario.data.inputs;
