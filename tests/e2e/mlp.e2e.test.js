@@ -125,3 +125,96 @@ describe('sharing', () => {
     await page.close();
   });
 });
+
+describe('editing', () => {
+  test('a weight edited in the table changes the trace and the address', async () => {
+    const page = await open('#/mlp?step=6');
+    const before = await cells(page);
+    const address = page.url();
+    const w5 = page.getByLabel('Peso W⁽²⁾, fila 1, columna 1');
+    await w5.fill('0,9');  // a comma as the decimal mark is accepted
+    await w5.press('Enter');
+    await expect.poll(() => cells(page)).not.toEqual(before);
+    expect(page.url()).not.toBe(address);
+    // The substituted equation shows the new weight from the core's trace at the update step.
+    await page.locator('.step-list-box summary').click();
+    await page.locator('.step-list button').nth(11).click();
+    expect(await page.locator('.stepper .substituted').textContent()).toContain('0.9');
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('an invalid value gets a Spanish message inline and nothing else changes', async () => {
+    const page = await open('#/mlp?step=6');
+    const before = await cells(page);
+    const address = page.url();
+    const w5 = page.getByLabel('Peso W⁽²⁾, fila 1, columna 1');
+    await w5.fill('abc');
+    await w5.press('Enter');
+    const message = page.locator('.editor-error:visible').first();
+    await expect.poll(() => message.count()).toBe(1);
+    expect(await message.textContent()).toMatch(/número/);
+    expect(await w5.inputValue()).toBe('abc');  // what the student typed stays
+    expect(await w5.getAttribute('aria-invalid')).toBe('true');
+    expect(await cells(page)).toEqual(before);
+    expect(page.url()).toBe(address);
+    await page.screenshot({path: path.join(screenshots, 'mlp-invalid.png')});
+    const lr = page.getByLabel('Tasa de aprendizaje η');
+    await lr.fill('-1');
+    await lr.press('Enter');
+    await expect.poll(() => page.locator('.editor-error:visible').count()).toBe(2);
+    expect(await cells(page)).toEqual(before);
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('a weight edited on the diagram', async () => {
+    const page = await open('#/mlp?step=4');  // the loss moves with any weight
+    const before = await cells(page);
+    // From the keyboard: focus the first weight, Enter opens its editor.
+    await page.locator('.dg-edge').first().focus();
+    await page.keyboard.press('Enter');
+    const input = page.locator('.dg-editor-input');
+    await input.fill('0.5');
+    await input.press('Enter');
+    await expect.poll(() => cells(page)).not.toEqual(before);
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+describe('training and checking', () => {
+  test('10,000 iterations in the worker: the chart, the table and the validation example', async () => {
+    const page = await open('#/mlp');
+    await page.locator('.training-train').click();
+    await page.locator('.training-summary').waitFor({state: 'visible'});
+    const table = await page.locator('.training-table').textContent();
+    expect(table).toContain('0.2983711087600027');  // iteration 0 of the classic example, as Python prints it
+    expect(await page.locator('.training-table tbody tr').count()).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('.training-chart canvas').isVisible()).toBe(true);
+    expect(await page.locator('.training-summary').textContent()).toContain('ŷ');
+    await page.locator('.training-scale input').last().check();  // log scale
+    await page.locator('.training-chart').screenshot({path: path.join(screenshots, 'mlp-training-chart.png')});
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('the gradient check agrees with backpropagation', async () => {
+    const page = await open('#/mlp');
+    await page.locator('.gradcheck-run').click();
+    await page.locator('.gradcheck-verdict').waitFor({state: 'visible'});
+    expect(await page.locator('.gradcheck-verdict').textContent()).toContain('Coinciden');
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+test('the introduction links to the lesson', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(site.url);
+  await page.locator('.lesson-cards a').first().click();
+  await page.waitForSelector('.stepper .step-title .katex');
+  expect(page.url()).toContain('#/mlp');
+  await expectClean(page);
+  await page.close();
+});

@@ -106,8 +106,15 @@ export function mountStepper(container, ctx) {
     expansion.replaceChildren();
     if (selected && step.expand) {
       const e = step.expand(selected.block, selected.row, selected.col);
-      const line = e.numbers ? `${e.symbolic} = ${e.numbers} = ${texNumber(e.value)}` : `${e.symbolic} = ${texNumber(e.value)}`;
-      expansion.append(el('p', {class: 'label'}, T.expansion), tex(line, {display: true, className: 'equation'}));
+      // One line each: the symbols, the numbers, the result (long products stay readable).
+      const [left, right] = splitAtEquals(e.symbolic);
+      const lines = [`${left} &= ${right}`];
+      if (e.numbers) lines.push(`&= ${e.numbers}`);
+      lines.push(`&= ${texNumber(e.value)}`);
+      expansion.append(
+        el('p', {class: 'label'}, T.expansion),
+        tex(`\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`, {display: true, className: 'equation'}),
+      );
     }
   }
 
@@ -146,6 +153,12 @@ export function mountStepper(container, ctx) {
       document.removeEventListener('keydown', onKey);
     },
   };
+}
+
+// "a = b + c" → ["a", "b + c"] at the first top-level "=".
+function splitAtEquals(source) {
+  const at = source.indexOf(' = ');
+  return at < 0 ? [source, ''] : [source.slice(0, at), source.slice(at + 3)];
 }
 
 // "dW2" → ∂L/∂W⁽²⁾, "z1" → z⁽¹⁾ …: the name of a result block in TeX.

@@ -45,7 +45,8 @@ export function mountLessonText(container, ctx) {
       node.classList.toggle('current', on);
       if (on && !first) first = node;
     }
-    first?.scrollIntoView({block: 'nearest', behavior: 'smooth'});
+    // After layout: on the first render the page is not in the document yet.
+    if (first) requestAnimationFrame(() => first.scrollIntoView({block: 'nearest', behavior: 'smooth'}));
   }
   render(ctx.store.get());
   const unsubscribe = ctx.store.subscribe(render);
