@@ -218,3 +218,20 @@ test('the introduction links to the lesson', async () => {
   await expectClean(page);
   await page.close();
 });
+
+test('the built site works from a sub-path of a static host', async () => {
+  const {serveDist} = await import('./static-server.js');
+  const host = await serveDist('/cursos/redes/leccion/');
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${host.url}#/mlp?step=6`);
+    await page.waitForSelector('.stepper .step-title .katex');
+    expect((await cells(page))[0]).toBe('0.082167041');
+    await page.locator('.training-train').click();  // the worker and its wasm load from the sub-path too
+    await page.locator('.training-summary').waitFor({state: 'visible'});
+    await expectClean(page);
+    await page.close();
+  } finally {
+    await host.close();
+  }
+});

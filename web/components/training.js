@@ -2,16 +2,6 @@
 // (Chart.js), the lesson's table of the loss every record_every iterations, the final and
 // validation losses, the prediction on the validation input, and the trained weights back into
 // the stepper. Every number comes from the core (worker or ctx.core.trace).
-import {
-  Chart,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  Ticks,
-  Tooltip,
-} from 'chart.js';
 import {CoreError} from '../core/core.js';
 import * as client from '../core/train-client.js';
 import {el} from '../dom.js';
@@ -20,7 +10,6 @@ import {formatNumber} from '../format.js';
 import {S} from '../strings/index.js';
 import '../styles/training.css';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
 
 const MAX_STEPS = 1_000_000;
 const DEFAULT_STEPS = 10_000;
@@ -67,7 +56,7 @@ export function mountTraining(container, ctx) {
   const T = S.training;
   const {count} = T;
   const uid = ++instances;
-  client.warm();  // the worker loads its core while the student reads
+  client.warm(ctx.core.wasmModule);  // the worker instantiates the core while the student reads
 
   let scenario = ctx.store.get().scenario;
   let token = 0;        // bumped by every run and every reset: late answers are dropped
@@ -121,42 +110,26 @@ export function mountTraining(container, ctx) {
   ]);
   container.append(root);
   const lineColor = getComputedStyle(root).getPropertyValue('--training-line').trim() || '#1d4ed8';
-  function yTick(value, index, ticks) {
-    if (this.type === 'logarithmic' && Ticks.formatters.logarithmic.call(this, value, index, ticks) === '') return '';
-    return formatNumber(value);
+  // Chart.js loads with the first run, not with the page: a first visit does not need it.
+  let chart = null;
+  let chartLoading = null;
+  let scale = 'linear';
+  function withChart(use) {
+    if (chart) return use(chart);
+    chartLoading ??= import('./loss-chart.js').then(({createLossChart}) => {
+      chart = createLossChart(canvas, {lineColor, T, count});
+      chart.options.scales.y.type = scale;
+      return chart;
+    });
+    chartLoading.then(use);
   }
-  const chart = new Chart(canvas, {
-    type: 'line',
-    data: {datasets: [{
-      label: T.loss, data: [], borderColor: lineColor, backgroundColor: lineColor,
-      borderWidth: 1.5, pointHitRadius: 6, tension: 0,
-      // A short curve (an early divergence) gets markers; a long one is a plain line.
-      pointRadius: ({chart: c}) => (c.data.datasets[0].data.length <= 30 ? 3 : 0),
-    }]},
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: {mode: 'nearest', axis: 'x', intersect: false},
-      plugins: {
-        legend: {display: false},
-        tooltip: {callbacks: {
-          title: (items) => `${T.iteration} ${count(items[0].parsed.x)}`,
-          label: (item) => `${T.loss}: ${formatNumber(item.parsed.y)}`,
-        }},
-      },
-      scales: {
-        x: {type: 'linear', min: 0, title: {display: true, text: T.axisStep}, ticks: {precision: 0, callback: (v) => count(v)}},
-        y: {type: 'linear', title: {display: true, text: T.axisLoss}, ticks: {callback: yTick}},
-      },
-    },
-  });
 
   function setScale(type) {
-    chart.options.scales.y.type = type;
-    chart.update('none');
+    scale = type;
+    withChart((c) => {
+      c.options.scales.y.type = type;
+      c.update('none');
+    });
   }
 
   // ---- results
@@ -189,15 +162,19 @@ export function mountTraining(container, ctx) {
   }
 
   function setCurve(points, total) {
-    chart.data.datasets[0].data = points.map(([x, y]) => ({x, y}));
-    chart.options.scales.x.max = total;
-    chart.update('none');
+    withChart((c) => {
+      c.data.datasets[0].data = points.map(([x, y]) => ({x, y}));
+      c.options.scales.x.max = total;
+      c.update('none');
+    });
   }
 
   function appendCurve(points) {
-    const data = chart.data.datasets[0].data;
-    for (const [x, y] of points) data.push({x, y});
-    chart.update('none');
+    withChart((c) => {
+      const data = c.data.datasets[0].data;
+      for (const [x, y] of points) data.push({x, y});
+      c.update('none');
+    });
   }
 
   function setRunning(on) {
@@ -375,7 +352,7 @@ export function mountTraining(container, ctx) {
       unsubscribe();
       token++;
       if (running) client.cancel();
-      chart.destroy();
+      chart?.destroy();
       container.replaceChildren();
     },
   };

@@ -18,9 +18,28 @@ export class CoreError extends Error {
 const text = (scenario) =>
   typeof scenario === 'string' || scenario instanceof Uint8Array ? scenario : JSON.stringify(scenario);
 
-export async function loadCore(options = {}) {
-  const module = await createCore(options);
-  return new Core(module);
+// options: {wasmBinary} (Node), {module} (a compiled WebAssembly.Module, e.g. handed to a
+// worker by the page), or nothing (the page: compile the core while it downloads).
+export async function loadCore({module: compiled, ...options} = {}) {
+  if (!compiled && !options.wasmBinary) compiled = await compile(new URL('./core.wasm', import.meta.url));
+  if (compiled) {
+    options.instantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+      return {};
+    };
+  }
+  const core = new Core(await createCore(options));
+  core.wasmModule = compiled;
+  return core;
+}
+
+async function compile(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // A host that does not send application/wasm: compile from the bytes.
+    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+  }
 }
 
 export class Core {

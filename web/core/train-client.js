@@ -47,10 +47,15 @@ function onFailure(event) {
   for (const run of failed) run.reject(new Error(event.message || 'training worker failed'));
 }
 
-// Creates the worker (which starts loading its core) ahead of the first run.
-export function warm() {
+let wasmModule;  // the page's compiled core, handed to the worker
+
+// Creates the worker ahead of the first run; it instantiates the page's compiled core (`module`,
+// a WebAssembly.Module) rather than fetching its own.
+export function warm(module = wasmModule) {
+  wasmModule = module;
   if (worker) return;
   worker = new Worker(new URL('./worker.js', import.meta.url), {type: 'module'});
+  worker.postMessage({type: 'init', module: wasmModule});
   worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onFailure);
   worker.addEventListener('messageerror', onFailure);

@@ -23,7 +23,10 @@ const WARM_UP = {
 };
 const WARM_UP_STEPS = 5000;
 
-const coreReady = loadCore().then((core) => {
+// The page sends its compiled WebAssembly.Module first ({type: 'init', module}): the worker
+// instantiates it instead of downloading and compiling the core a second time.
+let coreReady = null;
+const startCore = (module) => loadCore({module}).then((core) => {
   try {
     const trainer = core.trainer(WARM_UP);
     trainer.run(WARM_UP_STEPS);
@@ -66,7 +69,7 @@ async function train({id, scenario, steps, recordEvery}) {
   };
 
   try {
-    const core = await coreReady;
+    const core = await (coreReady ??= startCore(undefined));
     const start = performance.now();
     const every = Math.max(1, Math.floor(recordEvery));
     const stride = Math.max(1, Math.ceil(steps / CURVE_POINTS));
@@ -129,6 +132,7 @@ async function train({id, scenario, steps, recordEvery}) {
 }
 
 self.addEventListener('message', ({data}) => {
-  if (data?.type === 'train') train(data);
+  if (data?.type === 'init') coreReady ??= startCore(data.module);
+  else if (data?.type === 'train') train(data);
   else if (data?.type === 'cancel' && current && current.id === data.id) current.cancelled = true;
 });
