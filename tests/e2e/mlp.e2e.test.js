@@ -103,6 +103,22 @@ describe('sharing', () => {
     await again.close();
   });
 
+  test('"Compartir" gives the link and the iframe code of this exact state', async () => {
+    const page = await open('#/mlp?step=3');
+    await page.locator('.share-button').click();
+    const link = await page.locator('.share-link').inputValue();
+    const iframe = await page.locator('.share-iframe').inputValue();
+    expect(link).toMatch(/#\/mlp\?s=[A-Za-z0-9_-]+&step=3$/);
+    expect(iframe).toContain('embed=1');
+    expect(iframe).toMatch(/^<iframe src="[^"]+"/);
+    // The link opens the same state.
+    const copy = await open(new URL(link).hash);
+    expect(await copy.locator('.progress-text').textContent()).toBe('Paso 4 de 13');
+    await copy.close();
+    await expectClean(page);
+    await page.close();
+  });
+
   test('a broken link falls back to the classic example with a message', async () => {
     const page = await open('#/mlp?s=not-a-scenario&step=3');
     expect(await page.locator('.notice').isVisible()).toBe(true);

@@ -21,6 +21,7 @@ export function mountStepper(container, ctx) {
   const substituted = el('div', {class: 'equation substituted'});
   const result = el('div', {class: 'result'});
   const expansion = el('div', {class: 'expansion', 'aria-live': 'polite'});
+  const hint = el('p', {class: 'hint'}, T.clickHint);
 
   container.append(
     el('div', {class: 'stepper'}, [
@@ -35,7 +36,7 @@ export function mountStepper(container, ctx) {
         substituted,
         el('p', {class: 'label'}, T.result),
         result,
-        el('p', {class: 'hint'}, T.clickHint),
+        hint,
         expansion,
       ]),
       el('p', {class: 'keys'}, T.keys),
@@ -142,6 +143,7 @@ export function mountStepper(container, ctx) {
     heading.replaceChildren(tex(step.title));
     symbolic.replaceChildren(tex(step.symbolic, {display: true}));
     substituted.replaceChildren(tex(step.substituted, {display: true}));
+    hint.hidden = !step.expand;
     renderResult(step, state);
   }
 
