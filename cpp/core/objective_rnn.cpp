@@ -56,7 +56,7 @@ class RnnObjective final : public Objective {
     double sum = 0.0;
     for (Index i = 0; i < batch.size; ++i) {
       const Index k = batch.index[i];
-      sum += forward(cell_, sequences_[k].inputs, sequences_[k].targets, tapes_[k]);
+      sum += forward(cell_, sequences_[k].inputs, sequences_[k].targets, sequences_[k].has_target, tapes_[k]);
     }
     return sum / double(batch.size);
   }
@@ -68,8 +68,8 @@ class RnnObjective final : public Objective {
     for (Index i = 0; i < batch.size; ++i) {
       const Index k = batch.index[i];
       const Sequence& seq = sequences_[k];
-      sum += forward(cell_, seq.inputs, seq.targets, tapes_[k]);
-      bptt(cell_, seq.inputs, seq.targets, scale, tapes_[k], grads_);
+      sum += forward(cell_, seq.inputs, seq.targets, seq.has_target, tapes_[k]);
+      bptt(cell_, seq.inputs, seq.targets, seq.has_target, scale, tapes_[k], grads_);
     }
     last_first_ = batch.index[0];
     last_size_ = batch.size;

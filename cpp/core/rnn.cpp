@@ -17,7 +17,8 @@ RnnGrads make_grads(const RnnCell& cell) {
           Matrix::Zero(1, cell.c.cols()),             Matrix::Zero(1, cell.h0.cols())};
 }
 
-double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets, RnnTape& tape) {
+double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets,
+               const std::vector<bool>& has_target, RnnTape& tape) {
   const Index T = xs.rows(), H = cell.U.rows(), O = cell.W.rows();
   for (Index t = 0; t < T; ++t) {
     auto r = tape.r.row(t);
@@ -31,7 +32,12 @@ double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixR
     if (cell.bias) s += cell.c.row(0);
     activate(cell.g, s.data(), tape.y.row(t).data(), 1, O);
   }
-  return sum_loss(cell.loss, cell.g, tape.s.data(), tape.y.data(), targets.data(), T, O);
+  if (has_target.empty()) return sum_loss(cell.loss, cell.g, tape.s.data(), tape.y.data(), targets.data(), T, O);
+  double sum = 0.0;
+  for (Index t = 0; t < T; ++t)
+    if (has_target[size_t(t)])
+      sum += sum_loss(cell.loss, cell.g, tape.s.row(t).data(), tape.y.row(t).data(), targets.row(t).data(), 1, O);
+  return sum;
 }
 
 void backward(const RnnCell& cell, const ConstMatrixRef& xs, Index t, RnnTape& tape, RnnGrads& grads) {
@@ -56,12 +62,17 @@ void backward(const RnnCell& cell, const ConstMatrixRef& xs, Index t, RnnTape& t
   }
 }
 
-void bptt(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets, double scale,
-          RnnTape& tape, RnnGrads& grads) {
+void bptt(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets,
+          const std::vector<bool>& has_target, double scale, RnnTape& tape, RnnGrads& grads) {
   const Index T = xs.rows(), O = cell.W.rows();
   // s̄_t for every t at once: the loss couples only y_t and its own target.
   output_delta(cell.loss, cell.g, tape.s.data(), tape.y.data(), targets.data(), scale,
                tape.y_grad.data(), tape.s_grad.data(), T, O);
+  for (size_t t = 0; t < has_target.size(); ++t)
+    if (!has_target[t]) {
+      tape.y_grad.row(Index(t)).setZero();
+      tape.s_grad.row(Index(t)).setZero();
+    }
   for (Index t = T - 1; t >= 0; --t) backward(cell, xs, t, tape, grads);
   grads.dh0.noalias() += tape.r_grad.row(0) * cell.V;
 }

@@ -7,6 +7,8 @@
 // Vectors over time are stored as rows: row t of `r` is r_t.
 #pragma once
 
+#include <vector>
+
 #include "activation.hpp"
 #include "loss.hpp"
 #include "matrix.hpp"
@@ -37,12 +39,14 @@ struct RnnGrads {
 RnnTape make_tape(const RnnCell& cell, Index steps);
 RnnGrads make_grads(const RnnCell& cell);
 
-// Forward over the whole sequence; returns the loss summed over time.
-double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets, RnnTape& tape);
+// Forward over the whole sequence; returns the loss summed over the time steps that have a
+// target (all of them when has_target is empty).
+double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets,
+               const std::vector<bool>& has_target, RnnTape& tape);
 
 // BPTT for the last forward; adds scale × the gradients into `grads` (the caller zeroes them).
-void bptt(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets, double scale,
-          RnnTape& tape, RnnGrads& grads);
+void bptt(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets,
+          const std::vector<bool>& has_target, double scale, RnnTape& tape, RnnGrads& grads);
 
 // One time step of the backward pass (0-based t): the lesson's RNNCell.backward.
 // Uses tape.r_grad row t + 1 when t + 1 < T; accumulates into grads.

@@ -61,8 +61,11 @@ struct TrainConfig {
 };
 
 // One sequence for the RNN: row t of `inputs` is x_t, row t of `targets` is the target of y_t.
+// `has_target` empty: every time step has a target; otherwise the steps without one add nothing
+// to the loss (say, a task scored on its last output only).
 struct Sequence {
   Matrix inputs, targets;
+  std::vector<bool> has_target;
 };
 
 struct Scenario {

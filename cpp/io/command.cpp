@@ -30,6 +30,8 @@ commands:
   train      train.steps updates: {"losses": [[step, loss], ...], "final_loss", "parameters"}
   gradcheck  backprop's gradient against central finite differences, every parameter entry,
              with the relative error of each
+  norms      (rnn) how the gradient reaches back through time: |dL/dh_t| and the size of what
+             each time step adds to dU, dV, dW: {"h_grad_norm": [...], "contribution_norm": {...}}
 
 options:
   -h, --help  show this help
@@ -48,7 +50,8 @@ CommandResult run_command(std::string_view command, std::string_view text) {
   if (command == "trace") which = Command::trace;
   else if (command == "train") which = Command::train;
   else if (command == "gradcheck") which = Command::gradcheck;
-  else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) + "' (trace, train or gradcheck; see --help)");
+  else if (command == "norms") which = Command::norms;
+  else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) + "' (trace, train, gradcheck or norms; see --help)");
 
   try {
     const Scenario scenario = parse_scenario(text);
@@ -68,6 +71,8 @@ CommandResult run_command(std::string_view command, std::string_view text) {
       }
       case Command::gradcheck:
         return {0, to_json(gradcheck(scenario)) + "\n", ""};
+      case Command::norms:
+        return {0, to_json(gradient_norms(scenario)) + "\n", ""};
     }
   } catch (const ScenarioError& e) {
     return failure(2, e.what());

@@ -65,6 +65,14 @@ std::string to_json(const GradCheck& check) {
   return out.dump();
 }
 
+std::string to_json(const GradientNorms& norms) {
+  ojson out;
+  out["loss"] = norms.loss;
+  out["h_grad_norm"] = norms.h_grad;
+  out["contribution_norm"] = {{"dU", norms.dU}, {"dV", norms.dV}, {"dW", norms.dW}};
+  return out.dump();
+}
+
 std::string to_json(const NamedValues& values) { return section(values).dump(); }
 
 std::string divergence_message(const Divergence& d, const Scenario& s) {

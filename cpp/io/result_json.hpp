@@ -4,6 +4,7 @@
 #include <string>
 
 #include "gradcheck.hpp"
+#include "norms.hpp"
 #include "trainer.hpp"
 
 namespace backprop {
@@ -11,6 +12,7 @@ namespace backprop {
 std::string to_json(const Trace& trace);
 std::string to_json(const TrainResult& result);
 std::string to_json(const GradCheck& check);
+std::string to_json(const GradientNorms& norms);
 // Named values (such as a snapshot of the parameters) as one JSON object.
 std::string to_json(const NamedValues& values);
 

@@ -363,6 +363,25 @@ void parse_mlp_data(Object& data, Scenario& s) {
   }
 }
 
+// A sequence's targets: a row per time step, or null for a step that adds nothing to the loss.
+Matrix targets_of(const json& j, const std::string& path, Index rows, Index cols, std::vector<bool>& has_target) {
+  list(j, path, "rows (lists of numbers, or null)");
+  if (Index(j.size()) != rows)
+    fail(path, "must have " + std::to_string(rows) + " rows (one per time step of inputs), got " + std::to_string(j.size()));
+  if (std::none_of(j.begin(), j.end(), [](const json& row) { return row.is_null(); }))
+    return matrix_of(j, path, rows, cols, limits::max_sequence_length, "one per time step of inputs");
+  Matrix m = Matrix::Zero(rows, cols);
+  has_target.assign(size_t(rows), false);
+  for (size_t i = 0; i < j.size(); ++i) {
+    if (j[i].is_null()) continue;
+    read_row(j[i], item_path(path, i), cols, m.row(Index(i)).data());
+    has_target[i] = true;
+  }
+  if (std::none_of(has_target.begin(), has_target.end(), [](bool b) { return b; }))
+    fail(path, "needs a target at one time step at least (null means none at that step)");
+  return m;
+}
+
 void parse_rnn_data(Object& data, Scenario& s) {
   const std::string path = data.path("sequences");
   const json& sequences = list(data.require("sequences"), path, "sequences");
@@ -375,8 +394,8 @@ void parse_rnn_data(Object& data, Scenario& s) {
     Sequence out;
     out.inputs = matrix_of(seq.require("inputs"), seq.path("inputs"), -1, s.rnn.input_size,
                            limits::max_sequence_length, "");
-    out.targets = matrix_of(seq.require("targets"), seq.path("targets"), out.inputs.rows(), s.rnn.output_size,
-                            limits::max_sequence_length, "one per time step of inputs");
+    out.targets = targets_of(seq.require("targets"), seq.path("targets"), out.inputs.rows(), s.rnn.output_size,
+                             out.has_target);
     seq.finish();
     values += double(out.inputs.size() + out.targets.size());
     if (values > limits::max_data_values)
@@ -461,9 +480,14 @@ double rows_per_step(const Scenario& s) {
 }
 
 // Scenario → JSON.
-ojson rows_json(const Matrix& m) {
+// Rows of m; a row whose has_target entry is false is written as null.
+ojson rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
   ojson rows = ojson::array();
   for (Index i = 0; i < m.rows(); ++i) {
+    if (!has_target.empty() && !has_target[size_t(i)]) {
+      rows.push_back(nullptr);
+      continue;
+    }
     ojson row = ojson::array();
     for (Index k = 0; k < m.cols(); ++k) row.push_back(m(i, k));
     rows.push_back(std::move(row));
@@ -518,7 +542,8 @@ void check_work(const Scenario& s, Command command) {
                                 " operations; at most " + show(limits::max_work) + " (fewer steps, a smaller batch or model)");
       break;
     }
-    case Command::trace: {
+    case Command::trace:
+    case Command::norms: {
       double values = params * 4 + rows * 12 * double(s.kind == ModelKind::mlp ? *std::max_element(s.mlp.layers.begin(), s.mlp.layers.end()) : s.rnn.hidden_size + s.rnn.output_size);
       if (s.kind == ModelKind::rnn) values += rows * params * 2;  // each time step's contribution and running sum
       if (values > limits::max_trace_values)
@@ -570,7 +595,7 @@ std::string serialise_scenario(const Scenario& s) {
   } else {
     ojson sequences = ojson::array();
     for (const Sequence& seq : s.sequences)
-      sequences.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets)}});
+      sequences.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets, seq.has_target)}});
     root["data"] = {{"sequences", std::move(sequences)}};
   }
   const OptimizerConfig& o = s.optimizer;
