@@ -122,7 +122,7 @@ describe('sharing', () => {
   test('a broken link falls back to the classic example with a message', async () => {
     const page = await open('#/mlp?s=not-a-scenario&step=3');
     expect(await page.locator('.notice').isVisible()).toBe(true);
-    expect(await page.locator('.notice').textContent()).toContain('ejemplo clásico');
+    expect(await page.locator('.notice').textContent()).toContain('ejemplo de la lección');
     await page.close();
   });
 

@@ -20,19 +20,28 @@ export function shortExp(x) {
   return x.toExponential(1).replace('e+', 'e').replace(/-/g, '−');
 }
 
-// Parameter counts and first-batch rows, to decide whether to run without being asked.
+// Parameter counts and first-batch rows (RNN: time steps), to decide whether to run unasked.
 function work(scenario) {
   const model = scenario?.model;
-  if (model?.kind !== 'mlp' || !Array.isArray(model.layers)) return Infinity;
-  let parameters = 0;
-  for (let l = 1; l < model.layers.length; l++) parameters += model.layers[l] * (model.layers[l - 1] + 1);
-  const rows = scenario.data?.inputs?.length ?? 1;
+  const parameters = parameterCount(scenario);
+  if (!parameters) return Infinity;
   const batch = scenario.train?.batch_size;
+  if (model.kind === 'rnn') {
+    const sequences = scenario.data?.sequences ?? [];
+    const steps = sequences.slice(0, batch ?? sequences.length).reduce((n, seq) => n + (seq.inputs?.length ?? 0), 0);
+    return parameters * parameters * Math.max(1, steps);
+  }
+  const rows = scenario.data?.inputs?.length ?? 1;
   return parameters * parameters * Math.min(rows, batch ?? rows);
 }
 
 function parameterCount(scenario) {
-  const layers = scenario?.model?.layers ?? [];
+  const model = scenario?.model;
+  if (model?.kind === 'rnn') {
+    const {input_size: I, hidden_size: H, output_size: O, bias} = model;
+    return H * (I + H + O) + (bias ? H + O : 0);
+  }
+  const layers = Array.isArray(model?.layers) ? model.layers : [];
   let n = 0;
   for (let l = 1; l < layers.length; l++) n += layers[l] * (layers[l - 1] + 1);
   return n;
@@ -49,7 +58,7 @@ const hasKinks = (scenario) =>
   [...(scenario?.model?.activations ?? []), scenario?.model?.hidden_activation, scenario?.model?.output_activation]
     .some((a) => a === 'relu' || a === 'leaky_relu');
 
-export function mountGradcheck(container, ctx) {
+export function mountGradcheck(container, ctx, {agree} = {}) {
   const G = S.gradcheck;
   let scenario = ctx.store.get().scenario;
 
@@ -133,7 +142,7 @@ export function mountGradcheck(container, ctx) {
     const ok = max < THRESHOLD;
     verdict.hidden = false;
     verdict.className = `gradcheck-verdict ${ok ? 'gradcheck-ok' : 'gradcheck-warning'}`;
-    verdict.textContent = ok ? G.agree(shortExp(max)) : G.disagree(shortExp(max));
+    verdict.textContent = ok ? (agree ?? G.agree)(shortExp(max)) : G.disagree(shortExp(max));
     verdict.dataset.max = String(max);
     explanation.hidden = ok;
     explanation.textContent = ok ? '' : hasKinks(scenario) ? G.kinks : G.noKinks;

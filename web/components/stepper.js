@@ -7,7 +7,7 @@ import {tex} from '../math.js';
 import {S} from '../strings/index.js';
 
 export function mountStepper(container, ctx) {
-  const T = S.mlp.stepper;
+  const T = S.stepper;
   const {store} = ctx;
 
   const list = el('ol', {class: 'step-list', 'aria-label': T.listLabel});
@@ -62,7 +62,7 @@ export function mountStepper(container, ctx) {
             type: 'button',
             'aria-current': i === state.step ? 'step' : undefined,
             onclick: () => ctx.setStep(i),
-          }, [tex(step.title), el('span', {class: 'step-phase'}, S.mlp.phases[step.phase])]),
+          }, [tex(step.title), el('span', {class: 'step-phase'}, S.phases[step.phase])]),
         ]),
       ),
     );
@@ -81,11 +81,11 @@ export function mountStepper(container, ctx) {
     result.replaceChildren(
       ...step.result.map((block, b) =>
         el('div', {class: 'result-block'}, [
-          tex(labelTex(block.label)),
+          tex(`${block.label} =`),
           el('table', {class: 'numbers'}, [
             el('tbody', {}, block.value.map((row, r) =>
               el('tr', {}, [
-                multipleSamples && ['z', 'a', 'delta'].includes(step.kind) ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
+                block.rowLabel ? el('th', {scope: 'row'}, block.rowLabel(r)) : multipleSamples && ['z', 'a', 'delta'].includes(step.kind) ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
                 ...row.map((value, c) => {
                   const active = selected && selected.block === b && selected.row === r && selected.col === c;
                   const cell = step.expand
@@ -138,7 +138,7 @@ export function mountStepper(container, ctx) {
     progressBar.value = state.step + 1;
     previous.disabled = state.step === 0;
     next.disabled = state.step === n - 1;
-    phase.textContent = S.mlp.phases[step.phase];
+    phase.textContent = S.phases[step.phase];
     phase.className = `phase phase-${step.phase}`;
     heading.replaceChildren(tex(step.title));
     symbolic.replaceChildren(tex(step.symbolic, {display: true}));
@@ -161,22 +161,4 @@ export function mountStepper(container, ctx) {
 function splitAtEquals(source) {
   const at = source.indexOf(' = ');
   return at < 0 ? [source, ''] : [source.slice(0, at), source.slice(at + 3)];
-}
-
-// "dW2" → ∂L/∂W⁽²⁾, "z1" → z⁽¹⁾ …: the name of a result block in TeX.
-function labelTex(label) {
-  const match = /^([a-zA-Z_]+?)(\d*)$/.exec(label);
-  const [, name, layer] = match ?? [null, label, ''];
-  const l = layer ? `^{(${layer})}` : '';
-  const names = {
-    z: `\\mathbf{z}${l}`,
-    a: `\\mathbf{a}${l}`,
-    delta: `\\boldsymbol{\\delta}${l}`,
-    dW: `\\partial L / \\partial \\mathbf{W}${l}`,
-    db: `\\partial L / \\partial \\mathbf{b}${l}`,
-    W: `\\mathbf{W}${l}`,
-    b: `\\mathbf{b}${l}`,
-    L: 'L',
-  };
-  return `${names[name] ?? name} =`;
 }

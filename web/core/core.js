@@ -74,6 +74,11 @@ export class Core {
     return this.#call('gradcheck', scenario);
   }
 
+  // RNN: |dL/dh_t| and each time step's contribution to dU, dV, dW (docs/scenario.md).
+  norms(scenario) {
+    return this.#call('norms', scenario);
+  }
+
   // A model kept alive for long runs. Call delete() when done.
   trainer(scenario) {
     const handle = new this.module.Trainer(text(scenario));

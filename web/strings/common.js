@@ -20,6 +20,30 @@ export const common = {
     numbers:
       'Cada número que ves lo calcula el mismo núcleo en C++ (compilado a WebAssembly), comprobado contra PyTorch en doble precisión.',
   },
+  // Around every lesson's workbench.
+  lessonPage: {
+    fullLesson: 'Abrir la lección completa',
+    badLink: (why) => `El enlace no contiene un escenario válido (${why}); se muestra el ejemplo de la lección.`,
+    unreadableLink: 'no se puede leer',
+    diagramLabel: 'Diagrama de la red',
+    presetLabel: 'Cargar un ejemplo',
+    presetPrompt: 'Cargar un ejemplo…',
+  },
+  // The stepper, shared by the lessons.
+  phases: {forward: 'Pase hacia adelante', backward: 'Pase hacia atrás', update: 'Actualización'},
+  stepper: {
+    previous: 'Anterior',
+    next: 'Siguiente',
+    progress: (i, n) => `Paso ${i} de ${n}`,
+    listLabel: 'Pasos de una iteración',
+    keys: 'Usa ← y → para avanzar y retroceder.',
+    symbolic: 'Ecuación',
+    substituted: 'Con los números',
+    result: 'Resultado',
+    clickHint: 'Pulsa un elemento del resultado para ver su regla de la cadena.',
+    expansion: 'Regla de la cadena, elemento a elemento',
+    sample: (s) => `muestra ${s}`,
+  },
   // The core's refusals (English, "field: reason") turned into Spanish for the student.
   coreErrors: {
     nonFinite: 'La pérdida deja de ser un número finito (NaN o ∞) con estos valores.',

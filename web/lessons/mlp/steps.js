@@ -59,7 +59,7 @@ export function buildSteps(scenario, trace) {
       substituted: B === 1
         ? `${matrix(p[`W${l}`])} ${column(act(l - 1)[0])} + ${column(p[`b${l}`])} = ${column(f[`z${l}`][0])}`
         : `${matrix(act(l - 1))} ${matrix(transpose(p[`W${l}`]))} + \\mathbf{1}${matrix([p[`b${l}`]])} = ${matrix(f[`z${l}`])}`,
-      result: [{label: `z${l}`, value: f[`z${l}`]}],
+      result: [{label: `\\mathbf{z}${sup(l)}`, value: f[`z${l}`]}],
       expand: (_, s, i) => ({
         symbolic: `z${sup(l)}_{${i + 1}} = ${p[`W${l}`][i].map((_, j) => `W${sup(l)}_{${i + 1}${j + 1}} ${scalarActivation(l - 1, j + 1)}`).join(' + ')} + b${sup(l)}_{${i + 1}}`,
         numbers: `${p[`W${l}`][i].map((w, j) => `${factor(w)} \\cdot ${factor(act(l - 1)[s][j])}`).join(' + ')} + ${factor(p[`b${l}`][i])}`,
@@ -72,7 +72,7 @@ export function buildSteps(scenario, trace) {
       title: output ? '\\hat{\\mathbf{y}}' : `\\mathbf{a}${sup(l)}`,
       symbolic: `${head} = ${fn(l)}(\\mathbf{z}${sup(l)})`,
       substituted: `${fn(l)}\\left(${values(f[`z${l}`], B)}\\right) = ${values(f[`a${l}`], B)}`,
-      result: [{label: `a${l}`, value: f[`a${l}`]}],
+      result: [{label: output ? '\\hat{\\mathbf{y}}' : `\\mathbf{a}${sup(l)}`, value: f[`a${l}`]}],
       expand: isSoftmax(l)
         ? (_, s, i) => ({
           symbolic: `a${sup(l)}_{${i + 1}} = \\frac{e^{z${sup(l)}_{${i + 1}}}}{\\sum_k e^{z${sup(l)}_k}}`,
@@ -150,7 +150,7 @@ export function buildSteps(scenario, trace) {
       title: `\\boldsymbol{\\delta}${sup(l)}`,
       symbolic: deltaSymbolic,
       substituted: deltaSubstituted,
-      result: [{label: `delta${l}`, value: delta}],
+      result: [{label: `\\boldsymbol{\\delta}${sup(l)}`, value: delta}],
       expand: (_, s, i) => {
         const factors = deltaFactors(s, i);
         return {
@@ -171,7 +171,7 @@ export function buildSteps(scenario, trace) {
       substituted: B === 1
         ? `${column(delta[0])} ${matrix([act(l - 1)[0]])} = ${matrix(dW)}`
         : `${matrix(transpose(delta))} ${matrix(act(l - 1))} = ${matrix(dW)}`,
-      result: [{label: `dW${l}`, value: dW}],
+      result: [{label: `\\partial L / \\partial \\mathbf{W}${sup(l)}`, value: dW}],
       expand: (_, i, j) => {
         if (B === 1) {
           const factors = deltaFactors(0, i);
@@ -195,7 +195,7 @@ export function buildSteps(scenario, trace) {
         ? `\\frac{\\partial L}{\\partial \\mathbf{b}${sup(l)}} = \\boldsymbol{\\delta}${sup(l)}`
         : `\\frac{\\partial L}{\\partial \\mathbf{b}${sup(l)}} = \\sum_{s=1}^{${B}} \\boldsymbol{\\delta}${sup(l)}_{s}`,
       substituted: B === 1 ? `${column(db)}` : `${delta.map((row) => column(row)).join(' + ')} = ${column(db)}`,
-      result: [{label: `db${l}`, value: [db]}],
+      result: [{label: `\\partial L / \\partial \\mathbf{b}${sup(l)}`, value: [db]}],
       expand: (_, _row, i) => ({
         symbolic: B === 1 ? `\\frac{\\partial L}{\\partial b${sup(l)}_{${i + 1}}} = \\delta${sup(l)}_{${i + 1}}` : `\\frac{\\partial L}{\\partial b${sup(l)}_{${i + 1}}} = \\sum_s \\delta${sup(l)}_{s,${i + 1}}`,
         numbers: B === 1 ? null : delta.map((row) => factor(row[i])).join(' + '),
@@ -229,7 +229,7 @@ export function buildSteps(scenario, trace) {
           : `${symbol} \\leftarrow \\text{${kind}}(${symbol}, \\tfrac{\\partial L}{\\partial ${symbol}})`,
       substituted: lines.join(' \\qquad '),
       result: Array.from({length: L}, (_, k) => ({
-        label: `${parameter}${k + 1}`,
+        label: `${symbol}${sup(k + 1)}`,
         value: parameter === 'W' ? u[`W${k + 1}`] : [u[`b${k + 1}`]],
       })),
       expand: plainSgd && !fixed

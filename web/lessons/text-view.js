@@ -1,8 +1,7 @@
-// The lesson's text (web/lessons/mlp/text.js) with KaTeX; the blocks that explain the current
-// step are highlighted and scrolled into view.
-import {el} from '../../dom.js';
-import {richText, tex} from '../../math.js';
-import {lesson} from './text.js';
+// A lesson's text (web/lessons/*/text.js) with KaTeX; the blocks that explain the current step
+// are highlighted and scrolled into view.
+import {el} from '../dom.js';
+import {richText, tex} from '../math.js';
 
 function renderBlock(block) {
   if (block.math) return tex(block.math, {display: true, className: 'equation'});
@@ -19,7 +18,7 @@ function renderBlock(block) {
   return el('p', {}, richText(block.p ?? ''));
 }
 
-export function mountLessonText(container, ctx) {
+export function mountLessonText(container, ctx, lesson) {
   const tagged = [];  // [node, tags]
   container.append(el('h2', {class: 'lesson-title'}, lesson.title));
   for (const section of lesson.sections) {

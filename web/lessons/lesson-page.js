@@ -1,0 +1,149 @@
+// A lesson page: the lesson's text beside a workbench (stepper, diagram, editor, training,
+// gradient check, …), all rendering one store: the scenario, its trace from the core, the step.
+// With ?embed=1 only the stepper and the diagram, sized for an iframe. Each lesson passes its own
+// configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
+import {CoreError} from '../core/core.js';
+import {el} from '../dom.js';
+import {replaceRoute} from '../router.js';
+import {decodeScenario, encodeScenario} from '../share.js';
+import {createStore} from '../state.js';
+import {S} from '../strings/index.js';
+import {translateCoreError} from '../errors.js';
+import {mountLessonText} from './text-view.js';
+import {mountStepper} from '../components/stepper.js';
+import {mountShare} from '../components/share.js';
+
+// config: {path, title, lesson (the text module's `lesson`), presets {key: scenario},
+//   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
+//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
+export function mountLessonPage(root, {core, params}, config) {
+  const {path: PATH, presets, buildSteps} = config;
+  // Runs the core on a scenario: the new state, or the refusal in Spanish.
+  function evaluate(scenario) {
+    try {
+      const trace = core.trace(scenario);
+      return {scenario, trace, steps: buildSteps(scenario, trace)};
+    } catch (error) {
+      if (error instanceof CoreError) return {error: translateCoreError(error), field: error.field};
+      throw error;
+    }
+  }
+
+  function fromAddress(params) {
+    const encoded = params.get('s');
+    let loaded = null;
+    let notice = null;
+    if (encoded) {
+      try {
+        loaded = evaluate(decodeScenario(encoded));
+        if (loaded.error) notice = S.lessonPage.badLink(loaded.error);
+      } catch {
+        notice = S.lessonPage.badLink(S.lessonPage.unreadableLink);
+      }
+    }
+    if (!loaded || loaded.error) loaded = evaluate(structuredClone(presets[config.defaultPreset]));
+    const step = Math.min(Math.max(0, Number.parseInt(params.get('step') ?? '0', 10) || 0), loaded.steps.length - 1);
+    return {...loaded, step, notice, embed: params.get('embed') === '1'};
+  }
+
+  const store = createStore(fromAddress(params));
+
+  function address(state) {
+    const query = new URLSearchParams();
+    query.set('s', encodeScenario(state.scenario));
+    query.set('step', String(state.step));
+    if (state.embed) query.set('embed', '1');
+    return query;
+  }
+
+  const ctx = {
+    core,
+    store,
+    // Tries a new scenario: on success every view follows; on refusal nothing changes and the
+    // Spanish message is returned for the control that asked.
+    setScenario(scenario) {
+      const next = evaluate(scenario);
+      if (next.error) return {ok: false, message: next.error, field: next.field};
+      const step = Math.min(store.get().step, next.steps.length - 1);
+      store.set({...next, step, notice: null});
+      return {ok: true};
+    },
+    setStep(step) {
+      const {steps} = store.get();
+      store.set({step: Math.min(Math.max(0, step), steps.length - 1)});
+    },
+    address: () => address(store.get()),
+  };
+
+  store.subscribe((state) => replaceRoute(PATH, address(state)));
+  replaceRoute(PATH, address(store.get()));
+
+  const state = store.get();
+  const notice = el('p', {class: 'notice', role: 'status', hidden: !state.notice}, state.notice ?? '');
+  store.subscribe((s) => {
+    notice.hidden = !s.notice;
+    notice.textContent = s.notice ?? '';
+  });
+
+  const stepperSlot = el('section', {class: 'panel stepper-panel', 'aria-label': S.stepper.listLabel});
+  const diagramSlot = el('section', {class: 'panel diagram-panel', 'aria-label': S.lessonPage.diagramLabel});
+  const mounted = [];
+  let page;
+  if (state.embed) {
+    const full = new URLSearchParams(address(state));
+    full.delete('embed');
+    page = el('main', {class: 'lesson embed'}, [
+      notice,
+      stepperSlot,
+      diagramSlot,
+      el('p', {class: 'embed-link'}, el('a', {href: `${location.pathname}#${PATH}?${full}`, target: '_blank', rel: 'noopener'}, S.lessonPage.fullLesson)),
+    ]);
+  } else {
+    const textSlot = el('article', {class: 'lesson-text'});
+    const panelSlots = config.panels.map(({className, label}) => el('section', {class: `panel ${className}`, 'aria-label': label}));
+    const shareSlot = el('div', {class: 'share'});
+    const presetSelect = el('select', {
+      'aria-label': S.lessonPage.presetLabel,
+      onchange: (event) => {
+        const preset = presets[event.target.value];
+        if (preset) ctx.setScenario(structuredClone(preset));
+        event.target.value = '';
+      },
+    }, [
+      el('option', {value: ''}, S.lessonPage.presetPrompt),
+      ...Object.keys(presets).map((key) => el('option', {value: key}, config.presetNames[key])),
+    ]);
+    page = el('div', {class: 'lesson'}, [
+      el('header', {class: 'topbar'}, [
+        el('a', {href: '#/', class: 'home-link'}, S.appTitle),
+        el('h1', {}, config.title),
+        presetSelect,
+        shareSlot,
+      ]),
+      notice,
+      el('main', {class: 'columns'}, [
+        textSlot,
+        el('div', {class: 'workbench'}, [stepperSlot, diagramSlot, ...panelSlots]),
+      ]),
+    ]);
+    mounted.push(
+      mountLessonText(textSlot, ctx, config.lesson),
+      ...config.panels.map(({mount}, i) => mount(panelSlots[i], ctx)),
+      mountShare(shareSlot, ctx, PATH),
+    );
+  }
+  mounted.push(mountStepper(stepperSlot, ctx), config.diagram(diagramSlot, ctx));
+  root.append(page);
+
+  return {
+    // A new address for the same page (a pasted link): load what it says.
+    update(params) {
+      const current = address(store.get()).toString();
+      if (params.toString() === current) return;
+      store.set(fromAddress(params));
+    },
+    destroy() {
+      for (const m of mounted) m?.destroy?.();
+    },
+  };
+}
