@@ -6,8 +6,9 @@ import {parseRoute} from './router.js';
 import {S} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
 import {mountMlp} from './lessons/mlp/page.js';
+import {mountBptt} from './lessons/bptt/page.js';
 
-const routes = {'/': mountHome, '/mlp': mountMlp};
+const routes = {'/': mountHome, '/mlp': mountMlp, '/bptt': mountBptt};
 const app = document.getElementById('app');
 let current = null;
 let currentPath = null;

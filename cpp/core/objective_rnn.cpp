@@ -80,6 +80,7 @@ class RnnObjective final : public Objective {
     // The per-time values of the batch's first sequence (the whole batch when it has one).
     const RnnTape& tape = tapes_[last_first_];
     const Sequence& seq = sequences_[last_first_];
+    trace.parameters.push_back({"h0", cell_.h0, true});  // the state before t = 1 (not trained)
     trace.forward = {{"r", tape.r}, {"h", tape.h}, {"s", tape.s}, {"y", tape.y}};
     trace.backward = {{"y_grad", tape.y_grad}};
     if (cell_.g != Activation::softmax) trace.backward.push_back({"gprime", derivatives(cell_.g, tape.s, tape.y)});

@@ -77,7 +77,7 @@ export function mountStepper(container, ctx) {
     const chosen = state.selected?.step === state.step ? state.selected : null;
     // A selection survives an edit while the element still exists.
     const selected = chosen && step.result[chosen.block]?.value[chosen.row]?.[chosen.col] !== undefined ? chosen : null;
-    const multipleSamples = state.scenario.data.inputs.length > 1;
+    const multipleSamples = (state.scenario.data.inputs?.length ?? 1) > 1;
     result.replaceChildren(
       ...step.result.map((block, b) =>
         el('div', {class: 'result-block'}, [

@@ -15,11 +15,14 @@ import {mountShare} from '../components/share.js';
 
 // config: {path, title, lesson (the text module's `lesson`), presets {key: scenario},
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
+//   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
 //   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
 export function mountLessonPage(root, {core, params}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario: the new state, or the refusal in Spanish.
   function evaluate(scenario) {
+    const problem = config.validate(scenario);
+    if (problem) return {error: problem.message, field: problem.field};
     try {
       const trace = core.trace(scenario);
       return {scenario, trace, steps: buildSteps(scenario, trace)};

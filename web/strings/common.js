@@ -15,8 +15,13 @@ export const common = {
         title: 'Lección 1 · Retropropagación en un perceptrón multicapa',
         text: 'La red 2-2-2 clásica, paso a paso: pase hacia adelante, pase hacia atrás y actualización.',
       },
+      {
+        href: '#/bptt',
+        title: 'Lección 2 · Retropropagación a través del tiempo (BPTT)',
+        text: 'La RNN de la lección desplegada en el tiempo: los mismos U, V, W en cada paso, los gradientes sumados sobre el tiempo y h̄ₜ con sus dos caminos.',
+      },
     ],
-    soon: 'Próximamente: retropropagación a través del tiempo (BPTT) y laboratorios con los ejercicios.',
+    soon: 'Próximamente: laboratorios con los ejercicios de las dos partes.',
     numbers:
       'Cada número que ves lo calcula el mismo núcleo en C++ (compilado a WebAssembly), comprobado contra PyTorch en doble precisión.',
   },
@@ -60,6 +65,7 @@ export const common = {
       [/^must not be empty/, 'no puede estar vacío'],
       [/^cross_entropy needs a softmax/, 'la entropía cruzada necesita softmax en la capa de salida'],
       [/^is not valid JSON/, 'no es un JSON válido'],
+      [/^needs a target at one time step/, 'al menos un paso de tiempo necesita un objetivo'],
     ],
   },
 };

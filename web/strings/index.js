@@ -6,5 +6,9 @@ import {share} from './share.js';
 import {editor} from './editor.js';
 import {diagram} from './diagram.js';
 import {gradcheck, training} from './training.js';
+import {bptt} from './bptt.js';
+import {rnnEditor} from './rnn-editor.js';
+import {rnnDiagram} from './rnn-diagram.js';
+import {explorer} from './explorer.js';
 
-export const S = {...common, mlp, share, editor, diagram, training, gradcheck};
+export const S = {...common, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer};

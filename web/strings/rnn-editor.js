@@ -36,9 +36,9 @@ export const rnnEditor = {
     'Al cambiar tamaños se conserva lo que aún encaja; los parámetros que ya no encajan se generan al azar ' +
     'con la inicialización del escenario. Los pasos de tiempo nuevos empiezan en cero.',
   // Sequence
-  h0Legend: (n) => `Estado inicial h₀ (${n} valores, no se entrena)`,
+  h0Legend: 'Estado inicial h₀ (no se entrena)',
   h0Row: 'h₀',
-  h0Cell: (i) => `h${sub(0)},${sub(i)}`,
+  h0Cell: (i) => `componente ${i} de h₀`,
   h0CellLabel: (i) => `Estado inicial h₀, componente ${i}`,
   sequenceCaption: (T, I, O) =>
     `Una fila por paso de tiempo: las entradas forman una tabla ${T} × ${I}; los objetivos, ${T} × ${O}.`,
@@ -49,6 +49,9 @@ export const rnnEditor = {
   componentTitle: (j) => `componente ${j}`,
   inputCell: (t, j) => `x${sub(j)} en t = ${t}`,
   targetCell: (t, j) => `objetivo de y${sub(j)} en t = ${t}`,
+  targetPresent: (t) => `El paso t = ${t} tiene objetivo (suma a la pérdida)`,
+  presentTitle: 'Marcado: el paso tiene objetivo y suma a la pérdida',
+  noTarget: 'sin objetivo: no suma a la pérdida',
   crossEntropyTargets: 'Con entropía cruzada, el objetivo de cada paso es una distribución, p. ej. one-hot (un 1 y el resto 0).',
   firstSequenceOnly: 'El escenario tiene varias secuencias; aquí se edita solo la primera.',
   // Parameters

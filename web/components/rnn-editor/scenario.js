@@ -16,7 +16,6 @@ export const LIMITS = {
 export const HIDDEN_ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear'];
 export const OUTPUT_ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear', 'softmax'];
 export const LOSSES = ['half_sse', 'cross_entropy'];
-export const PARAMETERS = ['U', 'V', 'W', 'b', 'c'];
 
 // Drawn parameters need an initialisation; the lesson's when the scenario names none.
 export const DEFAULT_INIT = {scheme: 'uniform', scale: 0.1, seed: 0};
@@ -50,7 +49,9 @@ const padRow = (row, n, fill = 0) => Array.from({length: n}, (_, i) => (isNumber
 const oneHot = (n) => Array.from({length: n}, (_, i) => (i === 0 ? 1 : 0));
 // A new or emptied target row: zeros, or a one-hot class for cross-entropy.
 const blankTarget = (n, loss) => (loss === 'cross_entropy' ? oneHot(n) : new Array(n).fill(0));
+// A null target row (no loss at that step) stays null.
 const resizeTarget = (row, n, loss) => {
+  if (row === null) return null;
   const next = padRow(row, n);
   return loss === 'cross_entropy' && next.every((v) => v === 0) ? oneHot(n) : next;
 };
@@ -109,7 +110,9 @@ export function setSteps(scenario, T) {
   const {input_size: I, output_size: O} = next.model;
   const loss = lossOf(next);
   seq.inputs = Array.from({length: T}, (_, t) => seq.inputs[t] ?? new Array(I).fill(0));
-  seq.targets = Array.from({length: T}, (_, t) => seq.targets[t] ?? blankTarget(O, loss));
+  seq.targets = Array.from({length: T}, (_, t) => (t < seq.targets.length ? seq.targets[t] : blankTarget(O, loss)));
+  // The core needs one target at least: the last step gets one if truncation left none.
+  if (seq.targets.every((row) => row === null)) seq.targets[T - 1] = blankTarget(O, loss);
   return next;
 }
 
@@ -165,6 +168,16 @@ export function setH0(scenario, current, i, value) {
 // which: 'inputs' | 'targets'; time step t (0-based), component j.
 export function setSequence(scenario, which, t, j, value) {
   const next = clone(scenario);
-  sequenceOf(next)[which][t][j] = value;
+  const rows = sequenceOf(next)[which];
+  rows[t] ??= new Array(which === 'inputs' ? next.model.input_size : next.model.output_size).fill(0);
+  rows[t][j] = value;
+  return next;
+}
+
+// Whether time step t has a target (counts in the loss): off makes its row null.
+export function setTargetPresent(scenario, t, on) {
+  const next = clone(scenario);
+  const {targets} = sequenceOf(next);
+  targets[t] = on ? blankTarget(next.model.output_size, lossOf(next)) : null;
   return next;
 }

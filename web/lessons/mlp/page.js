@@ -18,6 +18,16 @@ export function mountMlp(root, options) {
     presetNames: S.mlp.presets,
     defaultPreset: 'classic',
     buildSteps,
+    validate(scenario) {
+      const model = scenario?.model;
+      if (model?.kind !== 'mlp') return {field: 'model.kind', message: S.mlp.limits.kind};
+      const layers = model.layers ?? [];
+      if (layers.length < 3 || layers.length > 5 || layers.some((n) => !(n >= 1 && n <= 8)))
+        return {field: 'model.layers', message: S.mlp.limits.layers};
+      const samples = scenario.data?.inputs?.length ?? 0;
+      if (samples > 8) return {field: 'data.inputs', message: S.mlp.limits.samples};
+      return null;
+    },
     diagram: mountDiagram,
     panels: [
       {className: 'editor-panel', label: S.mlp.editorLabel, mount: mountEditor},

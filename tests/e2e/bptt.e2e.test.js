@@ -1,0 +1,118 @@
+// Lesson 2 (BPTT) in headless Chromium, built and served under the strict CSP. The numbers the
+// page shows are checked against the native `backprop` tool on the same scenario.
+import {execFileSync} from 'node:child_process';
+import {mkdir} from 'node:fs/promises';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {launchBrowser, screenshots, serveSite, violations} from './browser.js';
+import {formatNumber, texNumber} from '../../web/format.js';
+import {encodeScenario} from '../../web/share.js';
+import {presets} from '../../web/lessons/bptt/presets.js';
+
+let site;
+let browser;
+
+beforeAll(async () => {
+  await mkdir(screenshots, {recursive: true});
+  site = await serveSite();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const native = (verb, scenario) =>
+  JSON.parse(execFileSync('build/backprop', [verb, '-'], {input: JSON.stringify(scenario)}).toString());
+
+async function open(hash) {
+  const page = await browser.context.newPage();
+  await page.goto(`${site.url}${hash}`);
+  await page.waitForSelector('.stepper .step-title .katex');
+  return page;
+}
+
+const cells = (page) => page.locator('.stepper .result .cell').allTextContents();
+
+async function expectClean(page) {
+  expect(await violations(page)).toEqual([]);
+  expect(browser.problems).toEqual([]);
+}
+
+describe('lesson 2: stepping through BPTT', () => {
+  test('forward, the loss, and h̄_t with its two parts, as the core computes them', async () => {
+    const scenario = presets.exercise;
+    const trace = native('trace', scenario);
+    const page = await open(`#/bptt?s=${encodeScenario(scenario)}`);
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 1 de 27');
+    expect(await cells(page)).toEqual([formatNumber(trace.forward.r[0][0])]);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    expect(await cells(page)).toEqual([formatNumber(trace.loss)]);
+    // Backward: s̄₃, h̄₃ (no future part at t = T), r̄₃, accumulate, then h̄₂ with both parts.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await cells(page)).toEqual([formatNumber(trace.backward.h_grad_output[2][0]), '0', formatNumber(trace.backward.h_grad[2][0])]);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 19 de 27');
+    expect(await cells(page)).toEqual([
+      formatNumber(trace.backward.h_grad_output[1][0]),
+      formatNumber(trace.backward.h_grad_next[1][0]),
+      formatNumber(trace.backward.h_grad[1][0]),
+    ]);
+    await page.screenshot({path: path.join(screenshots, 'bptt-h-grad.png')});
+    // The naive gradient (the last step alone) beside the sum over time.
+    await page.locator('.step-list-box summary').click();
+    await page.locator('.step-list button').nth(25).click();
+    expect(await cells(page)).toEqual([formatNumber(trace.time_steps[2].dW[0][0]), formatNumber(trace.backward.dW[0][0])]);
+    expect(formatNumber(trace.time_steps[2].dW[0][0])).not.toBe(formatNumber(trace.backward.dW[0][0]));
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('the accumulation of Ū over time, element by element', async () => {
+    const trace = native('trace', presets.lesson);
+    const page = await open('#/bptt?step=20');  // accumulate at t = 2 for the lesson's RNN (T = 3)
+    expect(await page.locator('.stepper .step-title').textContent()).toMatch(/U/);
+    await page.locator('.stepper .result .cell').first().click();
+    const expansion = await page.locator('.expansion').textContent();
+    // (the expansion's TeX source is in its text, beside the rendering)
+    expect(expansion).toContain(texNumber(trace.time_steps[1].dU[0][0]));
+    expect(expansion).toContain(texNumber(trace.time_steps[2].dU[0][0]));
+    expect(expansion).toContain(texNumber(trace.time_steps[1].dU_sum[0][0]));
+    await page.screenshot({path: path.join(screenshots, 'bptt-accumulate.png')});
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('the gradient check agrees: "¡Y son iguales!"', async () => {
+    const page = await open('#/bptt');
+    await page.locator('.gradcheck-run').click();
+    await page.locator('.gradcheck-verdict').waitFor({state: 'visible'});
+    expect(await page.locator('.gradcheck-verdict').textContent()).toContain('¡Y son iguales!');
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('a scenario the stepper cannot show is refused with a message', async () => {
+    const long = structuredClone(presets.exercise);
+    long.data.sequences[0].inputs = Array.from({length: 20}, () => [1]);
+    long.data.sequences[0].targets = Array.from({length: 20}, () => [0.5]);
+    const page = await open(`#/bptt?s=${encodeScenario(long)}`);
+    expect(await page.locator('.notice').textContent()).toContain('12 pasos');
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 1 de 27');  // the lesson's RNN instead
+    await page.close();
+  });
+
+  test('embed mode', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({width: 720, height: 800});
+    await page.goto(`${site.url}#/bptt?embed=1&step=14`);
+    await page.waitForSelector('.stepper .step-title .katex');
+    expect(await page.locator('.lesson-text').count()).toBe(0);
+    expect(await page.locator('.diagram-panel').isVisible()).toBe(true);
+    await page.screenshot({path: path.join(screenshots, 'bptt-embed.png'), fullPage: true});
+    await expectClean(page);
+    await page.close();
+  });
+});

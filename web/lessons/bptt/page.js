@@ -1,0 +1,40 @@
+// #/bptt : lesson 2, backpropagation through time in the lesson's RNN.
+import {mountGradcheck} from '../../components/gradcheck.js';
+import {mountGradientExplorer} from '../../components/gradient-explorer.js';
+import {mountRnnDiagram} from '../../components/rnn-diagram.js';
+import {mountRnnEditor} from '../../components/rnn-editor.js';
+import {mountTraining} from '../../components/training.js';
+import {S} from '../../strings/index.js';
+import {mountLessonPage} from '../lesson-page.js';
+import {presets} from './presets.js';
+import {buildSteps} from './steps.js';
+import {lesson} from './text.js';
+
+export function mountBptt(root, options) {
+  return mountLessonPage(root, options, {
+    path: '/bptt',
+    title: S.bptt.title,
+    lesson,
+    presets,
+    presetNames: S.bptt.presets,
+    defaultPreset: 'lesson',
+    buildSteps,
+    validate(scenario) {
+      const model = scenario?.model;
+      if (model?.kind !== 'rnn') return {field: 'model.kind', message: S.bptt.limits.kind};
+      const sizes = [model.input_size, model.hidden_size, model.output_size];
+      if (sizes.some((n) => !(n >= 1 && n <= 8))) return {field: 'model.hidden_size', message: S.bptt.limits.sizes};
+      const sequences = scenario.data?.sequences ?? [];
+      const T = sequences[0]?.inputs?.length ?? 0;
+      if (sequences.length !== 1 || T < 1 || T > 12) return {field: 'data.sequences', message: S.bptt.limits.sequence};
+      return null;
+    },
+    diagram: mountRnnDiagram,
+    panels: [
+      {className: 'editor-panel', label: S.bptt.editorLabel, mount: mountRnnEditor},
+      {className: 'gradcheck-panel', label: S.bptt.gradcheckLabel, mount: (slot, ctx) => mountGradcheck(slot, ctx, {agree: S.bptt.equal})},
+      {className: 'explorer-panel', label: S.bptt.explorerLabel, mount: mountGradientExplorer},
+      {className: 'training-panel', label: S.bptt.trainingLabel, mount: mountTraining},
+    ],
+  });
+}

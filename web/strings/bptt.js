@@ -1,0 +1,20 @@
+// Lesson 2 (#/bptt). The lesson's own text is in web/lessons/bptt/text.js.
+export const bptt = {
+  title: 'Lección 2 · Retropropagación a través del tiempo (BPTT)',
+  editorLabel: 'Editar la red y la secuencia',
+  gradcheckLabel: 'Comprobación del gradiente',
+  explorerLabel: 'Gradientes que se desvanecen o explotan',
+  trainingLabel: 'Entrenamiento',
+  // The lesson's words when its hand-written BPTT matched autograd.
+  equal: (max) => `¡Y son iguales! BPTT y las diferencias finitas coinciden en cada entrada de U, V y W (error relativo máximo ${max}).`,
+  limits: {
+    kind: 'esta lección trata una red recurrente (model.kind "rnn")',
+    sizes: 'el paso a paso muestra tamaños de 1 a 8',
+    sequence: 'el paso a paso recorre una sola secuencia de 1 a 12 pasos de tiempo',
+  },
+  presets: {
+    lesson: 'La RNN de la lección: entrada 2, oculta 4, salida 5, T = 3',
+    softmax: 'Clasificación: tanh, softmax y entropía cruzada, con sesgos',
+    exercise: 'Ejercicio 1: una unidad oculta, tres pasos',
+  },
+};
