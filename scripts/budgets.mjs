@@ -5,6 +5,7 @@
 // usage: node scripts/budgets.mjs [--no-build]
 import {gzipSync} from 'node:zlib';
 import {launchBrowser, serveSite} from '../tests/e2e/browser.js';
+import {encodeScenario} from '../web/share.js';
 
 if (process.argv.includes('--no-build')) process.env.E2E_SKIP_BUILD = '1';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -62,7 +63,7 @@ const browser = await launchBrowser();
 const page = await browser.context.newPage();
 await page.goto(`${site.url}#/mlp`);
 await page.waitForSelector('.stepper .step-title .katex');
-const step = await page.evaluate(async () => {
+const measureSteps = () => page.evaluate(async () => {
   const rendered = [];
   const framed = [];
   for (let k = 0; k < 120; k++) {
@@ -77,6 +78,7 @@ const step = await page.evaluate(async () => {
   const mid = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   return {rendered: mid(rendered), framed: mid(framed), worst: Math.max(...rendered)};
 });
+const step = await measureSteps();
 rows.push(['One step, key press to rendered (median of 120)', `${step.rendered.toFixed(1)} ms (worst ${step.worst.toFixed(1)} ms)`, '≤ 16 ms']);
 rows.push(['One step, key press to the next frame painted (median)', `${step.framed.toFixed(1)} ms`, '—']);
 
@@ -99,6 +101,46 @@ for (let run = 0; run < 6; run++) {
 }
 rows.push(['10,000 iterations in the worker, first run (worker start included)', `${training[0].toFixed(0)} ms`, '≤ 100 ms']);
 rows.push(['10,000 iterations in the worker, end to end (median of 5 more)', `${median(training.slice(1)).toFixed(0)} ms`, '≤ 100 ms']);
+
+// ---- lesson 2: a trace with T = 12 and hidden 8 (the stepper's largest), and the explorer
+const T = 12;
+const rnn = {
+  model: {kind: 'rnn', input_size: 3, hidden_size: 8, output_size: 4, hidden_activation: 'tanh',
+    output_activation: 'softmax', loss: 'cross_entropy', bias: true},
+  init: {scheme: 'uniform', scale: 0.5, seed: 5},
+  data: {sequences: [{
+    inputs: Array.from({length: T}, (_, t) => [t % 3 === 0 ? 1 : 0, t % 3 === 1 ? 1 : 0, t % 3 === 2 ? 1 : 0]),
+    targets: Array.from({length: T}, (_, t) => [0, 1, 2, 3].map((i) => (i === (t + 1) % 4 ? 1 : 0))),
+  }]},
+  optimizer: {kind: 'sgd', lr: 0.1},
+};
+await page.goto(`${site.url}#/bptt?s=${encodeScenario(rnn)}&step=40`);
+await page.reload();
+await page.waitForSelector('.stepper .step-title .katex');
+const bpttStep = await measureSteps();
+rows.push(['Lesson 2, T = 12, hidden 8: one step, key press to rendered (median of 120)', `${bpttStep.rendered.toFixed(1)} ms (worst ${bpttStep.worst.toFixed(1)} ms)`, '≤ 16 ms']);
+// The explorer at T = 200, hidden 32: the core's norms and the chart, as the component times them.
+await page.locator('.explorer-panel').scrollIntoViewIfNeeded();
+await page.waitForFunction(() => performance.getEntriesByName('explorer-recompute').length > 0);
+const explorerTimes = [];
+for (let seed = 1; seed <= 15; seed++) {
+  explorerTimes.push(await page.evaluate(async (seed) => {
+    const set = (selector, value) => {
+      const input = document.querySelector(selector);
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      input.dispatchEvent(new Event('change', {bubbles: true}));
+    };
+    performance.clearMeasures('explorer-recompute');
+    set('.explorer-steps-number', 200);
+    set('.explorer-small-number', 32);
+    set('.explorer-seed', seed);
+    for (let i = 0; i < 100 && !performance.getEntriesByName('explorer-recompute').length; i++)
+      await new Promise((done) => requestAnimationFrame(done));
+    return performance.getEntriesByName('explorer-recompute')[0]?.duration ?? NaN;
+  }, seed));
+}
+rows.push(['Lesson 2: the explorer recomputes T = 200, hidden 32 (median of 15)', `${median(explorerTimes).toFixed(1)} ms`, '≤ 20 ms']);
 await browser.close();
 await site.close();
 

@@ -5,24 +5,31 @@ import {loadCore} from './core/core.js';
 import {parseRoute} from './router.js';
 import {S} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
-import {mountMlp} from './lessons/mlp/page.js';
-import {mountBptt} from './lessons/bptt/page.js';
 
-const routes = {'/': mountHome, '/mlp': mountMlp, '/bptt': mountBptt};
+// Each lesson loads with its route: a first visit to one does not download the others.
+const routes = {
+  '/': async () => mountHome,
+  '/mlp': async () => (await import('./lessons/mlp/page.js')).mountMlp,
+  '/bptt': async () => (await import('./lessons/bptt/page.js')).mountBptt,
+};
 const app = document.getElementById('app');
 let current = null;
 let currentPath = null;
 
-function render(core) {
+let rendering = 0;
+async function render(core) {
   const {path, params} = parseRoute();
   if (path === currentPath && current?.update) {
     current.update(params);  // same page: the address changed under it (a pasted link, back)
     return;
   }
+  const token = ++rendering;
+  const load = routes[path];
+  const mount = load ? await load() : null;
+  if (token !== rendering) return;  // the address changed again meanwhile
   current?.destroy?.();
   app.replaceChildren();
   currentPath = path;
-  const mount = routes[path];
   if (!mount) {
     app.innerHTML = `<main class="message"><p>${S.notFound}</p><p><a href="#/">${S.backHome}</a></p></main>`;
     current = null;

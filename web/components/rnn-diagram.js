@@ -7,7 +7,7 @@ import {el, svg} from '../dom.js';
 import {formatNumber} from '../format.js';
 import {richText} from '../math.js';
 import {S} from '../strings/index.js';
-import {parseDecimal} from './diagram.js';
+import {parseNumber} from './editor/number.js';
 
 const MAX_SIZE = 8;
 const MAX_T = 12;
@@ -17,8 +17,14 @@ const MIN_SCALE = 0.9;
 
 // Sizes in SVG units; the viewBox follows the container's width, so one unit is about one pixel.
 const METRICS = {
-  compact: {font: 9.5, title: 10, head: 10.5, cellH: 15, titleH: 15, padX: 2.5, minCell: 24, gapH: 30, gapV: 40, gapT: 5, chip: 15, top: 14, margin: 2, marks: 20},
-  wide: {font: 11, title: 11.5, head: 12, cellH: 17, titleH: 18, padX: 5, minCell: 30, gapH: 46, gapV: 48, gapT: 14, chip: 17, top: 18, margin: 8, marks: 22},
+  compact: {
+    font: 9.5, title: 10, head: 10.5, cellH: 15, titleH: 15, padX: 2.5, minCell: 24,
+    gapH: 30, gapV: 40, gapT: 5, chip: 15, top: 14, margin: 2, marks: 20,
+  },
+  wide: {
+    font: 11, title: 11.5, head: 12, cellH: 17, titleH: 18, padX: 5, minCell: 30,
+    gapH: 46, gapV: 48, gapT: 14, chip: 17, top: 18, margin: 8, marks: 22,
+  },
 };
 
 const PHASE_OF = {
@@ -94,7 +100,7 @@ function touched(kind, t, T) {
 }
 
 // Which rows of which time steps the current pass has not reached yet (drawn faded).
-function pending(kind, t, T) {
+function pending(kind, t) {
   const none = {hidden: () => false, output: () => false, h0: false};
   if (!t) return none;
   switch (kind) {
@@ -176,7 +182,7 @@ function describe(state) {
     loss: trace.loss,
     tips: {hidden: hiddenTip, output: outputTip, h0: h0Tip},
     touched: touched(kind, t, T),
-    pending: pending(kind, t, T),
+    pending: pending(kind, t),
   };
 }
 
@@ -232,12 +238,12 @@ function layout(d, available, dense, compact) {
   return {
     m, dense, width, natural, height, xs, lossText,
     cells: {hidden: hidCell, output: outCell, input: inCell, target: tgtCell, h0: h0Cell},
-    hidW, outW, outY, outH, hidY, hidH, inY, inH, marksY, markW,
+    hidW, outW, outY, outH, hidY, hidH, inY, marksY,
   };
 }
 
 // One vector (or a pair side by side) as a rounded box: a title row, then one cell per component.
-function box(g, {x, y, columns, cellW, className, title, tip, key, hot, fade}) {
+function box(g, {x, y, columns, cellW, className, title, tip, key, symbol, hot, fade}) {
   const {m} = g;
   const n = columns[0].values.length;
   const w = columns.length * cellW;
@@ -277,7 +283,9 @@ function box(g, {x, y, columns, cellW, className, title, tip, key, hot, fade}) {
     });
   });
   const attributes = {class: `rd-box ${className}${hot ? ' rd-hot' : ''}${fade ? ' rd-pending' : ''}`};
-  if (key) Object.assign(attributes, {'data-key': key, tabindex: -1, role: 'button'});
+  if (key) {
+    Object.assign(attributes, {'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(symbol)});
+  }
   return svg('g', attributes, nodes);
 }
 
@@ -288,18 +296,23 @@ function arrow(g, d, {name, t, from, to, chipAt, label, tip, ids}) {
   const w = Math.max(m.chip, textWidth(label, m.font + 1) + 8);
   const key = `${name}:${t}`;
   return svg('g', {class: `rd-arrow rd-${name} rd-${state}`}, [
-    from && svg('line', {x1: from.x, y1: from.y, x2: to.x, y2: to.y, class: 'rd-shaft', 'marker-end': `url(#${ids}-${name})`}),
-    svg('g', {class: 'rd-param rd-chip', 'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(name)}, [
+    svg('line', {x1: from.x, y1: from.y, x2: to.x, y2: to.y, class: 'rd-shaft', 'marker-end': `url(#${ids}-${name})`}),
+    svg('g', {
+      class: 'rd-param rd-chip', 'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(name),
+    }, [
       svg('title', {}, `${tip}\n${S.rnnDiagram.tip.edit}`),
       svg('rect', {x: chipAt.x - w / 2 - 3, y: chipAt.y - m.chip / 2 - 3, width: w + 6, height: m.chip + 6, rx: 7, class: 'rd-ring'}),
       svg('rect', {x: chipAt.x - w / 2, y: chipAt.y - m.chip / 2, width: w, height: m.chip, rx: 4, class: 'rd-chip-box'}),
-      svg('text', {x: chipAt.x, y: chipAt.y + 0.5, 'font-size': m.font + 1, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'rd-chip-text'}, label),
+      svg('text', {
+        x: chipAt.x, y: chipAt.y + 0.5, 'font-size': m.font + 1, 'text-anchor': 'middle', 'dominant-baseline': 'central',
+        class: 'rd-chip-text',
+      }, label),
     ]),
   ]);
 }
 
 function draw(d, g, ids) {
-  const {m, xs, hidW, outW, outY, outH, hidY, hidH, inY, inH, marksY, cells, dense} = g;
+  const {m, xs, hidW, outW, outY, outH, hidY, hidH, inY, marksY, cells, dense} = g;
   const R = S.rnnDiagram;
   const K = R.tip;
   const T = d.T;
@@ -308,7 +321,7 @@ function draw(d, g, ids) {
   const anchors = new Map();
   const columnsOf = (row, s, kindEmph) => (dense ? row.pair : [row.pair[row.single]]).map((v) => ({
     name: `${v.sym}${sub(s)}`, values: v.values[s - 1] ?? [], gradient: v.gradient, scale: v.scale,
-    emph: hot.emph?.[kindEmph] === v.sym && (d.kind === 'loss' || s === d.t),
+    emph: hot.emph?.[kindEmph] === v.sym && (d.kind === 'loss' ? Boolean(d.targets[s - 1]) : s === d.t),
   }));
 
   const headers = [];
@@ -317,12 +330,12 @@ function draw(d, g, ids) {
   const overlays = [];
   for (let s = 0; s <= T; s++) headers.push(svg('text', {
     x: xs[s], y: m.head, 'font-size': m.head, 'text-anchor': 'middle',
-    class: `rd-time${s === d.t && d.kind !== 'naive' ? ' rd-time-now' : ''}`,
+    class: `rd-time${d.t >= 1 && s === d.t && d.kind !== 'naive' ? ' rd-time-now' : ''}`,
   }, R.time(s)));
 
   // h₀, the start of the recurrence (editable).
   boxes.push(box(g, {
-    x: xs[0], y: hidY, cellW: cells.h0, className: 'rd-hidden rd-first rd-param', key: 'h0',
+    x: xs[0], y: hidY, cellW: cells.h0, className: 'rd-hidden rd-first rd-param', key: 'h0', symbol: 'h₀',
     columns: [{name: `${d.first.sym}₀`, values: d.first.values[0], gradient: d.gradients, scale: d.first.scale}],
     title: `${d.gradients ? K.box.h0grad : K.box.h0}\n${K.edit}`, tip: d.tips.h0, fade: d.pending.h0,
   }));
@@ -330,16 +343,19 @@ function draw(d, g, ids) {
 
   for (let s = 1; s <= T; s++) {
     const x = xs[s];
+    // A time step may have no target (null): it adds nothing to the loss.
+    const target = d.targets[s - 1];
     boxes.push(box(g, {
       x, y: outY, cellW: cells.output, className: 'rd-output', columns: columnsOf(d.output, s, 'output'),
       title: `${d.output.pair.map((v) => `${v.sym}${sub(s)}`).join(', ')}: ${K.box.output(s)}`,
-      tip: (i) => d.tips.output(s, i), hot: hot.output.has(s), fade: d.pending.output(s),
+      tip: (i) => d.tips.output(s, i), hot: hot.output.has(s) && (d.kind !== 'loss' || Boolean(target)), fade: d.pending.output(s),
     }));
     boxes.push(box(g, {
-      x: x + outW / 2 + 3 + cells.target / 2, y: outY, cellW: cells.target, className: 'rd-target',
-      columns: [{name: R.target, values: d.targets[s - 1] ?? [], scale: 0}],
-      title: K.box.target(s), tip: (i) => `${K.box.target(s)}, ${K.component(i + 1)} = ${exact(d.targets[s - 1]?.[i])}`,
-      hot: hot.targets,
+      x: x + outW / 2 + 3 + cells.target / 2, y: outY, cellW: cells.target, className: `rd-target${target ? '' : ' rd-no-target'}`,
+      columns: [{name: R.target, values: target ?? Array(d.sizes.output).fill(null), scale: 0}],
+      title: target ? K.box.target(s) : K.box.noTarget(s),
+      tip: (i) => (target ? `${K.box.target(s)}, ${K.component(i + 1)} = ${exact(target[i])}` : K.box.noTarget(s)),
+      hot: hot.targets && Boolean(target),
     }));
     boxes.push(box(g, {
       x, y: hidY, cellW: cells.hidden, className: 'rd-hidden', columns: columnsOf(d.hidden, s, 'hidden'),
@@ -365,10 +381,10 @@ function draw(d, g, ids) {
     ];
     if (d.bias) {
       const bx = x - m.chip - 10;
-      const into = x - Math.min(hidW / 2 - 5, m.chip + 10);
+      const into = (w) => x - Math.min(w / 2 - 5, m.chip + 10);
       items.push(
-        {name: 'b', from: {x: bx, y: uMid - m.chip / 2}, to: {x: into, y: hidY + hidH + 1}, chipAt: {x: bx, y: uMid}, tip: K.matrix.b(sub(s))},
-        {name: 'c', from: {x: bx, y: wMid - m.chip / 2}, to: {x: x - Math.min(outW / 2 - 5, m.chip + 10), y: outY + outH + 1}, chipAt: {x: bx, y: wMid}, tip: K.matrix.c(sub(s))},
+        {name: 'b', from: {x: bx, y: uMid - m.chip / 2}, to: {x: into(hidW), y: hidY + hidH + 1}, chipAt: {x: bx, y: uMid}, tip: K.matrix.b(sub(s))},
+        {name: 'c', from: {x: bx, y: wMid - m.chip / 2}, to: {x: into(outW), y: outY + outH + 1}, chipAt: {x: bx, y: wMid}, tip: K.matrix.c(sub(s))},
       );
     }
     for (const item of items) {
@@ -376,7 +392,7 @@ function draw(d, g, ids) {
       anchors.set(`${item.name}:${s}`, {x: item.chipAt.x, top: item.chipAt.y - m.chip / 2, bottom: item.chipAt.y + m.chip / 2});
     }
 
-    // The marks of the accumulation (and of the naive gradient) under each column.
+    // Under each column, whether its contribution to the gradients is summed yet.
     const mark = hot.marks?.[s - 1];
     if (mark) {
       const text = R.marks[mark];
@@ -385,7 +401,10 @@ function draw(d, g, ids) {
       overlays.push(svg('g', {class: `rd-mark rd-mark-${mark}`}, [
         svg('title', {}, tip),
         svg('rect', {x: x - w / 2, y: marksY, width: w, height: m.marks - 3, rx: (m.marks - 3) / 2, class: 'rd-mark-box'}),
-        svg('text', {x, y: marksY + (m.marks - 3) / 2 + 0.5, 'font-size': m.font - 0.5, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'rd-mark-text'}, text),
+        svg('text', {
+          x, y: marksY + (m.marks - 3) / 2 + 0.5, 'font-size': m.font - 0.5, 'text-anchor': 'middle', 'dominant-baseline': 'central',
+          class: 'rd-mark-text',
+        }, text),
       ]));
     }
   }
@@ -394,17 +413,19 @@ function draw(d, g, ids) {
   if (hot.paths) {
     const s = hot.paths.output;
     const gx = xs[s] + m.chip / 2 + 9;
-    const label = (text, x, y, anchor) => svg('text', {x, y, 'font-size': m.font, 'text-anchor': anchor, 'dominant-baseline': 'central', class: 'rd-path-label rd-halo'}, text);
+    const label = (text, x, y, anchor) => svg('text', {
+      x, y, 'font-size': m.font, 'text-anchor': anchor, 'dominant-baseline': 'central', class: 'rd-path-label rd-halo',
+    }, text);
     overlays.push(svg('g', {class: 'rd-path rd-W'}, [
       svg('title', {}, K.pathOutput),
-      svg('line', {x1: gx, y1: outY + outH + 2, x2: gx, y2: hidY - 2, class: 'rd-path-line', 'marker-end': `url(#${ids}-gW)`}),
-      label(R.paths.output(sub(s)), gx + 5, (hidY + outY + outH) / 2 + m.chip * 0.9, 'start'),
+      svg('line', {x1: gx, y1: outY + outH + 2, x2: gx, y2: hidY - 6, class: 'rd-path-line', 'marker-end': `url(#${ids}-gW)`}),
+      label(R.paths.output(sub(s)), gx + 5, (hidY + outY + outH) / 2, 'start'),
     ]));
     if (hot.paths.next) {
       const n = hot.paths.next;
       const gy = hidMid + m.chip / 2 + 8;
       const x1 = xs[n] - hidW / 2 - 2;
-      const x2 = xs[s] + hidW / 2 + 2;
+      const x2 = xs[s] + hidW / 2 + 6;
       overlays.push(svg('g', {class: 'rd-path rd-V'}, [
         svg('title', {}, K.pathNext),
         svg('line', {x1, y1: gy, x2, y2: gy, class: 'rd-path-line', 'marker-end': `url(#${ids}-gV)`}),
@@ -415,15 +436,20 @@ function draw(d, g, ids) {
   if (d.kind === 'naive') {
     // Right of the W label at T: the layout keeps room for it there.
     const x = xs[T] + m.chip / 2 + 6;
-    overlays.push(svg('text', {x, y: (hidY + outY + outH) / 2, 'font-size': m.font, 'dominant-baseline': 'central', class: 'rd-naive rd-halo'}, R.marks.naive));
+    overlays.push(svg('text', {
+      x, y: (hidY + outY + outH) / 2, 'font-size': m.font, 'dominant-baseline': 'central', class: 'rd-naive rd-halo',
+    }, R.marks.naive));
   }
 
   // The loss, in the free corner left of y₁.
   const lossX = xs[1] - outW / 2 - 8;
+  const lossLine = (y, text) => svg('text', {
+    x: lossX, y, 'font-size': m.font, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'rd-loss-text',
+  }, text);
   const lossNode = svg('g', {class: `rd-loss${hot.loss ? ' rd-hot' : ''}`}, [
     svg('title', {}, `L (${K.loss}) = ${exact(d.loss)}`),
-    svg('text', {x: lossX, y: outY + m.titleH / 2 + 0.5, 'font-size': m.font, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'rd-loss-text'}, R.loss),
-    svg('text', {x: lossX, y: outY + m.titleH / 2 + m.cellH + 0.5, 'font-size': m.font, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'rd-loss-text'}, g.lossText),
+    lossLine(outY + m.titleH / 2 + 0.5, R.loss),
+    lossLine(outY + m.titleH / 2 + m.cellH + 0.5, g.lossText),
   ]);
 
   const marker = (id, className, open) => svg('marker', {
@@ -587,9 +613,9 @@ export function mountRnnDiagram(container, ctx) {
     for (let k = 0; k < inputs.length; k++) {
       const {input, i, j, cell} = inputs[k];
       if (input.value === initial[k]) continue;
-      const value = parseDecimal(input.value);
-      if (value === null) return showError(E.notANumber(cell), [input]);
-      if (!Number.isFinite(value)) return showError(E.notFinite(cell), [input]);
+      const parsed = parseNumber(input.value, {min: -Infinity, max: Infinity});
+      if (!parsed.ok) return showError((parsed.reason === 'range' ? E.notFinite : E.notANumber)(cell), [input]);
+      const {value} = parsed;
       if (editing.cols) next[i][j] = value;
       else next[i] = value;
       changed = true;
@@ -744,11 +770,16 @@ export function mountRnnDiagram(container, ctx) {
     }
     markEditing();
     place();
-    if (scrolls) reveal(state, d, geometry);
+    // After layout, not during it: reading sizes now would force a synchronous layout per step.
+    if (scrolls) {
+      cancelAnimationFrame(revealFrame);
+      revealFrame = requestAnimationFrame(() => reveal(state, d, geometry));
+    }
   }
 
   // When the drawing scrolls sideways, a new step brings its time step into view.
   let revealed = '';
+  let revealFrame = 0;
   function reveal(state, d, geometry) {
     const sign = `${state.step}|${geometry.width}`;
     if (sign === revealed) return;
@@ -779,6 +810,7 @@ export function mountRnnDiagram(container, ctx) {
       unsubscribe();
       resize.disconnect();
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(revealFrame);
       document.removeEventListener('pointerdown', outside);
       container.replaceChildren();
     },

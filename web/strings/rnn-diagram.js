@@ -66,6 +66,7 @@ export const rnnDiagram = {
       output: (t) => `salida en t = ${t}`,
       input: (t) => `entrada en t = ${t}`,
       target: (t) => `objetivo en t = ${t}`,
+      noTarget: (t) => `Sin objetivo en t = ${t}: este paso no suma a la pérdida.`,
     },
     component: (i) => `componente ${i}`,
     target: 'objetivo',
@@ -79,7 +80,7 @@ export const rnnDiagram = {
       b: (t) => `b: sesgo de h${t}. El mismo en cada paso.`,
       c: (t) => `c: sesgo de y${t}. El mismo en cada paso.`,
     },
-    edit: 'Pulsa (o Intro) para cambiarlo.',
+    edit: 'Pulsa (o Intro) para cambiar sus valores.',
     editLabel: (name) => `${name}: Intro para cambiar sus valores.`,
   },
   editor: {
