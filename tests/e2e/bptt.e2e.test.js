@@ -116,3 +116,36 @@ describe('lesson 2: stepping through BPTT', () => {
     await page.close();
   });
 });
+
+describe('lesson 2: editing and exploring', () => {
+  test('U edited in the editor changes the trace; an invalid value changes nothing', async () => {
+    const page = await open('#/bptt');
+    const before = await cells(page);
+    const u11 = page.getByLabel('U, fila 1, columna 1');
+    await u11.fill('abc');
+    await u11.press('Enter');
+    await expect.poll(() => page.locator('.editor-error:visible').count()).toBeGreaterThan(0);
+    expect(await u11.inputValue()).toBe('abc');
+    expect(await cells(page)).toEqual(before);
+    await u11.fill('0,5');
+    await u11.press('Enter');
+    await expect.poll(() => cells(page)).not.toEqual(before);
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('the explorer plots how far the gradient reaches back', async () => {
+    const page = await open('#/bptt');
+    await page.locator('.explorer-panel').scrollIntoViewIfNeeded();
+    const verdict = page.locator('.explorer-verdict');
+    await expect.poll(() => verdict.textContent()).toMatch(/\S/);
+    expect(await page.locator('.explorer-chart canvas').isVisible()).toBe(true);
+    await page.locator('.explorer-steps-number').fill('200');
+    await page.locator('.explorer-steps-number').press('Enter');
+    await page.locator('.explorer select').selectOption('sigmoid');
+    await expect.poll(() => verdict.textContent()).toMatch(/desvanece/);
+    await page.locator('.explorer-panel').screenshot({path: path.join(screenshots, 'bptt-explorer.png')});
+    await expectClean(page);
+    await page.close();
+  });
+});
