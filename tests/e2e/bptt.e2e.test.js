@@ -4,40 +4,26 @@ import {execFileSync} from 'node:child_process';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {launchBrowser, screenshots, serveSite, violations} from './browser.js';
+import {lessonHarness, screenshots} from './browser.js';
 import {formatNumber, texNumber} from '../../web/format.js';
 import {encodeScenario} from '../../web/share.js';
 import {presets} from '../../web/lessons/bptt/presets.js';
 
-let site;
-let browser;
+const harness = lessonHarness();
+const {open, cells} = harness;
 
 beforeAll(async () => {
   await mkdir(screenshots, {recursive: true});
-  site = await serveSite();
-  browser = await launchBrowser();
+  await harness.start();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => harness.stop());
 
 const native = (verb, scenario) =>
   JSON.parse(execFileSync('build/backprop', [verb, '-'], {input: JSON.stringify(scenario)}).toString());
 
-async function open(hash) {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.url}${hash}`);
-  await page.waitForSelector('.stepper .step-title .katex');
-  return page;
-}
-
-const cells = (page) => page.locator('.stepper .result .cell').allTextContents();
-
 async function expectClean(page) {
-  expect(await violations(page)).toEqual([]);
-  expect(browser.problems).toEqual([]);
+  expect(await harness.problems(page)).toEqual({violations: [], problems: []});
 }
 
 describe('lesson 2: stepping through BPTT', () => {
@@ -105,9 +91,9 @@ describe('lesson 2: stepping through BPTT', () => {
   });
 
   test('embed mode', async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.setViewportSize({width: 720, height: 800});
-    await page.goto(`${site.url}#/bptt?embed=1&step=14`);
+    await page.goto(`${harness.site.url}#/bptt?embed=1&step=14`);
     await page.waitForSelector('.stepper .step-title .katex');
     expect(await page.locator('.lesson-text').count()).toBe(0);
     expect(await page.locator('.diagram-panel').isVisible()).toBe(true);

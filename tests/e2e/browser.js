@@ -67,3 +67,28 @@ function watch(page, problems) {
 export async function violations(page) {
   return page.evaluate(() => window.__violations);
 }
+
+// One browser and one served site for a test file, with the helpers every lesson test uses.
+export function lessonHarness() {
+  const h = {site: null, browser: null};
+  h.start = async () => {
+    h.site = await serveSite();
+    h.browser = await launchBrowser();
+  };
+  h.stop = async () => {
+    await h.browser?.close();
+    await h.site?.close();
+  };
+  // A new tab on the lesson at `hash`, once its stepper has rendered.
+  h.open = async (hash) => {
+    const page = await h.browser.context.newPage();
+    await page.goto(`${h.site.url}${hash}`);
+    await page.waitForSelector('.stepper .step-title .katex');
+    return page;
+  };
+  // The numbers of the current step's result, as shown.
+  h.cells = (page) => page.locator('.stepper .result .cell').allTextContents();
+  // No CSP violation in the page, no console error or failed request in the browser.
+  h.problems = async (page) => ({violations: await violations(page), problems: h.browser.problems});
+  return h;
+}

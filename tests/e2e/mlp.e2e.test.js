@@ -2,37 +2,23 @@
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {launchBrowser, screenshots, serveSite, violations} from './browser.js';
+import {lessonHarness, screenshots} from './browser.js';
 import {encodeScenario} from '../../web/share.js';
 import {presets} from '../../web/lessons/mlp/presets.js';
 
-let site;
-let browser;
+const harness = lessonHarness();
+const {open, cells} = harness;
+const stepId = (page) => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('step'));
 
 beforeAll(async () => {
   await mkdir(screenshots, {recursive: true});
-  site = await serveSite();
-  browser = await launchBrowser();
-}, 120_000);
+  await harness.start();
+}, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(hash) {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.url}${hash}`);
-  await page.waitForSelector('.stepper .step-title .katex');
-  return page;
-}
-
-const cells = (page) => page.locator('.stepper .result .cell').allTextContents();
-const stepId = (page) => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('step'));
+afterAll(() => harness.stop());
 
 async function expectClean(page) {
-  expect(await violations(page)).toEqual([]);
-  expect(browser.problems).toEqual([]);
+  expect(await harness.problems(page)).toEqual({violations: [], problems: []});
 }
 
 describe('lesson 1: the classic 2-2-2 example', () => {
@@ -127,9 +113,9 @@ describe('sharing', () => {
   });
 
   test('embed mode shows only the stepper and the diagram, with a link to the lesson', async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.setViewportSize({width: 720, height: 760});
-    await page.goto(`${site.url}#/mlp?embed=1&step=4`);
+    await page.goto(`${harness.site.url}#/mlp?embed=1&step=4`);
     await page.waitForSelector('.stepper .step-title .katex');
     expect(await page.locator('.lesson-text').count()).toBe(0);
     expect(await page.locator('.editor-panel').count()).toBe(0);
@@ -226,8 +212,8 @@ describe('training and checking', () => {
 });
 
 test('the introduction links to the lesson', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(site.url);
+  const page = await harness.browser.context.newPage();
+  await page.goto(harness.site.url);
   await page.locator('.lesson-cards a').first().click();
   await page.waitForSelector('.stepper .step-title .katex');
   expect(page.url()).toContain('#/mlp');
@@ -239,7 +225,7 @@ test('the built site works from a sub-path of a static host', async () => {
   const {serveDist} = await import('./static-server.js');
   const host = await serveDist('/cursos/redes/leccion/');
   try {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.goto(`${host.url}#/mlp?step=6`);
     await page.waitForSelector('.stepper .step-title .katex');
     expect((await cells(page))[0]).toBe('0.082167041');

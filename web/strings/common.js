@@ -25,6 +25,15 @@ export const common = {
     numbers:
       'Cada número que ves lo calcula el mismo núcleo en C++ (compilado a WebAssembly), comprobado contra PyTorch en doble precisión.',
   },
+  // The activation functions' names, wherever a student picks or reads one.
+  activations: {
+    sigmoid: 'sigmoide',
+    tanh: 'tanh',
+    relu: 'ReLU',
+    leaky_relu: 'Leaky ReLU',
+    linear: 'lineal',
+    softmax: 'softmax',
+  },
   // Around every lesson's workbench.
   lessonPage: {
     fullLesson: 'Abrir la lección completa',

@@ -1,4 +1,5 @@
 // The network diagram (web/components/diagram.js).
+import {common} from './common.js';
 export const diagram = {
   label: (sizes) => `Diagrama de la red ${sizes.join('-')}`,
   tooBig: 'Esta red es demasiado grande para dibujarla (hasta 16 unidades por capa y 6 capas con pesos).',
@@ -8,14 +9,7 @@ export const diagram = {
     output: 'Salida',
     target: 'Objetivo',
   },
-  activations: {
-    sigmoid: 'sigmoide',
-    tanh: 'tanh',
-    relu: 'ReLU',
-    leaky_relu: 'Leaky ReLU',
-    linear: 'lineal',
-    softmax: 'softmax',
-  },
+  activations: common.activations,
   phaseNote: {
     forward: 'Cada conexión dibuja su peso w.',
     backward: 'Cada conexión dibuja su gradiente ∂L/∂w.',

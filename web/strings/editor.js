@@ -1,4 +1,5 @@
 // The example's editor (web/components/editor.js).
+import {common} from './common.js';
 const sup = (n) => String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]);
 const sub = (n) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
 
@@ -20,14 +21,7 @@ export const editor = {
   unitsOf: (name) => `Unidades: ${name}`,
   activationOf: (name) => `Activación: ${name}`,
   loss: 'Pérdida',
-  activations: {
-    sigmoid: 'sigmoide',
-    tanh: 'tanh',
-    relu: 'ReLU',
-    leaky_relu: 'Leaky ReLU',
-    linear: 'lineal',
-    softmax: 'softmax',
-  },
+  activations: common.activations,
   losses: {
     half_sse: '½·suma de cuadrados',
     mse: 'error cuadrático medio (MSE)',

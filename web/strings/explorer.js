@@ -1,5 +1,6 @@
 // Lesson 2's vanishing/exploding-gradient explorer (web/components/gradient-explorer.js,
 // explorer-chart.js).
+import {common} from './common.js';
 
 const SUPERSCRIPTS = {'-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹'};
 // 10^e as text: 10⁻⁷ (1 for e = 0).
@@ -32,13 +33,7 @@ export const explorer = {
   scaleHint: 'pesos y sesgos al azar en $U(-s,\\, s)$; la escala del control es logarítmica',
   scaleValue: (s) => `s = ${s}`,
   activation: 'Activación $f$ de la capa oculta',
-  activations: {
-    tanh: 'tanh',
-    sigmoid: 'sigmoide',
-    relu: 'ReLU',
-    leaky_relu: 'Leaky ReLU (pendiente 0.01)',
-    linear: 'lineal (identidad)',
-  },
+  activations: {...common.activations, leaky_relu: 'Leaky ReLU (pendiente 0.01)', linear: 'lineal (identidad)'},
   hidden: 'Tamaño de la capa oculta',
   seed: 'Semilla',
   integerInvalid: (min, max) => `Escribe un número entero entre ${min} y ${max}.`,
