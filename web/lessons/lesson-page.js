@@ -51,9 +51,12 @@ export function mountLessonPage(root, {core, params}, config) {
 
   const store = createStore(fromAddress(params));
 
+  // The scenario's base64url, encoded again only when the scenario changes (not at every step).
+  let shared = {scenario: null, text: ''};
   function address(state) {
+    if (shared.scenario !== state.scenario) shared = {scenario: state.scenario, text: encodeScenario(state.scenario)};
     const query = new URLSearchParams();
-    query.set('s', encodeScenario(state.scenario));
+    query.set('s', shared.text);
     query.set('step', String(state.step));
     if (state.embed) query.set('embed', '1');
     return query;
