@@ -19,7 +19,7 @@ const MIN_SCALE = 0.9;
 const METRICS = {
   compact: {
     font: 9.5, title: 10, head: 10.5, cellH: 15, titleH: 15, padX: 2.5, minCell: 24,
-    gapH: 30, gapV: 40, gapT: 5, chip: 15, top: 14, margin: 2, marks: 20,
+    gapH: 30, gapV: 40, gapT: 3, chip: 15, top: 14, margin: 2, marks: 20,
   },
   wide: {
     font: 11, title: 11.5, head: 12, cellH: 17, titleH: 18, padX: 5, minCell: 30,
@@ -60,7 +60,7 @@ function textWidth(text, size) {
   if (!widths.has(key)) {
     measurer ??= document.createElement('canvas').getContext('2d');
     measurer.font = `${size}px ${fontFamily}`;
-    widths.set(key, measurer.measureText(text).width * 1.06 + 1);
+    widths.set(key, measurer.measureText(text).width * 1.03 + 1);
   }
   return widths.get(key);
 }
@@ -113,35 +113,25 @@ function pending(kind, t) {
   }
 }
 
-// Everything the drawing needs, as text and numbers, before any geometry.
-function describe(state) {
-  const {scenario, trace, steps, step: index} = state;
+// What the drawing shows of one trace in one value set (forward values or gradients), before any
+// geometry and whatever the step; cached per trace, with the layouts computed from it.
+function describeValues(scenario, trace, gradients) {
   const model = scenario.model;
   const sequence = scenario.data.sequences[0];
   const f = trace.forward;
   const g = trace.backward;
   const T = f.h.length;
-  const step = steps?.[index];
-  const kind = step?.kind ?? null;
-  const t = step?.t ?? null;
-  const phase = step?.phase ?? PHASE_OF[kind] ?? 'forward';
-  const gradients = phase !== 'forward';
   const nh = model.hidden_size;
   const h0 = trace.parameters.h0 ?? scenario.parameters?.h0 ?? Array(nh).fill(0);
 
   // Each row shows a pair of vectors (dense layout) or one of them (single layout).
   const vector = (sym, values, gradient) => ({sym, values, gradient});
-  const hidden = gradients
-    ? {pair: [vector('h̄', g.h_grad, true), vector('r̄', g.r_grad, true)], single: kind === 'h_grad' ? 0 : 1}
-    : {pair: [vector('r', f.r, false), vector('h', f.h, false)], single: kind === 'r' ? 0 : 1};
-  const output = gradients
-    ? {pair: [vector('ȳ', g.y_grad, true), vector('s̄', g.s_grad, true)], single: 1}
-    : {pair: [vector('s', f.s, false), vector('y', f.y, false)], single: kind === 's' ? 0 : 1};
-  for (const row of [hidden, output]) {
-    for (const v of row.pair) v.scale = Math.max(0, ...v.values.flat().map((x) => (Number.isFinite(x) ? Math.abs(x) : 0)));
-  }
+  const largest = (values) => Math.max(0, ...values.flat().map((x) => (Number.isFinite(x) ? Math.abs(x) : 0)));
+  const hidden = {pair: gradients ? [vector('h̄', g.h_grad, true), vector('r̄', g.r_grad, true)] : [vector('r', f.r, false), vector('h', f.h, false)]};
+  const output = {pair: gradients ? [vector('ȳ', g.y_grad, true), vector('s̄', g.s_grad, true)] : [vector('s', f.s, false), vector('y', f.y, false)]};
+  for (const row of [hidden, output]) for (const v of row.pair) v.scale = largest(v.values);
   const first = vector(gradients ? 'h̄' : 'h', [gradients ? g.dh0 ?? [] : h0], gradients);
-  first.scale = Math.max(0, ...first.values[0].map((x) => (Number.isFinite(x) ? Math.abs(x) : 0)));
+  first.scale = largest(first.values[0]);
 
   // Every quantity of one component, for its tooltip.
   const K = S.rnnDiagram.tip;
@@ -174,21 +164,35 @@ function describe(state) {
   ].join('\n');
 
   return {
-    T, kind, t, phase, gradients, bias: Boolean(model.bias),
+    T, gradients, bias: Boolean(model.bias),
     sizes: {input: model.input_size, hidden: nh, output: model.output_size},
     hidden, output, first,
     inputs: sequence.inputs,
     targets: sequence.targets,
     loss: trace.loss,
     tips: {hidden: hiddenTip, output: outputTip, h0: h0Tip},
-    touched: touched(kind, t, T),
-    pending: pending(kind, t),
+    layouts: new Map(),
   };
 }
 
+// What the current step changes: its kind and time step, what it highlights, and which vector of
+// each pair a single layout shows.
+function describeStep(state) {
+  const step = state.steps?.[state.step];
+  const kind = step?.kind ?? null;
+  const t = step?.t ?? null;
+  const phase = step?.phase ?? PHASE_OF[kind] ?? 'forward';
+  const gradients = phase !== 'forward';
+  const T = state.trace.forward.h.length;
+  const single = gradients
+    ? {hidden: kind === 'h_grad' ? 0 : 1, output: 1}
+    : {hidden: kind === 'r' ? 0 : 1, output: kind === 's' ? 0 : 1};
+  return {kind, t, phase, gradients, single, touched: touched(kind, t, T), pending: pending(kind, t)};
+}
+
 // Positions for everything, for a drawing `available` units wide; `dense` shows both vectors of
-// each pair side by side.
-function layout(d, available, dense, compact) {
+// each pair side by side, else the one `single` names.
+function layout(d, single, available, dense, compact) {
   const m = compact ? {...METRICS.compact, compact: true} : {...METRICS.wide, compact: false};
   const {T} = d;
   const cellWidth = (vectors, names) => Math.max(
@@ -196,9 +200,8 @@ function layout(d, available, dense, compact) {
     ...vectors.flatMap((v) => v.values.flat().map((x) => textWidth(short(x, m.compact), m.font) + 2 * m.padX)),
     ...names.map((name) => textWidth(name, m.title) + 2 * m.padX),
   );
-  const shownOf = (row) => (dense ? row.pair : [row.pair[row.single]]);
-  const hidden = shownOf(d.hidden);
-  const output = shownOf(d.output);
+  const hidden = dense ? d.hidden.pair : [d.hidden.pair[single.hidden]];
+  const output = dense ? d.output.pair : [d.output.pair[single.output]];
   const hidCell = cellWidth(hidden, hidden.map((v) => `${v.sym}${sub(T)}`));
   const outCell = cellWidth(output, output.map((v) => `${v.sym}${sub(T)}`));
   const inCell = cellWidth([{values: d.inputs}], [`x${sub(T)}`]);
@@ -235,188 +238,230 @@ function layout(d, available, dense, compact) {
   const inH = m.titleH + nx * m.cellH;
   const marksY = inY + inH + 6;
   const height = marksY + m.marks + 2;
+  const cells = {hidden: hidCell, output: outCell, input: inCell, target: tgtCell, h0: h0Cell};
   return {
-    m, dense, width, natural, height, xs, lossText,
-    cells: {hidden: hidCell, output: outCell, input: inCell, target: tgtCell, h0: h0Cell},
-    hidW, outW, outY, outH, hidY, hidH, inY, marksY,
+    m, dense, width, natural, height, xs, lossText, cells, hidW, outW, outY, outH, hidY, hidH, inY, marksY,
+    // Equal signs, equal positions for everything.
+    sign: [compact, width, height, ...xs, ...Object.values(cells)].join(','),
   };
 }
 
-// One vector (or a pair side by side) as a rounded box: a title row, then one cell per component.
-function box(g, {x, y, columns, cellW, className, title, tip, key, symbol, hot, fade}) {
-  const {m} = g;
-  const n = columns[0].values.length;
-  const w = columns.length * cellW;
-  const left = x - w / 2;
-  const h = m.titleH + n * m.cellH;
-  const nodes = [
-    svg('title', {}, title),
-    svg('rect', {x: left - 2, y: y - 2, width: w + 4, height: h + 4, rx: 7, class: 'rd-glow'}),
-    svg('rect', {x: left - 3, y: y - 3, width: w + 6, height: h + 6, rx: 8, class: 'rd-ring'}),
-    svg('rect', {x: left, y, width: w, height: h, rx: 5, class: 'rd-frame'}),
-    svg('rect', {x: left + 1, y: y + 1, width: w - 2, height: m.titleH - 1, rx: 4, class: 'rd-title-bg'}),
-    svg('line', {x1: left, y1: y + m.titleH, x2: left + w, y2: y + m.titleH, class: 'rd-divider'}),
-  ];
-  columns.forEach((column, k) => {
-    const cx = left + (k + 0.5) * cellW;
-    if (k > 0) nodes.push(svg('line', {x1: left + k * cellW, y1: y + 2, x2: left + k * cellW, y2: y + h - 2, class: 'rd-divider'}));
-    nodes.push(svg('text', {
-      x: cx, y: y + m.titleH / 2 + 0.5, class: `rd-box-title${column.emph ? ' rd-emph' : ''}`,
-      'font-size': m.title, 'text-anchor': 'middle', 'dominant-baseline': 'central',
-    }, column.name));
-    column.values.forEach((value, i) => {
-      const cy = y + m.titleH + i * m.cellH;
-      const tint = column.scale > 0 && Number.isFinite(value) && value !== 0
-        ? (0.08 + 0.34 * Math.abs(value) / column.scale).toFixed(3) : null;
-      const sign = value > 0 ? 'pos' : 'neg';
-      nodes.push(svg('g', {class: 'rd-cell'}, [
-        svg('title', {}, tip(i)),
-        tint && svg('rect', {
-          x: left + k * cellW + 1.5, y: cy + 1, width: cellW - 3, height: m.cellH - 2, rx: 2,
-          class: `rd-tint rd-${column.gradient ? 'g' : ''}${sign}`, 'fill-opacity': tint,
-        }),
-        svg('text', {
-          x: cx, y: cy + m.cellH / 2 + 0.5, class: `rd-value${column.emph ? ' rd-emph' : ''}`,
-          'font-size': m.font, 'text-anchor': 'middle', 'dominant-baseline': 'central',
-        }, short(value, m.compact)),
-      ]));
-    });
-  });
-  const attributes = {class: `rd-box ${className}${hot ? ' rd-hot' : ''}${fade ? ' rd-pending' : ''}`};
-  if (key) {
-    Object.assign(attributes, {'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(symbol)});
+// The layout for this value set, step and width: both vectors of each pair when they fit; one (the
+// other in the tooltips) when not; smaller type before scrolling. Cached: a step only looks it up.
+function chooseLayout(d, single, available) {
+  const key = `${available}|${single.hidden}|${single.output}|${fontFamily}`;
+  let geometry = d.layouts.get(key);
+  if (geometry) return geometry;
+  const tiers = available < COMPACT_BELOW ? [[true, true], [false, true]] : [[true, false], [false, false], [false, true]];
+  for (const [dense, compact] of tiers) {
+    geometry = layout(d, single, available, dense, compact);
+    if (geometry.natural * MIN_SCALE <= available) break;
   }
-  return svg('g', attributes, nodes);
+  // Too wide to shrink legibly: keep a minimum scale and scroll sideways.
+  geometry.scrolls = geometry.natural * MIN_SCALE > available;
+  if (d.layouts.size > 32) d.layouts.clear(); // a resize passes through many widths
+  d.layouts.set(key, geometry);
+  return geometry;
 }
 
-// A matrix's arrow with its clickable label (a "chip").
-function arrow(g, d, {name, t, from, to, chipAt, label, tip, ids}) {
-  const {m} = g;
-  const state = d.touched.arrows.get(`${name}:${t}`) ?? 'dim';
-  const w = Math.max(m.chip, textWidth(label, m.font + 1) + 8);
+// The drawing is built once per structure (trace, value set, tier) and then patched: put() and
+// text() touch the DOM only for what differs from what they last set on that node.
+function put(node, attributes) {
+  const last = (node.rdLast ??= {});
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (last[name] === value) continue;
+    last[name] = value;
+    node.setAttribute(name, value);
+  }
+}
+function text(node, value) {
+  if (node.rdText === value) return;
+  node.rdText = value;
+  const only = node.firstChild;
+  if (only && only.nodeType === Node.TEXT_NODE && !only.nextSibling) only.data = value;
+  else node.textContent = value;
+}
+const CENTRED = {'text-anchor': 'middle', 'dominant-baseline': 'central'};
+
+// One vector (or a pair side by side) as a rounded box: a title row, then one cell per component.
+// update({m, x, y, cellW, columns: [{name, values, gradient, scale, emph}], hot, fade}).
+function makeBox({className, title, tip, key, symbol}) {
+  const attributes = {};
+  if (key) Object.assign(attributes, {'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(symbol)});
+  const node = svg('g', attributes);
+  const glow = svg('rect', {rx: 7, class: 'rd-glow'});
+  const ring = svg('rect', {rx: 8, class: 'rd-ring'});
+  const frame = svg('rect', {rx: 5, class: 'rd-frame'});
+  const titleBg = svg('rect', {rx: 4, class: 'rd-title-bg'});
+  const divider = svg('line', {class: 'rd-divider'});
+  node.append(svg('title', {}, title), glow, ring, frame, titleBg, divider);
+  let columns = []; // [{divider, title, cells: [{group, tint, value}], last}]
+  let last = {};
+
+  function build(count, n) {
+    for (const column of columns) column.nodes.forEach((child) => child.remove());
+    columns = Array.from({length: count}, (_, k) => {
+      const column = {
+        divider: k > 0 ? svg('line', {class: 'rd-divider'}) : null,
+        title: svg('text', CENTRED),
+        cells: Array.from({length: n}, (_, i) => {
+          const value = svg('text', CENTRED);
+          return {group: svg('g', {class: 'rd-cell'}, [svg('title', {}, tip(i)), value]), tint: null, value};
+        }),
+        last: {emph: null},
+      };
+      column.nodes = [column.divider, column.title, ...column.cells.map((cell) => cell.group)].filter(Boolean);
+      node.append(...column.nodes);
+      return column;
+    });
+  }
+
+  return {
+    node,
+    update(p) {
+      const {m, x, y, cellW} = p;
+      put(node, {class: `rd-box ${className}${p.hot ? ' rd-hot' : ''}${p.fade ? ' rd-pending' : ''}`});
+      const n = p.columns[0].values.length;
+      if (p.columns.length !== columns.length || n !== columns[0].cells.length) {
+        build(p.columns.length, n);
+        last = {};
+      }
+      const w = p.columns.length * cellW;
+      const left = x - w / 2;
+      const h = m.titleH + n * m.cellH;
+      const moved = last.compact !== m.compact || last.x !== x || last.y !== y || last.cellW !== cellW;
+      last = {compact: m.compact, x, y, cellW};
+      if (moved) {
+        put(glow, {x: left - 2, y: y - 2, width: w + 4, height: h + 4});
+        put(ring, {x: left - 3, y: y - 3, width: w + 6, height: h + 6});
+        put(frame, {x: left, y, width: w, height: h});
+        put(titleBg, {x: left + 1, y: y + 1, width: w - 2, height: m.titleH - 1});
+        put(divider, {x1: left, y1: y + m.titleH, x2: left + w, y2: y + m.titleH});
+      }
+      p.columns.forEach((c, k) => {
+        const column = columns[k];
+        const was = column.last;
+        const filled = !moved && was.name === c.name && was.values === c.values && was.gradient === c.gradient && was.scale === c.scale;
+        if (!filled) {
+          const cx = left + (k + 0.5) * cellW;
+          if (column.divider) put(column.divider, {x1: left + k * cellW, y1: y + 2, x2: left + k * cellW, y2: y + h - 2});
+          put(column.title, {x: cx, y: y + m.titleH / 2 + 0.5, 'font-size': m.title});
+          text(column.title, c.name);
+          c.values.forEach((value, i) => {
+            const cell = column.cells[i];
+            const cy = y + m.titleH + i * m.cellH;
+            const tint = c.scale > 0 && Number.isFinite(value) && value !== 0
+              ? (0.08 + 0.34 * Math.abs(value) / c.scale).toFixed(3) : null;
+            if (tint) {
+              if (!cell.tint) {
+                cell.tint = svg('rect', {rx: 2});
+                cell.group.insertBefore(cell.tint, cell.value);
+              }
+              put(cell.tint, {
+                x: left + k * cellW + 1.5, y: cy + 1, width: cellW - 3, height: m.cellH - 2,
+                class: `rd-tint rd-${c.gradient ? 'g' : ''}${value > 0 ? 'pos' : 'neg'}`, 'fill-opacity': tint,
+              });
+            } else if (cell.tint) {
+              cell.tint.remove();
+              cell.tint = null;
+            }
+            put(cell.value, {x: cx, y: cy + m.cellH / 2 + 0.5, 'font-size': m.font});
+            text(cell.value, short(value, m.compact));
+          });
+        }
+        if (was.emph !== Boolean(c.emph)) {
+          const emph = c.emph ? ' rd-emph' : '';
+          put(column.title, {class: `rd-box-title${emph}`});
+          for (const cell of column.cells) put(cell.value, {class: `rd-value${emph}`});
+        }
+        column.last = {name: c.name, values: c.values, gradient: c.gradient, scale: c.scale, emph: Boolean(c.emph)};
+      });
+    },
+  };
+}
+
+// A matrix's arrow with its clickable label (a "chip"). place({m, from, to, chipAt}); its state
+// (dim, added, hot) is the scene's.
+function makeArrow({name, t, tip, ids}) {
   const key = `${name}:${t}`;
-  return svg('g', {class: `rd-arrow rd-${name} rd-${state}`}, [
-    svg('line', {x1: from.x, y1: from.y, x2: to.x, y2: to.y, class: 'rd-shaft', 'marker-end': `url(#${ids}-${name})`}),
-    svg('g', {
-      class: 'rd-param rd-chip', 'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(name),
-    }, [
-      svg('title', {}, `${tip}\n${S.rnnDiagram.tip.edit}`),
-      svg('rect', {x: chipAt.x - w / 2 - 3, y: chipAt.y - m.chip / 2 - 3, width: w + 6, height: m.chip + 6, rx: 7, class: 'rd-ring'}),
-      svg('rect', {x: chipAt.x - w / 2, y: chipAt.y - m.chip / 2, width: w, height: m.chip, rx: 4, class: 'rd-chip-box'}),
-      svg('text', {
-        x: chipAt.x, y: chipAt.y + 0.5, 'font-size': m.font + 1, 'text-anchor': 'middle', 'dominant-baseline': 'central',
-        class: 'rd-chip-text',
-      }, label),
-    ]),
-  ]);
+  const shaft = svg('line', {class: 'rd-shaft', 'marker-end': `url(#${ids}-${name})`});
+  const ring = svg('rect', {rx: 7, class: 'rd-ring'});
+  const box = svg('rect', {rx: 4, class: 'rd-chip-box'});
+  const label = svg('text', {...CENTRED, class: 'rd-chip-text'}, name);
+  const chip = svg('g', {
+    class: 'rd-param rd-chip', 'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(name),
+  }, [svg('title', {}, `${tip}\n${S.rnnDiagram.tip.edit}`), ring, box, label]);
+  const node = svg('g', {}, [shaft, chip]);
+  return {
+    key, name, t, node, chip, state: null,
+    place({m, from, to, chipAt}) {
+      const w = Math.max(m.chip, textWidth(name, m.font + 1) + 8);
+      put(shaft, {x1: from.x, y1: from.y, x2: to.x, y2: to.y});
+      put(ring, {x: chipAt.x - w / 2 - 3, y: chipAt.y - m.chip / 2 - 3, width: w + 6, height: m.chip + 6});
+      put(box, {x: chipAt.x - w / 2, y: chipAt.y - m.chip / 2, width: w, height: m.chip});
+      put(label, {x: chipAt.x, y: chipAt.y + 0.5, 'font-size': m.font + 1});
+    },
+  };
 }
 
-function draw(d, g, ids) {
-  const {m, xs, hidW, outW, outY, outH, hidY, hidH, inY, marksY, cells, dense} = g;
+// Where the arrows of time step s go: U: x_t → h_t, W: h_t → y_t, V: h_{t−1} → h_t; b and c
+// beside U and W.
+function arrowsAt(d, g, s) {
+  const {m, xs, hidW, outW, outY, outH, hidY, hidH, inY, cells} = g;
+  const hidMid = hidY + m.titleH + (hidH - m.titleH) / 2;
+  const x = xs[s];
+  const uMid = (inY + hidY + hidH) / 2;
+  const wMid = (hidY + outY + outH) / 2;
+  const prevRight = s === 1 ? xs[0] + cells.h0 / 2 : xs[s - 1] + hidW / 2;
+  const vFrom = {x: prevRight + 1, y: hidMid};
+  const vTo = {x: x - hidW / 2 - 1, y: hidMid};
+  const at = {
+    U: {from: {x, y: inY - 1}, to: {x, y: hidY + hidH + 1}, chipAt: {x, y: uMid}},
+    V: {from: vFrom, to: vTo, chipAt: {x: (vFrom.x + vTo.x) / 2, y: hidMid}},
+    W: {from: {x, y: hidY - 1}, to: {x, y: outY + outH + 1}, chipAt: {x, y: wMid}},
+  };
+  if (d.bias) {
+    const bx = x - m.chip - 10;
+    const into = (w) => x - Math.min(w / 2 - 5, m.chip + 10);
+    at.b = {from: {x: bx, y: uMid - m.chip / 2}, to: {x: into(hidW), y: hidY + hidH + 1}, chipAt: {x: bx, y: uMid}};
+    at.c = {from: {x: bx, y: wMid - m.chip / 2}, to: {x: into(outW), y: outY + outH + 1}, chipAt: {x: bx, y: wMid}};
+  }
+  return at;
+}
+
+// What only some steps draw over the rest: the accumulation marks, the two gradient paths into
+// h̄_t, the "naive" label. Small, so rebuilt whenever it changes.
+function overlays(d, st, g, ids) {
+  const {m, xs, hidW, outY, outH, hidY, hidH, marksY} = g;
   const R = S.rnnDiagram;
   const K = R.tip;
   const T = d.T;
-  const hot = d.touched;
+  const hot = st.touched;
   const hidMid = hidY + m.titleH + (hidH - m.titleH) / 2;
-  const anchors = new Map();
-  const columnsOf = (row, s, kindEmph) => (dense ? row.pair : [row.pair[row.single]]).map((v) => ({
-    name: `${v.sym}${sub(s)}`, values: v.values[s - 1] ?? [], gradient: v.gradient, scale: v.scale,
-    emph: hot.emph?.[kindEmph] === v.sym && (d.kind === 'loss' ? Boolean(d.targets[s - 1]) : s === d.t),
-  }));
-
-  const headers = [];
-  const boxes = [];
-  const arrows = [];
-  const overlays = [];
-  for (let s = 0; s <= T; s++) headers.push(svg('text', {
-    x: xs[s], y: m.head, 'font-size': m.head, 'text-anchor': 'middle',
-    class: `rd-time${d.t >= 1 && s === d.t && d.kind !== 'naive' ? ' rd-time-now' : ''}`,
-  }, R.time(s)));
-
-  // h₀, the start of the recurrence (editable).
-  boxes.push(box(g, {
-    x: xs[0], y: hidY, cellW: cells.h0, className: 'rd-hidden rd-first rd-param', key: 'h0', symbol: 'h₀',
-    columns: [{name: `${d.first.sym}₀`, values: d.first.values[0], gradient: d.gradients, scale: d.first.scale}],
-    title: `${d.gradients ? K.box.h0grad : K.box.h0}\n${K.edit}`, tip: d.tips.h0, fade: d.pending.h0,
-  }));
-  anchors.set('h0', {x: xs[0], top: hidY, bottom: hidY + hidH});
-
-  for (let s = 1; s <= T; s++) {
-    const x = xs[s];
-    // A time step may have no target (null): it adds nothing to the loss.
-    const target = d.targets[s - 1];
-    boxes.push(box(g, {
-      x, y: outY, cellW: cells.output, className: 'rd-output', columns: columnsOf(d.output, s, 'output'),
-      title: `${d.output.pair.map((v) => `${v.sym}${sub(s)}`).join(', ')}: ${K.box.output(s)}`,
-      tip: (i) => d.tips.output(s, i), hot: hot.output.has(s) && (d.kind !== 'loss' || Boolean(target)), fade: d.pending.output(s),
-    }));
-    boxes.push(box(g, {
-      x: x + outW / 2 + 3 + cells.target / 2, y: outY, cellW: cells.target, className: `rd-target${target ? '' : ' rd-no-target'}`,
-      columns: [{name: R.target, values: target ?? Array(d.sizes.output).fill(null), scale: 0}],
-      title: target ? K.box.target(s) : K.box.noTarget(s),
-      tip: (i) => (target ? `${K.box.target(s)}, ${K.component(i + 1)} = ${exact(target[i])}` : K.box.noTarget(s)),
-      hot: hot.targets && Boolean(target),
-    }));
-    boxes.push(box(g, {
-      x, y: hidY, cellW: cells.hidden, className: 'rd-hidden', columns: columnsOf(d.hidden, s, 'hidden'),
-      title: `${d.hidden.pair.map((v) => `${v.sym}${sub(s)}`).join(', ')}: ${K.box.hidden(s)}`,
-      tip: (i) => d.tips.hidden(s, i), hot: hot.hidden.has(s), fade: d.pending.hidden(s),
-    }));
-    boxes.push(box(g, {
-      x, y: inY, cellW: cells.input, className: 'rd-input',
-      columns: [{name: `x${sub(s)}`, values: d.inputs[s - 1] ?? [], scale: 0}],
-      title: K.box.input(s), tip: (i) => `${K.box.input(s)}, ${K.component(i + 1)} = ${exact(d.inputs[s - 1]?.[i])}`,
-    }));
-
-    // U: x_t → h_t, W: h_t → y_t, V: h_{t−1} → h_t; b and c beside U and W.
-    const uMid = (inY + hidY + hidH) / 2;
-    const wMid = (hidY + outY + outH) / 2;
-    const prevRight = s === 1 ? xs[0] + cells.h0 / 2 : xs[s - 1] + hidW / 2;
-    const vFrom = {x: prevRight + 1, y: hidMid};
-    const vTo = {x: x - hidW / 2 - 1, y: hidMid};
-    const items = [
-      {name: 'U', from: {x, y: inY - 1}, to: {x, y: hidY + hidH + 1}, chipAt: {x, y: uMid}, tip: K.matrix.U(sub(s))},
-      {name: 'V', from: vFrom, to: vTo, chipAt: {x: (vFrom.x + vTo.x) / 2, y: hidMid}, tip: K.matrix.V(sub(s), sub(s - 1))},
-      {name: 'W', from: {x, y: hidY - 1}, to: {x, y: outY + outH + 1}, chipAt: {x, y: wMid}, tip: K.matrix.W(sub(s))},
-    ];
-    if (d.bias) {
-      const bx = x - m.chip - 10;
-      const into = (w) => x - Math.min(w / 2 - 5, m.chip + 10);
-      items.push(
-        {name: 'b', from: {x: bx, y: uMid - m.chip / 2}, to: {x: into(hidW), y: hidY + hidH + 1}, chipAt: {x: bx, y: uMid}, tip: K.matrix.b(sub(s))},
-        {name: 'c', from: {x: bx, y: wMid - m.chip / 2}, to: {x: into(outW), y: outY + outH + 1}, chipAt: {x: bx, y: wMid}, tip: K.matrix.c(sub(s))},
-      );
-    }
-    for (const item of items) {
-      arrows.push(arrow(g, d, {...item, t: s, label: item.name, ids}));
-      anchors.set(`${item.name}:${s}`, {x: item.chipAt.x, top: item.chipAt.y - m.chip / 2, bottom: item.chipAt.y + m.chip / 2});
-    }
-
-    // Under each column, whether its contribution to the gradients is summed yet.
-    const mark = hot.marks?.[s - 1];
-    if (mark) {
-      const text = R.marks[mark];
-      const w = textWidth(text, m.font - 0.5) + 10;
-      const tip = {added: R.marks.addedTip, now: R.marks.nowTip, pending: R.marks.pendingTip}[mark](s);
-      overlays.push(svg('g', {class: `rd-mark rd-mark-${mark}`}, [
-        svg('title', {}, tip),
-        svg('rect', {x: x - w / 2, y: marksY, width: w, height: m.marks - 3, rx: (m.marks - 3) / 2, class: 'rd-mark-box'}),
-        svg('text', {
-          x, y: marksY + (m.marks - 3) / 2 + 0.5, 'font-size': m.font - 0.5, 'text-anchor': 'middle', 'dominant-baseline': 'central',
-          class: 'rd-mark-text',
-        }, text),
-      ]));
-    }
+  const nodes = [];
+  // Under each column, whether its contribution to the gradients is summed yet.
+  for (let s = 1; s <= T && hot.marks; s++) {
+    const mark = hot.marks[s - 1];
+    const label = R.marks[mark];
+    const w = textWidth(label, m.font - 0.5) + 10;
+    const tip = {added: R.marks.addedTip, now: R.marks.nowTip, pending: R.marks.pendingTip}[mark](s);
+    nodes.push(svg('g', {class: `rd-mark rd-mark-${mark}`}, [
+      svg('title', {}, tip),
+      svg('rect', {x: xs[s] - w / 2, y: marksY, width: w, height: m.marks - 3, rx: (m.marks - 3) / 2, class: 'rd-mark-box'}),
+      svg('text', {
+        x: xs[s], y: marksY + (m.marks - 3) / 2 + 0.5, 'font-size': m.font - 0.5, ...CENTRED, class: 'rd-mark-text',
+      }, label),
+    ]));
   }
-
   // The two gradient paths into h̄_t: from s̄_t through W and from r̄_{t+1} through V.
   if (hot.paths) {
     const s = hot.paths.output;
     const gx = xs[s] + m.chip / 2 + 9;
-    const label = (text, x, y, anchor) => svg('text', {
+    const label = (value, x, y, anchor) => svg('text', {
       x, y, 'font-size': m.font, 'text-anchor': anchor, 'dominant-baseline': 'central', class: 'rd-path-label rd-halo',
-    }, text);
-    overlays.push(svg('g', {class: 'rd-path rd-W'}, [
+    }, value);
+    nodes.push(svg('g', {class: 'rd-path rd-W'}, [
       svg('title', {}, K.pathOutput),
       svg('line', {x1: gx, y1: outY + outH + 2, x2: gx, y2: hidY - 6, class: 'rd-path-line', 'marker-end': `url(#${ids}-gW)`}),
       label(R.paths.output(sub(s)), gx + 5, (hidY + outY + outH) / 2, 'start'),
@@ -426,31 +471,65 @@ function draw(d, g, ids) {
       const gy = hidMid + m.chip / 2 + 8;
       const x1 = xs[n] - hidW / 2 - 2;
       const x2 = xs[s] + hidW / 2 + 6;
-      overlays.push(svg('g', {class: 'rd-path rd-V'}, [
+      nodes.push(svg('g', {class: 'rd-path rd-V'}, [
         svg('title', {}, K.pathNext),
         svg('line', {x1, y1: gy, x2, y2: gy, class: 'rd-path-line', 'marker-end': `url(#${ids}-gV)`}),
         label(R.paths.next(sub(n)), (x1 + x2) / 2, gy + m.font + 1, 'middle'),
       ]));
     }
   }
-  if (d.kind === 'naive') {
+  if (st.kind === 'naive') {
     // Right of the W label at T: the layout keeps room for it there.
-    const x = xs[T] + m.chip / 2 + 6;
-    overlays.push(svg('text', {
-      x, y: (hidY + outY + outH) / 2, 'font-size': m.font, 'dominant-baseline': 'central', class: 'rd-naive rd-halo',
+    nodes.push(svg('text', {
+      x: xs[T] + m.chip / 2 + 6, y: (hidY + outY + outH) / 2, 'font-size': m.font, 'dominant-baseline': 'central',
+      class: 'rd-naive rd-halo',
     }, R.marks.naive));
   }
+  return nodes;
+}
 
-  // The loss, in the free corner left of y₁.
-  const lossX = xs[1] - outW / 2 - 8;
-  const lossLine = (y, text) => svg('text', {
-    x: lossX, y, 'font-size': m.font, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'rd-loss-text',
-  }, text);
-  const lossNode = svg('g', {class: `rd-loss${hot.loss ? ' rd-hot' : ''}`}, [
-    svg('title', {}, `L (${K.loss}) = ${exact(d.loss)}`),
-    lossLine(outY + m.titleH / 2 + 0.5, R.loss),
-    lossLine(outY + m.titleH / 2 + m.cellH + 0.5, g.lossText),
-  ]);
+// Every node of the drawing for one structure, kept by what it shows. update(step, geometry)
+// patches only what differs from the last step drawn and returns whether the geometry changed.
+function createScene(d, ids) {
+  const R = S.rnnDiagram;
+  const K = R.tip;
+  const T = d.T;
+  const headers = Array.from({length: T + 1}, (_, s) => svg('text', {'text-anchor': 'middle'}, R.time(s)));
+  const boxes = {
+    h0: makeBox({
+      className: 'rd-hidden rd-first rd-param', key: 'h0', symbol: 'h₀',
+      title: `${d.gradients ? K.box.h0grad : K.box.h0}\n${K.edit}`, tip: d.tips.h0,
+    }),
+    output: [], target: [], hidden: [], input: [],
+  };
+  const order = [boxes.h0.node];
+  const arrows = [];
+  for (let s = 1; s <= T; s++) {
+    const target = d.targets[s - 1];
+    boxes.output.push(makeBox({
+      className: 'rd-output', title: `${d.output.pair.map((v) => `${v.sym}${sub(s)}`).join(', ')}: ${K.box.output(s)}`,
+      tip: (i) => d.tips.output(s, i),
+    }));
+    boxes.target.push(makeBox({
+      className: `rd-target${target ? '' : ' rd-no-target'}`, title: target ? K.box.target(s) : K.box.noTarget(s),
+      tip: (i) => (target ? `${K.box.target(s)}, ${K.component(i + 1)} = ${exact(target[i])}` : K.box.noTarget(s)),
+    }));
+    boxes.hidden.push(makeBox({
+      className: 'rd-hidden', title: `${d.hidden.pair.map((v) => `${v.sym}${sub(s)}`).join(', ')}: ${K.box.hidden(s)}`,
+      tip: (i) => d.tips.hidden(s, i),
+    }));
+    boxes.input.push(makeBox({
+      className: 'rd-input', title: K.box.input(s), tip: (i) => `${K.box.input(s)}, ${K.component(i + 1)} = ${exact(d.inputs[s - 1]?.[i])}`,
+    }));
+    order.push(boxes.output[s - 1].node, boxes.target[s - 1].node, boxes.hidden[s - 1].node, boxes.input[s - 1].node);
+    const tips = {U: K.matrix.U(sub(s)), V: K.matrix.V(sub(s), sub(s - 1)), W: K.matrix.W(sub(s)), b: K.matrix.b(sub(s)), c: K.matrix.c(sub(s))};
+    for (const name of ['U', 'V', 'W', ...(d.bias ? ['b', 'c'] : [])]) arrows.push(makeArrow({name, t: s, tip: tips[name], ids}));
+  }
+  arrows.forEach((arrow, i) => { arrow.node.rdIndex = arrow.index = i; });
+
+  const lossTitle = svg('title', {}, `L (${K.loss}) = ${exact(d.loss)}`);
+  const lossLines = [R.loss, ''].map((value) => svg('text', {'text-anchor': 'end', 'dominant-baseline': 'central', class: 'rd-loss-text'}, value));
+  const loss = svg('g', {}, [lossTitle, ...lossLines]);
 
   const marker = (id, className, open) => svg('marker', {
     id, viewBox: '0 0 10 10', refX: open ? 8 : 9, refY: 5, markerWidth: 8, markerHeight: 8,
@@ -461,20 +540,114 @@ function draw(d, g, ids) {
     marker(`${ids}-gW`, 'rd-head rd-W', true),
     marker(`${ids}-gV`, 'rd-head rd-V', true),
   ]);
+  // Dim arrows under those already summed, under this step's.
+  const layers = {dim: svg('g', {class: 'rd-arrows'}), added: svg('g', {class: 'rd-arrows'}), hot: svg('g', {class: 'rd-arrows'})};
+  const overlay = svg('g', {class: 'rd-overlays'});
 
-  return {
+  const items = new Map([['h0', boxes.h0.node], ...arrows.map((arrow) => [arrow.key, arrow.chip])]);
+  const scene = {
+    d, items,
+    keys: ['h0', ...arrows.map((arrow) => arrow.key)],
+    anchors: new Map(),
     nodes: [
       defs,
       svg('g', {class: 'rd-headers', 'aria-hidden': 'true'}, headers),
-      svg('g', {class: 'rd-arrows'}, arrows.filter((a) => !a.classList.contains('rd-hot') && !a.classList.contains('rd-added'))),
-      svg('g', {class: 'rd-arrows'}, arrows.filter((a) => a.classList.contains('rd-added'))),
-      svg('g', {class: 'rd-arrows'}, arrows.filter((a) => a.classList.contains('rd-hot'))),
-      svg('g', {class: 'rd-boxes'}, boxes),
-      svg('g', {class: 'rd-overlays'}, overlays),
-      lossNode,
+      layers.dim, layers.added, layers.hot,
+      svg('g', {class: 'rd-boxes'}, order),
+      overlay,
+      loss,
     ],
-    anchors,
+    sign: null, // the geometry last placed
+    overlaySign: null,
+    update(st, g) {
+      const {m, xs, cells, outW, outY, outH, hidY, inY} = g;
+      const hot = st.touched;
+      const placed = scene.sign === g.sign;
+      scene.sign = g.sign;
+
+      const now = st.t >= 1 && st.kind !== 'naive' ? st.t : -1;
+      headers.forEach((node, s) => {
+        if (!placed) put(node, {x: xs[s], y: m.head, 'font-size': m.head});
+        put(node, {class: `rd-time${s === now ? ' rd-time-now' : ''}`});
+      });
+
+      const columnsOf = (row, shown, s, kindEmph) => (g.dense ? row.pair : [row.pair[shown]]).map((v) => ({
+        name: `${v.sym}${sub(s)}`, values: v.values[s - 1] ?? [], gradient: v.gradient, scale: v.scale,
+        emph: hot.emph?.[kindEmph] === v.sym && (st.kind === 'loss' ? Boolean(d.targets[s - 1]) : s === st.t),
+      }));
+      boxes.h0.update({
+        m, x: xs[0], y: hidY, cellW: cells.h0, fade: st.pending.h0,
+        columns: [{name: `${d.first.sym}₀`, values: d.first.values[0], gradient: d.gradients, scale: d.first.scale}],
+      });
+      for (let s = 1; s <= T; s++) {
+        const x = xs[s];
+        const target = d.targets[s - 1];
+        boxes.output[s - 1].update({
+          m, x, y: outY, cellW: cells.output, columns: columnsOf(d.output, st.single.output, s, 'output'),
+          hot: hot.output.has(s) && (st.kind !== 'loss' || Boolean(target)), fade: st.pending.output(s),
+        });
+        boxes.target[s - 1].update({
+          m, x: x + outW / 2 + 3 + cells.target / 2, y: outY, cellW: cells.target,
+          columns: [{name: S.rnnDiagram.target, values: target ?? Array(d.sizes.output).fill(null), scale: 0}],
+          hot: hot.targets && Boolean(target),
+        });
+        boxes.hidden[s - 1].update({
+          m, x, y: hidY, cellW: cells.hidden, columns: columnsOf(d.hidden, st.single.hidden, s, 'hidden'),
+          hot: hot.hidden.has(s), fade: st.pending.hidden(s),
+        });
+        boxes.input[s - 1].update({
+          m, x, y: inY, cellW: cells.input, columns: [{name: `x${sub(s)}`, values: d.inputs[s - 1] ?? [], scale: 0}],
+        });
+      }
+
+      // Arrows: placed when the geometry changes; moved between layers when their state does,
+      // keeping the drawing order of a fresh build (and the focus, which a move drops).
+      if (!placed) {
+        scene.anchors = new Map([['h0', {x: xs[0], top: hidY, bottom: hidY + g.hidH}]]);
+        let at = null;
+        for (const arrow of arrows) {
+          if (arrow.name === 'U') at = arrowsAt(d, g, arrow.t);
+          const {chipAt} = at[arrow.name];
+          arrow.place({m, ...at[arrow.name]});
+          scene.anchors.set(arrow.key, {x: chipAt.x, top: chipAt.y - m.chip / 2, bottom: chipAt.y + m.chip / 2});
+        }
+      }
+      const active = document.activeElement;
+      let dropped = false;
+      for (const arrow of arrows) {
+        const state = hot.arrows.get(arrow.key) ?? 'dim';
+        if (state === arrow.state) continue;
+        arrow.state = state;
+        put(arrow.node, {class: `rd-arrow rd-${arrow.name} rd-${state}`});
+        let before = null;
+        for (const node of layers[state].children) {
+          if (node.rdIndex > arrow.index) {
+            before = node;
+            break;
+          }
+        }
+        dropped ||= arrow.node.contains(active);
+        layers[state].insertBefore(arrow.node, before);
+      }
+      if (dropped && document.activeElement !== active) active.focus({preventScroll: true});
+
+      const overlaySign = hot.marks || hot.paths || st.kind === 'naive' ? `${st.kind}|${st.t}|${g.sign}` : '';
+      if (overlaySign !== scene.overlaySign) {
+        scene.overlaySign = overlaySign;
+        overlay.replaceChildren(...(overlaySign ? overlays(d, st, g, ids) : []));
+      }
+
+      // The loss, in the free corner left of y₁.
+      put(loss, {class: `rd-loss${hot.loss ? ' rd-hot' : ''}`});
+      if (!placed) {
+        const lossX = xs[1] - outW / 2 - 8;
+        lossLines.forEach((node, k) => put(node, {x: lossX, y: outY + m.titleH / 2 + k * m.cellH + 0.5, 'font-size': m.font}));
+        text(lossLines[1], g.lossText);
+      }
+      return !placed;
+    },
   };
+  return scene;
 }
 
 function swatch(className, dashed) {
@@ -483,19 +656,19 @@ function swatch(className, dashed) {
   ]);
 }
 
-function legend(d) {
+function legend({bias, paths, added}) {
   const L = S.rnnDiagram.legend;
   const items = [
     [swatch('rd-U'), L.U], [swatch('rd-V'), L.V], [swatch('rd-W'), L.W],
-    ...(d.bias ? [[swatch('rd-b'), L.b], [swatch('rd-c'), L.c]] : []),
+    ...(bias ? [[swatch('rd-b'), L.b], [swatch('rd-c'), L.c]] : []),
   ];
-  if (d.touched.paths) items.push([swatch('rd-neutral', true), L.gradient]);
+  if (paths) items.push([swatch('rd-neutral', true), L.gradient]);
   items.push([svg('svg', {width: 16, height: 12, viewBox: '0 0 16 12', class: 'rd-swatch', 'aria-hidden': 'true'},
     svg('rect', {x: 1, y: 1, width: 14, height: 10, rx: 3, class: 'rd-legend-hot'})), L.current]);
-  if (d.kind === 'accumulate') items.push([swatch('rd-neutral rd-legend-added'), L.added]);
+  if (added) items.push([swatch('rd-neutral rd-legend-added'), L.added]);
   return el('div', {class: 'rd-legend-box'}, [
-    el('p', {class: 'rd-shared'}, d.bias ? L.sharedBias : L.shared),
-    el('ul', {class: 'rd-legend', 'aria-label': L.label}, items.map(([icon, text]) => el('li', {}, [icon, text]))),
+    el('p', {class: 'rd-shared'}, bias ? L.sharedBias : L.shared),
+    el('ul', {class: 'rd-legend', 'aria-label': L.label}, items.map(([icon, label]) => el('li', {}, [icon, label]))),
   ]);
 }
 
@@ -512,9 +685,12 @@ export function mountRnnDiagram(container, ctx) {
   container.replaceChildren(root);
 
   let width = 0; // the scroller's width in pixels, once laid out
-  let anchors = new Map();
+  let scene = null; // what is drawn (createScene), patched step by step
+  let values = {trace: null, forward: null, gradients: null}; // describeValues per value set
   let roving = null; // key of the label that Tab reaches
   let order = []; // keys of every editable label, in reading order
+  let shown = {}; // caption, note, legend and hint as last set
+  const notes = new Map(); // a step note's nodes (KaTeX) by its text
 
   // ---- the editor, an HTML popover over the SVG with one input per entry
   const E = S.rnnDiagram.editor;
@@ -537,7 +713,7 @@ export function mountRnnDiagram(container, ctx) {
 
   const nameOf = (key) => key.split(':')[0];
   const symbolOf = (name) => (name === 'h0' ? 'h₀' : name);
-  const itemOf = (key) => figure.querySelector(`[data-key="${key}"]`);
+  const itemOf = (key) => scene?.items.get(key) ?? null;
   // The parameter's current values; vectors as one column.
   function currentValues(name) {
     const {scenario, trace} = ctx.store.get();
@@ -630,14 +806,19 @@ export function mountRnnDiagram(container, ctx) {
     close(true);
   }
 
+  let marked = null;
   function markEditing() {
-    for (const node of figure.querySelectorAll('.rd-editing')) node.classList.remove('rd-editing');
-    if (editing) itemOf(editing.key)?.classList.add('rd-editing');
+    const node = editing ? itemOf(editing.key) : null;
+    if (node === marked) return;
+    marked?.classList.remove('rd-editing');
+    node?.classList.add('rd-editing');
+    marked = node;
   }
 
   // Puts the popover just below its label (above when below does not fit), inside the canvas.
   function place() {
     if (!editing) return;
+    const anchors = scene?.anchors ?? new Map();
     const anchor = anchors.get(editing.key) ?? anchors.get(order.find((k) => nameOf(k) === editing.name));
     const box = figure.getBoundingClientRect();
     const outer = canvas.getBoundingClientRect();
@@ -700,13 +881,16 @@ export function mountRnnDiagram(container, ctx) {
     itemOf(order[Math.min(Math.max(0, to), order.length - 1)])?.focus();
   });
 
+  // Builds the drawing when its structure changes (trace, value set, tier); otherwise patches the
+  // last one. Reads no layout: the width comes from the ResizeObserver.
   function render() {
     const state = ctx.store.get();
     const {model} = state.scenario;
     const T = state.trace.forward.h.length;
-    const focused = figure.contains(document.activeElement) ? document.activeElement.closest('[data-key]')?.dataset.key : null;
     if (Math.max(model.input_size, model.hidden_size, model.output_size) > MAX_SIZE || T > MAX_T) {
       close(false);
+      scene = null;
+      shown = {};
       figure.replaceChildren();
       figure.removeAttribute('viewBox');
       figure.setAttribute('width', 0);
@@ -718,73 +902,99 @@ export function mountRnnDiagram(container, ctx) {
       hint.hidden = true;
       return;
     }
-    if (figure.isConnected) fontFamily = getComputedStyle(figure).fontFamily;
-    const d = describe(state);
+    // The page's font, for the text widths: read once (a style read, not per step).
+    if (!fontFamily && figure.isConnected) fontFamily = getComputedStyle(figure).fontFamily;
+    const st = describeStep(state);
+    if (values.trace !== state.trace) values = {trace: state.trace, forward: null, gradients: null};
+    const valueSet = st.gradients ? 'gradients' : 'forward';
+    const d = (values[valueSet] ??= describeValues(state.scenario, state.trace, st.gradients));
     const available = width || 720;
-    // Both vectors of each pair when they fit; one (the other in the tooltips) when not; smaller
-    // type before scrolling.
-    const tiers = available < COMPACT_BELOW ? [[true, true], [false, true]] : [[true, false], [false, false], [false, true]];
-    let geometry;
-    for (const [dense, compact] of tiers) {
-      geometry = layout(d, available, dense, compact);
-      if (geometry.natural * MIN_SCALE <= available) break;
-    }
-    // Too wide to shrink legibly: keep a minimum scale and scroll sideways.
-    const scrolls = geometry.natural * MIN_SCALE > available;
-    figure.style.minWidth = scrolls ? `${Math.ceil(geometry.natural * MIN_SCALE)}px` : '';
-    const drawn = draw(d, geometry, ids);
-    anchors = drawn.anchors;
-    figure.setAttribute('viewBox', `0 0 ${geometry.width.toFixed(1)} ${geometry.height.toFixed(1)}`);
-    figure.setAttribute('width', geometry.width.toFixed(1));
-    figure.setAttribute('height', geometry.height.toFixed(1));
-    figure.setAttribute('role', 'group');
-    figure.setAttribute('aria-label', S.rnnDiagram.label({T, input: model.input_size, hidden: model.hidden_size, output: model.output_size}));
-    figure.classList.toggle('rd-compact', geometry.m.compact);
-    figure.classList.toggle('rd-gradients', d.gradients);
-    figure.replaceChildren(...drawn.nodes);
+    const geometry = chooseLayout(d, st.single, available);
 
-    order = ['h0'];
-    for (let s = 1; s <= T; s++) order.push(...['U', 'V', 'W', ...(d.bias ? ['b', 'c'] : [])].map((name) => `${name}:${s}`));
-    if (!order.includes(roving)) roving = order[0];
-    itemOf(roving)?.setAttribute('tabindex', '0');
-    if (focused) itemOf(focused)?.focus({preventScroll: true});
+    const rebuild = !scene || scene.d !== d || scene.dense !== geometry.dense || scene.compact !== geometry.m.compact;
+    const focused = rebuild && figure.contains(document.activeElement) ? document.activeElement.closest('[data-key]')?.dataset.key : null;
+    if (rebuild) {
+      scene = createScene(d, ids);
+      scene.dense = geometry.dense;
+      scene.compact = geometry.m.compact;
+    }
+    const moved = scene.update(st, geometry);
+    if (moved) {
+      const [w, h] = [geometry.width.toFixed(1), geometry.height.toFixed(1)];
+      if (figure.getAttribute('width') !== w || figure.getAttribute('height') !== h) {
+        figure.setAttribute('viewBox', `0 0 ${w} ${h}`);
+        figure.setAttribute('width', w);
+        figure.setAttribute('height', h);
+      }
+      const minWidth = geometry.scrolls ? `${Math.ceil(geometry.natural * MIN_SCALE)}px` : '';
+      if (figure.style.minWidth !== minWidth) figure.style.minWidth = minWidth;
+    }
+    if (rebuild) {
+      figure.setAttribute('role', 'group');
+      figure.setAttribute('aria-label', S.rnnDiagram.label({T, input: model.input_size, hidden: model.hidden_size, output: model.output_size}));
+      figure.classList.toggle('rd-compact', geometry.m.compact);
+      figure.classList.toggle('rd-gradients', d.gradients);
+      figure.replaceChildren(...scene.nodes);
+      order = scene.keys;
+      if (!order.includes(roving)) roving = order[0];
+      itemOf(roving)?.setAttribute('tabindex', '0');
+      if (focused) itemOf(focused)?.focus({preventScroll: true});
+    }
 
     const R = S.rnnDiagram;
-    const phaseNote = d.phase === 'update' ? R.phaseNote.update : R.phaseNote[d.phase][geometry.dense ? 'dense' : 'single'];
-    caption.textContent = [phaseNote, scrolls && R.scroll].filter(Boolean).join(' ');
+    const phaseNote = st.phase === 'update' ? R.phaseNote.update : R.phaseNote[st.phase][geometry.dense ? 'dense' : 'single'];
+    const captionText = [phaseNote, geometry.scrolls && R.scroll].filter(Boolean).join(' ');
+    if (shown.caption !== captionText) caption.textContent = shown.caption = captionText;
     const stepNote = {
-      h_grad: d.t === T ? R.stepNote.hGradLast(T) : R.stepNote.hGrad(d.t),
-      accumulate: d.t ? R.stepNote.accumulate(d.t, T) : null,
+      h_grad: st.t === T ? R.stepNote.hGradLast(T) : R.stepNote.hGrad(st.t),
+      accumulate: st.t ? R.stepNote.accumulate(st.t, T) : null,
       naive: R.stepNote.naive,
-    }[d.kind];
-    note.replaceChildren(...(stepNote ? richText(stepNote) : []));
-    note.hidden = !stepNote;
-    legendSlot.replaceChildren(legend(d));
-    hint.textContent = d.bias ? R.hintBias : R.hint;
-    hint.hidden = false;
+    }[st.kind] ?? null;
+    if (shown.note !== stepNote) {
+      shown.note = stepNote;
+      if (stepNote && !notes.has(stepNote)) notes.set(stepNote, richText(stepNote).map((part) => (typeof part === 'string' ? document.createTextNode(part) : part)));
+      note.replaceChildren(...(stepNote ? notes.get(stepNote) : []));
+      note.hidden = !stepNote;
+    }
+    const legendSign = {bias: d.bias, paths: Boolean(st.touched.paths), added: st.kind === 'accumulate'};
+    if (shown.legend !== JSON.stringify(legendSign)) {
+      shown.legend = JSON.stringify(legendSign);
+      legendSlot.replaceChildren(legend(legendSign));
+    }
+    const hintText = d.bias ? R.hintBias : R.hint;
+    if (shown.hint !== hintText) {
+      hint.textContent = shown.hint = hintText;
+      hint.hidden = false;
+    }
 
-    if (editing) {
-      const values = currentValues(editing.name);
-      const shape = values && shapeOf(values);
+    if (editing && rebuild) {
+      const current = currentValues(editing.name);
+      const shape = current && shapeOf(current);
       if (!shape || shape.rows !== editing.rows || shape.cols !== editing.cols) close(false);
     }
     markEditing();
-    place();
-    // After layout, not during it: reading sizes now would force a synchronous layout per step.
-    if (scrolls) {
+    // The popover follows its label: now when the drawing moved, else after layout (reading sizes
+    // during a step would force a synchronous layout).
+    if (editing && moved) place();
+    else if (editing) {
+      cancelAnimationFrame(placeFrame);
+      placeFrame = requestAnimationFrame(place);
+    }
+    if (geometry.scrolls) {
       cancelAnimationFrame(revealFrame);
-      revealFrame = requestAnimationFrame(() => reveal(state, d, geometry));
+      revealFrame = requestAnimationFrame(() => reveal(state, st, geometry));
     }
   }
 
   // When the drawing scrolls sideways, a new step brings its time step into view.
   let revealed = '';
   let revealFrame = 0;
-  function reveal(state, d, geometry) {
+  let placeFrame = 0;
+  function reveal(state, st, geometry) {
     const sign = `${state.step}|${geometry.width}`;
     if (sign === revealed) return;
     revealed = sign;
-    const t = d.kind === 'naive' ? d.T : d.t;
+    const t = st.kind === 'naive' ? geometry.xs.length - 1 : st.t;
     if (!t) return;
     const px = (geometry.xs[t] * figure.clientWidth) / geometry.width;
     const view = scroller.clientWidth;
@@ -811,6 +1021,7 @@ export function mountRnnDiagram(container, ctx) {
       resize.disconnect();
       cancelAnimationFrame(frame);
       cancelAnimationFrame(revealFrame);
+      cancelAnimationFrame(placeFrame);
       document.removeEventListener('pointerdown', outside);
       container.replaceChildren();
     },
