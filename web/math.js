@@ -3,9 +3,10 @@
 import katex from 'katex';
 import {el} from './dom.js';
 
-export function tex(source, {display = false, className} = {}) {
+// output: 'htmlAndMathml' (KaTeX's default: what is seen plus MathML for screen readers) or 'html'.
+export function tex(source, {display = false, className, output = 'htmlAndMathml'} = {}) {
   const node = el(display ? 'div' : 'span', {class: className});
-  katex.render(source, node, {displayMode: display, throwOnError: false, strict: 'ignore'});
+  katex.render(source, node, {displayMode: display, throwOnError: false, strict: 'ignore', output});
   return node;
 }
 

@@ -142,7 +142,9 @@ export function mountStepper(container, ctx) {
     phase.className = `phase phase-${step.phase}`;
     heading.replaceChildren(tex(step.title));
     symbolic.replaceChildren(tex(step.symbolic, {display: true}));
-    substituted.replaceChildren(tex(step.substituted, {display: true}));
+    // The numbers' big matrices as HTML only: KaTeX's hidden MathML copy doubled their layout
+    // time; the result below reads the same numbers out to assistive technology.
+    substituted.replaceChildren(tex(step.substituted, {display: true, output: 'html'}));
     hint.hidden = !step.expand;
     renderResult(step, state);
   }

@@ -81,8 +81,17 @@ export function mountLessonPage(root, {core, params}, config) {
     address: () => address(store.get()),
   };
 
-  store.subscribe((state) => replaceRoute(PATH, address(state)));
-  replaceRoute(PATH, address(store.get()));
+  // The address follows the state one frame later, coalesced: history.replaceState costs a few
+  // milliseconds, which a step's key press should not wait for.
+  let addressFrame = 0;
+  const writeAddress = () => {
+    addressFrame = 0;
+    replaceRoute(PATH, address(store.get()));
+  };
+  store.subscribe(() => {
+    if (!addressFrame) addressFrame = requestAnimationFrame(writeAddress);
+  });
+  writeAddress();
 
   const state = store.get();
   const notice = el('p', {class: 'notice', role: 'status', hidden: !state.notice}, state.notice ?? '');
@@ -149,6 +158,7 @@ export function mountLessonPage(root, {core, params}, config) {
       store.set(fromAddress(params));
     },
     destroy() {
+      cancelAnimationFrame(addressFrame);  // the address now belongs to the next page
       for (const m of mounted) m?.destroy?.();
     },
   };
