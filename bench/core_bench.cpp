@@ -1,6 +1,7 @@
 // Google Benchmark suite for the core: the steady-state training step of the lesson's three
 // sizes (the 2-2-2 PyTorch loop, a TensorFlow-Playground-sized MLP, BPTT over 100 steps),
-// the trace of the classic example, and a whole 10,000-step training.
+// the trace of the classic example, a whole 10,000-step training, and the labs' grid, evaluation
+// and epoch (2-16-2 on 140 spiral points).
 //
 // Every benchmark reports `allocs_per_step`: heap allocations per timed iteration, counted by
 // the replacements of operator new below and, under glibc, of malloc and friends (Eigen
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "allocation_counter.hpp"
+#include "datasets.hpp"
 #include "scenario.hpp"
 #include "trainer.hpp"
 
@@ -97,7 +99,7 @@ Scenario rnn_echo() {
   s.optimizer.kind = backprop::OptimizerKind::sgd;
   s.optimizer.lr = 0.005;
   backprop::Rng rng(7);
-  backprop::Sequence seq{Matrix(T, 2), Matrix(T, 2)};
+  backprop::Sequence seq{Matrix(T, 2), Matrix(T, 2), {}};
   for (int t = 0; t < T; ++t)
     for (int j = 0; j < 2; ++j) {
       seq.inputs(t, j) = rng.uniform(-1.0, 1.0);
@@ -168,6 +170,52 @@ void BM_Train_TorchLoop_10000(benchmark::State& state) {
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Train_TorchLoop_10000)->ArgName("record_every")->Arg(1)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// The labs' classifier (docs/labs.md, labs 1, 3, 5): 2-16-2 tanh/softmax, cross-entropy, Adam, on
+// 200 spiral points of which 140 are trained on (validation 0.3), full batch.
+Scenario lab_classifier() {
+  Scenario s = mlp_scenario({2, 16, 2}, {Activation::tanh, Activation::softmax}, backprop::Loss::cross_entropy, 0.02);
+  s.optimizer.kind = backprop::OptimizerKind::adam;
+  const backprop::Points p = backprop::make_points({backprop::PointShape::spiral, 200, 0.1, 0.3, 1});
+  s.inputs = p.train.inputs;
+  s.targets = p.train.targets;
+  s.validation_inputs = p.validation.inputs;
+  s.validation_targets = p.validation.targets;
+  return s;
+}
+
+// One epoch of lab 5: one full-batch step over the 140 points.
+void BM_Step_Lab5_Epoch_2_16_2_140pts(benchmark::State& state) { steady_state_step(state, lab_classifier(), 1); }
+BENCHMARK(BM_Step_Lab5_Epoch_2_16_2_140pts)->Unit(benchmark::kMicrosecond);
+
+// The decision-boundary heat map: Trainer::grid over 100 × 100 cell centres (after the first call).
+void BM_Grid_2_16_2_100x100(benchmark::State& state) {
+  backprop::Trainer trainer(lab_classifier());
+  trainer.step();
+  std::vector<double> values;
+  trainer.grid({-1.5, 1.5, -1.5, 1.5, 100, 100, 1}, values);
+  const long long before = backprop::test::allocations();
+  for (auto _ : state) {
+    trainer.grid({-1.5, 1.5, -1.5, 1.5, 100, 100, 1}, values);
+    benchmark::DoNotOptimize(values.data());
+  }
+  report_allocations(state, before, "allocs_per_call");
+}
+BENCHMARK(BM_Grid_2_16_2_100x100)->Unit(benchmark::kMicrosecond);
+
+// Trainer::evaluate of the same model: training (140) and validation (60) sets, loss and accuracy.
+void BM_Evaluate_2_16_2_200pts(benchmark::State& state) {
+  backprop::Trainer trainer(lab_classifier());
+  trainer.step();
+  trainer.evaluate();
+  const long long before = backprop::test::allocations();
+  for (auto _ : state) {
+    const backprop::Trainer::Evaluation e = trainer.evaluate();
+    benchmark::DoNotOptimize(e.train.loss);
+  }
+  report_allocations(state, before, "allocs_per_call");
+}
+BENCHMARK(BM_Evaluate_2_16_2_200pts)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -1,13 +1,32 @@
 // What a trainer needs of a model: its parameters and the loss (and gradient) of a batch.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <memory>
+#include <vector>
 
 #include "param.hpp"
 #include "scenario.hpp"
 #include "trace.hpp"
 
 namespace backprop {
+
+// Forward over a whole set: the data loss (mean over samples, without penalty) and the accuracy
+// (see accuracy.hpp); NaN where not defined (no such set, or targets that are not all 0 or 1).
+struct SetEvaluation {
+  double loss = std::numeric_limits<double>::quiet_NaN();
+  double accuracy = std::numeric_limits<double>::quiet_NaN();
+};
+
+// An MLP's output `unit` at the centres of an nx × ny grid over [x0, x1] × [y0, y1]: row 0 at the
+// top (y1), value j·nx + i at x = x0 + (i + ½)(x1 − x0)/nx, y = y1 − (j + ½)(y1 − y0)/ny.
+inline constexpr long long max_grid_points = 1'000'000;
+
+struct GridSpec {
+  double x0 = -1, x1 = 1, y0 = -1, y1 = 1;
+  double nx = 1, ny = 1, unit = 0;  // whole numbers (checked by Trainer::grid)
+};
 
 // Samples (MLP rows or RNN sequences) index[0..size).
 struct Batch {
@@ -33,7 +52,17 @@ class Objective {
   // Forward and backward values of the last loss_and_gradient call, named for the trace.
   virtual void describe(Trace& trace) const = 0;
   // Loss on the optional validation set; NaN when there is none.
-  virtual double validation_loss() = 0;
+  double validation_loss() { return evaluate(true).loss; }
+  // The training set (validation false) or the validation set; with `outputs`, each sample's
+  // outputs too (one B × n_y matrix for an MLP, one T × n_y matrix per sequence for an RNN).
+  virtual SetEvaluation evaluate(bool validation, std::vector<Matrix>* outputs = nullptr) = 0;
+  virtual bool has_validation() const = 0;
+  // MLP with two inputs only: writes nx·ny values into `out` (ScenarioError otherwise). Allocates
+  // nothing after the first call of a size.
+  virtual void grid(const GridSpec& spec, double* out);
+  // RNN: ‖h̄_t‖, t = 1..T, of the first sequence of the last loss_and_gradient (empty before it,
+  // and for an MLP). `out` keeps its capacity.
+  virtual void h_grad_norms(std::vector<double>& out) const { out.clear(); }
 };
 
 std::unique_ptr<Objective> make_objective(const Scenario& scenario);

@@ -1,8 +1,11 @@
 // The MLP as an Objective: parameters from the scenario (or init), batches of rows.
 #include <cmath>
+#include <algorithm>
 #include <deque>
 #include <limits>
 
+#include "accuracy.hpp"
+#include "error.hpp"
 #include "init.hpp"
 #include "mlp.hpp"
 #include "objective.hpp"
@@ -36,7 +39,10 @@ class MlpObjective final : public Objective {
     if (s.validation_inputs) {
       validation_inputs_ = *s.validation_inputs;
       validation_targets_ = *s.validation_targets;
+      validation_tape_ = make_tape(mlp_, validation_inputs_.rows());
     }
+    binary_ = binary_targets(targets_);
+    validation_binary_ = binary_targets(validation_targets_);
   }
 
   Index sample_count() const override { return inputs_.rows(); }
@@ -90,11 +96,48 @@ class MlpObjective final : public Objective {
     }
   }
 
-  double validation_loss() override {
-    if (validation_inputs_.rows() == 0) return std::numeric_limits<double>::quiet_NaN();
-    MlpTape tape = make_tape(mlp_, validation_inputs_.rows());
-    forward(mlp_, validation_inputs_, tape);
-    return backprop::loss(mlp_, tape, validation_targets_);
+  bool has_validation() const override { return validation_inputs_.rows() > 0; }
+
+  SetEvaluation evaluate(bool validation, std::vector<Matrix>* outputs) override {
+    SetEvaluation out;
+    if (validation && !has_validation()) return out;
+    const Matrix& x = validation ? validation_inputs_ : inputs_;
+    const Matrix& y = validation ? validation_targets_ : targets_;
+    MlpTape& tape = validation ? validation_tape_ : slot_for(inputs_.rows()).tape;
+    forward(mlp_, x, tape);
+    out.loss = backprop::loss(mlp_, tape, y);
+    const Matrix& y_hat = tape.back().a;
+    if (validation ? validation_binary_ : binary_) {
+      long long right = 0, total = 0;
+      count_right(y_hat, y, {}, right, total);
+      out.accuracy = double(right) / double(total);
+    }
+    if (outputs) outputs->push_back(y_hat);
+    return out;
+  }
+
+  // In chunks of rows, so that memory stays bounded whatever nx·ny: the full chunk's work space is
+  // kept, and that of the last, shorter chunk for the last few sizes seen.
+  void grid(const GridSpec& g, double* out) override {
+    if (inputs_.cols() != 2)
+      throw ScenarioError("model.layers[0]", "a grid of outputs needs two inputs, got " + std::to_string(inputs_.cols()));
+    const Index nx = Index(g.nx), unit = Index(g.unit), rows = nx * Index(g.ny);
+    Index widest = 1;
+    for (const Layer& layer : mlp_.layers) widest = std::max(widest, layer.W.rows());
+    const Index chunk = std::min(rows, std::max(Index{1}, grid_chunk_values / widest));
+    const double dx = (g.x1 - g.x0) / g.nx, dy = (g.y1 - g.y0) / g.ny;
+    for (Index start = 0; start < rows; start += chunk) {
+      const Index n = std::min(chunk, rows - start);
+      Slot& slot = grid_slot(n);
+      for (Index k = 0; k < n; ++k) {
+        const Index j = (start + k) / nx, i = (start + k) % nx;
+        slot.x(k, 0) = g.x0 + (double(i) + 0.5) * dx;
+        slot.x(k, 1) = g.y1 - (double(j) + 0.5) * dy;
+      }
+      forward(mlp_, slot.x, slot.tape);
+      const Matrix& a = slot.tape.back().a;
+      for (Index k = 0; k < n; ++k) out[start + k] = a(k, unit);
+    }
   }
 
  private:
@@ -112,6 +155,17 @@ class MlpObjective final : public Objective {
     return slots_.back();
   }
 
+  // Work space for a grid chunk of `rows` rows: a few sizes are kept, the oldest replaced.
+  static constexpr Index grid_chunk_values = 1 << 16;  // rows × widest layer per chunk
+  static constexpr size_t grid_slots_kept = 4;
+  Slot& grid_slot(Index rows) {
+    for (Slot& slot : grid_slots_)
+      if (slot.rows == rows) return slot;
+    if (grid_slots_.size() == grid_slots_kept) grid_slots_.pop_front();
+    grid_slots_.push_back({rows, make_tape(mlp_, rows), Matrix(rows, 2), Matrix()});
+    return grid_slots_.back();
+  }
+
   void gather(const Batch& batch, Slot& slot) {
     for (Index i = 0; i < batch.size; ++i) {
       slot.x.row(i) = inputs_.row(batch.index[i]);
@@ -123,6 +177,9 @@ class MlpObjective final : public Objective {
   MlpGrads grads_;
   ParamViews views_;
   Matrix inputs_, targets_, validation_inputs_, validation_targets_;
+  MlpTape validation_tape_;
+  std::deque<Slot> grid_slots_;
+  bool binary_ = false, validation_binary_ = false;
   std::deque<Slot> slots_;  // stable references
   Slot* last_ = nullptr;
 };

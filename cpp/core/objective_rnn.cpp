@@ -2,6 +2,7 @@
 // The loss of a sequence is summed over time; a batch averages over its sequences.
 #include <limits>
 
+#include "accuracy.hpp"
 #include "init.hpp"
 #include "objective.hpp"
 #include "rnn.hpp"
@@ -12,7 +13,7 @@ namespace {
 
 class RnnObjective final : public Objective {
  public:
-  explicit RnnObjective(const Scenario& s) : sequences_(s.sequences) {
+  explicit RnnObjective(const Scenario& s) : sequences_(s.sequences), validation_(s.validation_sequences) {
     const RnnSpec& spec = s.rnn;
     const Index I = spec.input_size, H = spec.hidden_size, O = spec.output_size;
     cell_.f = spec.hidden_activation;
@@ -47,6 +48,9 @@ class RnnObjective final : public Objective {
       views_.push_back({"c", cell_.c.data(), grads_.dc.data(), 1, O, false, true});
     }
     for (const Sequence& seq : sequences_) tapes_.push_back(make_tape(cell_, seq.inputs.rows()));
+    for (const Sequence& seq : validation_) validation_tapes_.push_back(make_tape(cell_, seq.inputs.rows()));
+    binary_ = all_binary(sequences_);
+    validation_binary_ = all_binary(validation_);
   }
 
   Index sample_count() const override { return static_cast<Index>(sequences_.size()); }
@@ -114,7 +118,32 @@ class RnnObjective final : public Objective {
     }
   }
 
-  double validation_loss() override { return std::numeric_limits<double>::quiet_NaN(); }
+  bool has_validation() const override { return !validation_.empty(); }
+
+  SetEvaluation evaluate(bool validation, std::vector<Matrix>* outputs) override {
+    SetEvaluation out;
+    const std::vector<Sequence>& set = validation ? validation_ : sequences_;
+    std::vector<RnnTape>& tapes = validation ? validation_tapes_ : tapes_;
+    if (set.empty()) return out;
+    double sum = 0.0;
+    long long right = 0, total = 0;
+    const bool binary = validation ? validation_binary_ : binary_;
+    for (size_t k = 0; k < set.size(); ++k) {
+      sum += forward(cell_, set[k].inputs, set[k].targets, set[k].has_target, tapes[k]);
+      if (binary) count_right(tapes[k].y, set[k].targets, set[k].has_target, right, total);
+      if (outputs) outputs->push_back(tapes[k].y);
+    }
+    out.loss = sum / double(set.size());
+    if (binary && total > 0) out.accuracy = double(right) / double(total);
+    return out;
+  }
+
+  void h_grad_norms(std::vector<double>& out) const override {
+    out.clear();
+    if (last_size_ == 0) return;
+    const Matrix& h_grad = tapes_[size_t(last_first_)].h_grad;
+    for (Index t = 0; t < h_grad.rows(); ++t) out.push_back(h_grad.row(t).norm());
+  }
 
  private:
   RnnCell cell_;
@@ -122,6 +151,15 @@ class RnnObjective final : public Objective {
   ParamViews views_;
   std::vector<Sequence> sequences_;
   std::vector<RnnTape> tapes_;
+  std::vector<Sequence> validation_;
+  std::vector<RnnTape> validation_tapes_;
+  bool binary_ = false, validation_binary_ = false;
+
+  static bool all_binary(const std::vector<Sequence>& set) {
+    for (const Sequence& seq : set)
+      if (!binary_targets(seq.targets, seq.has_target)) return false;
+    return true;
+  }
   Index last_first_ = 0, last_size_ = 0;
 };
 

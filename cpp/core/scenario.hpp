@@ -79,8 +79,8 @@ struct Scenario {
   // MLP data: B × n_x and B × n_y; optional validation set.
   Matrix inputs, targets;
   std::optional<Matrix> validation_inputs, validation_targets;
-  // RNN data.
-  std::vector<Sequence> sequences;
+  // RNN data; an optional validation set (empty when none).
+  std::vector<Sequence> sequences, validation_sequences;
   OptimizerConfig optimizer;
   Regularization regularization;
   TrainConfig train;

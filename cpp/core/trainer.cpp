@@ -1,8 +1,10 @@
 #include "trainer.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
+#include "error.hpp"
 #include "regularization.hpp"
 
 namespace backprop {
@@ -58,6 +60,57 @@ double Trainer::step(Trace* trace) {
 double Trainer::full_loss() {
   const Batch all{all_.data(), Index(all_.size()), true};
   return objective_->loss(all) + penalty(objective_->params(), regularization_);
+}
+
+std::vector<std::string> Trainer::parameter_names() {
+  std::vector<std::string> names;
+  for (const ParamView& p : objective_->params()) names.push_back(p.name);
+  return names;
+}
+
+void Trainer::gradient_norms(std::vector<double>& out) {
+  out.clear();
+  for (const ParamView& p : objective_->params())
+    out.push_back(Eigen::Map<const Matrix>(p.grad, p.rows, p.cols).norm());
+}
+
+Trainer::Evaluation Trainer::evaluate() { return {objective_->evaluate(false), objective_->evaluate(true)}; }
+
+namespace {
+
+std::string show(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", x);
+  return buffer;
+}
+
+// A whole number in [low, high], or ScenarioError naming the field.
+void check_whole(const char* field, double x, double low, double high) {
+  if (std::isnan(x)) throw ScenarioError(field, "must be a number");
+  if (!std::isfinite(x) || x != std::floor(x)) throw ScenarioError(field, "must be a whole number, got " + show(x));
+  if (x < low || x > high)
+    throw ScenarioError(field, "must be between " + show(low) + " and " + show(high) + ", got " + show(x));
+}
+
+void check_grid(const GridSpec& g) {
+  for (auto [name, x] : {std::pair{"grid.x0", g.x0}, {"grid.x1", g.x1}, {"grid.y0", g.y0}, {"grid.y1", g.y1}})
+    if (!std::isfinite(x)) throw ScenarioError(name, std::isnan(x) ? "must be a number" : "must be a finite number, got " + show(x));
+  check_whole("grid.nx", g.nx, 1, double(max_grid_points));
+  check_whole("grid.ny", g.ny, 1, double(max_grid_points));
+  if (g.nx * g.ny > double(max_grid_points))
+    throw ScenarioError("grid.ny", "nx·ny is " + show(g.nx * g.ny) + " points; at most " + show(double(max_grid_points)));
+}
+
+}  // namespace
+
+void Trainer::grid(const GridSpec& spec, std::vector<double>& out) {
+  check_grid(spec);
+  const ParamViews& params = objective_->params();
+  if (params.empty() || params[0].name != "W1")
+    throw ScenarioError("model.kind", "a grid of outputs needs an mlp with two inputs, not an rnn");
+  check_whole("grid.unit", spec.unit, 0, double(params[params.size() - 2].rows - 1));
+  out.resize(size_t(spec.nx * spec.ny));
+  objective_->grid(spec, out.data());
 }
 
 NamedValues snapshot(const ParamViews& params) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "objective.hpp"
@@ -31,6 +32,24 @@ class Trainer {
   // Loss on the validation set (MLP `data.validation`), NaN when there is none.
   double validation_loss() { return objective_->validation_loss(); }
   ParamViews& params() { return objective_->params(); }
+
+  // For the labs (docs/labs.md). Parameter names in order: W1, b1, … or U, V, W (b, c).
+  std::vector<std::string> parameter_names();
+  // ‖∂L/∂p‖ (Frobenius, penalty included, as the optimizer saw it) of each parameter at the last
+  // step, in parameter order; zeros before the first step. `out` keeps its capacity.
+  void gradient_norms(std::vector<double>& out);
+  // Data loss (no penalty) and accuracy of the current parameters on the training and validation
+  // sets; NaN where not defined.
+  struct Evaluation {
+    SetEvaluation train, validation;
+  };
+  Evaluation evaluate();
+  // An MLP's output unit over a grid (GridSpec); refuses a bad spec or model with ScenarioError
+  // naming grid.nx, grid.ny, grid.unit, grid.x0 … or model.layers[0]. `out` is resized to nx·ny;
+  // nothing is allocated after the first call of a size.
+  void grid(const GridSpec& spec, std::vector<double>& out);
+  // RNN: ‖h̄_t‖ of the first sequence of the last step (empty for an MLP or before a step).
+  void h_norms(std::vector<double>& out) const { objective_->h_grad_norms(out); }
   Objective& objective() { return *objective_; }
   const Regularization& regularization() const { return regularization_; }
 

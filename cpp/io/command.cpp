@@ -3,8 +3,10 @@
 #include <cmath>
 #include <new>
 
+#include "data_json.hpp"
 #include "error.hpp"
 #include "gradcheck.hpp"
+#include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
 #include "trainer.hpp"
@@ -32,6 +34,14 @@ commands:
              with the relative error of each
   norms      (rnn) how the gradient reaches back through time: |dL/dh_t| and the size of what
              each time step adds to dU, dV, dW: {"h_grad_norm": [...], "contribution_norm": {...}}
+  predict    the outputs of the model with the scenario's parameters, forward only, with the data
+             loss (no penalty) and the accuracy: {"outputs" or "sequences", "loss", "accuracy",
+             "validation"}
+  data       FILE is a data spec, not a scenario: a synthetic data set drawn from its seed, points
+             in the plane ({"kind": "points", "shape": "linear|xor|circles|spiral", "count",
+             "noise", "validation", "seed"}) or sequences for an RNN ({"kind": "sequences",
+             "task": "running_sum|echo|parity", "count", "min_length", "max_length", "delay",
+             "validation", "seed"})
 
 options:
   -h, --help  show this help
@@ -39,19 +49,31 @@ options:
 exit status:
   0  success
   1  usage error, or the file cannot be read
-  2  the scenario is not valid: one line on stderr names the field, e.g.
-     "model.layers[1]: must be between 1 and 4096, got 0"
+  2  the scenario (or data spec) is not valid: one line on stderr names the field, e.g.
+     "model.layers[1]: must be between 1 and 4096, got 0" or "data.count: must be between 4 and
+     10000, got 2"
   3  the loss became NaN or infinite (the line on stderr names the step)
 )";
 }
 
 CommandResult run_command(std::string_view command, std::string_view text) {
+  if (command == "data") {
+    try {
+      return {0, data_json(parse_data_spec(text)) + "\n", ""};
+    } catch (const ScenarioError& e) {
+      return failure(2, e.what());
+    } catch (const std::bad_alloc&) {
+      return failure(2, "data: too large for the memory available");
+    }
+  }
   Command which;
   if (command == "trace") which = Command::trace;
   else if (command == "train") which = Command::train;
   else if (command == "gradcheck") which = Command::gradcheck;
   else if (command == "norms") which = Command::norms;
-  else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) + "' (trace, train, gradcheck or norms; see --help)");
+  else if (command == "predict") which = Command::predict;
+  else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) +
+                             "' (trace, train, gradcheck, norms, predict or data; see --help)");
 
   try {
     const Scenario scenario = parse_scenario(text);
@@ -73,6 +95,8 @@ CommandResult run_command(std::string_view command, std::string_view text) {
         return {0, to_json(gradcheck(scenario)) + "\n", ""};
       case Command::norms:
         return {0, to_json(gradient_norms(scenario)) + "\n", ""};
+      case Command::predict:
+        return {0, to_json(predict(scenario)) + "\n", ""};
     }
   } catch (const ScenarioError& e) {
     return failure(2, e.what());

@@ -13,7 +13,7 @@ struct CommandResult {
   std::string err;  // one line (with "backprop: " and a final newline) otherwise
 };
 
-// command: trace, train or gradcheck.
+// command: trace, train, gradcheck, norms, predict (on a scenario) or data (on a data spec).
 CommandResult run_command(std::string_view command, std::string_view scenario_text);
 
 // The --help text.

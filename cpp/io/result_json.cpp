@@ -73,6 +73,33 @@ std::string to_json(const GradientNorms& norms) {
   return out.dump();
 }
 
+namespace {
+
+// A number, or null when it is not defined (NaN) or not finite.
+ojson number_or_null(double x) { return std::isfinite(x) ? ojson(x) : ojson(nullptr); }
+
+ojson prediction_set(const PredictionSet& set, ModelKind kind) {
+  ojson out;
+  if (kind == ModelKind::mlp) {
+    out["outputs"] = value_json(set.outputs.at(0), false);
+  } else {
+    ojson sequences = ojson::array();
+    for (const Matrix& y : set.outputs) sequences.push_back({{"outputs", value_json(y, false)}});
+    out["sequences"] = std::move(sequences);
+  }
+  out["loss"] = number_or_null(set.evaluation.loss);
+  out["accuracy"] = number_or_null(set.evaluation.accuracy);
+  return out;
+}
+
+}  // namespace
+
+std::string to_json(const Prediction& prediction) {
+  ojson out = prediction_set(prediction.train, prediction.kind);
+  if (prediction.validation) out["validation"] = prediction_set(*prediction.validation, prediction.kind);
+  return out.dump();
+}
+
 std::string to_json(const NamedValues& values) { return section(values).dump(); }
 
 std::string divergence_message(const Divergence& d, const Scenario& s) {

@@ -5,6 +5,7 @@
 
 #include "gradcheck.hpp"
 #include "norms.hpp"
+#include "predict.hpp"
 #include "trainer.hpp"
 
 namespace backprop {
@@ -13,6 +14,7 @@ std::string to_json(const Trace& trace);
 std::string to_json(const TrainResult& result);
 std::string to_json(const GradCheck& check);
 std::string to_json(const GradientNorms& norms);
+std::string to_json(const Prediction& prediction);
 // Named values (such as a snapshot of the parameters) as one JSON object.
 std::string to_json(const NamedValues& values);
 

@@ -6,193 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include "error.hpp"
+#include "json_fields.hpp"
 #include "limits.hpp"
 
 namespace backprop {
 
 namespace {
 
-using json = nlohmann::json;
+using namespace json_fields;
 using ojson = nlohmann::ordered_json;
-
-// Length of the valid UTF-8 sequence at s[i], 0 when there is none.
-size_t utf8_length(std::string_view s, size_t i) {
-  const auto at = [&](size_t k) { return k < s.size() ? unsigned(static_cast<unsigned char>(s[k])) : 0u; };
-  const unsigned c = at(i);
-  if (c < 0x80) return 1;
-  size_t n = 2;
-  unsigned low = 0x80, high = 0xBF;  // range of the second byte: no overlong forms, surrogates or > U+10FFFF
-  if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : low, high = c == 0xED ? 0x9F : high;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : low, high = c == 0xF4 ? 0x8F : high;
-  else if (c < 0xC2 || c > 0xDF) return 0;
-  if (at(i + 1) < low || at(i + 1) > high) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if ((at(i + k) & 0xC0) != 0x80) return 0;
-  return n;
-}
-
-// Messages quote the document (unknown keys, bad values, the JSON parser's last token): keep them
-// one line of valid UTF-8 by escaping control characters (\u001b) and bytes that are not UTF-8 (\xff).
-std::string printable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = utf8_length(s, i);
-    const unsigned c = static_cast<unsigned char>(s[i]);
-    const bool c1_control = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;  // U+0080..9F
-    if (n > 0 && c >= 0x20 && c != 0x7F && !c1_control) {
-      out.append(s, i, n);
-      i += n;
-      continue;
-    }
-    char escape[8];
-    if (n == 0) std::snprintf(escape, sizeof escape, "\\x%02x", c);
-    else std::snprintf(escape, sizeof escape, "\\u%04x", n == 2 ? static_cast<unsigned char>(s[i + 1]) : c);
-    out += escape;
-    i += n == 0 ? 1 : n;
-  }
-  return out;
-}
-
-// At most `max` bytes of s, cut at a character boundary, with "…" when cut.
-std::string shorten(std::string_view s, size_t max) {
-  if (s.size() <= max) return std::string(s);
-  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;
-  return std::string(s.substr(0, max)) + "…";
-}
-
-[[noreturn]] void fail(const std::string& field, const std::string& message) {
-  throw ScenarioError(printable(field), printable(message));
-}
-
-std::string key_path(const std::string& path, const std::string& key) {
-  return path.empty() ? key : path + "." + key;
-}
-std::string item_path(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-std::string show(double x) {
-  char buffer[32];
-  const bool whole = x == std::floor(x) && std::abs(x) < 1e16;
-  std::snprintf(buffer, sizeof buffer, whole ? "%.0f" : "%.10g", x);
-  return buffer;
-}
-
-std::string type_name(const json& j) {
-  switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "an object";
-    case json::value_t::binary: return "binary data";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
-  }
-}
-
-// nlohmann's parser keeps its own stack, but a depth limit keeps every later walk cheap and safe.
-void check_nesting(std::string_view text) {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (char ch : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (ch == '\\') escaped = true;
-      else if (ch == '"') in_string = false;
-    } else if (ch == '"') {
-      in_string = true;
-    } else if (ch == '[' || ch == '{') {
-      if (++depth > limits::max_nesting)
-        fail("scenario", "nested deeper than " + std::to_string(limits::max_nesting) + " levels");
-    } else if (ch == ']' || ch == '}') {
-      --depth;
-    }
-  }
-}
-
-// A JSON object being read: remembers which keys were asked for and refuses the others.
-class Object {
- public:
-  Object(const json& j, std::string path) : j_(j), path_(std::move(path)) {
-    if (!j.is_object()) fail(path_.empty() ? "scenario" : path_, "must be an object, got " + type_name(j));
-  }
-  // nullptr when absent or null.
-  const json* get(const std::string& key) {
-    known_.push_back(key);
-    const auto it = j_.find(key);
-    return it == j_.end() || it->is_null() ? nullptr : &*it;
-  }
-  const json& require(const std::string& key) {
-    const json* value = get(key);
-    if (!value) fail(path(key), "is required");
-    return *value;
-  }
-  std::string path(const std::string& key) const { return key_path(path_, key); }
-  // Refuses any key that was not asked for.
-  void finish(const std::string& what = "") const {
-    for (const auto& item : j_.items()) {
-      if (std::find(known_.begin(), known_.end(), item.key()) != known_.end()) continue;
-      std::string expected;
-      for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
-      const std::string key = item.key().empty() ? "\"\"" : shorten(item.key(), 60);  // "" stays visible
-      fail(path(key), "unknown field" + what + " (expected one of: " + expected + ")");
-    }
-  }
-
- private:
-  const json& j_;
-  std::string path_;
-  std::vector<std::string> known_;
-};
-
-double number(const json& j, const std::string& path) {
-  if (!j.is_number()) fail(path, "must be a number, got " + type_name(j));
-  const double x = j.get<double>();
-  if (!std::isfinite(x)) fail(path, "must be a finite number");
-  return x;
-}
-
-double number_in(const json& j, const std::string& path, double low, double high, bool open_high = false) {
-  const double x = number(j, path);
-  if (x < low || x > high || (open_high && x == high))
-    fail(path, "must be between " + show(low) + " and " + show(high) + (open_high ? " (excluded)" : "") +
-                   ", got " + show(x));
-  return x;
-}
-
-double non_negative(const json& j, const std::string& path) {
-  const double x = number(j, path);
-  if (x < 0) fail(path, "must be ≥ 0, got " + show(x));
-  return x;
-}
-
-long long integer(const json& j, const std::string& path, double low, double high) {
-  const double x = number(j, path);
-  if (x != std::floor(x)) fail(path, "must be a whole number, got " + show(x));
-  if (x < low || x > high) fail(path, "must be between " + show(low) + " and " + show(high) + ", got " + show(x));
-  return static_cast<long long>(x);
-}
-
-bool boolean(const json& j, const std::string& path) {
-  if (!j.is_boolean()) fail(path, "must be true or false, got " + type_name(j));
-  return j.get<bool>();
-}
-
-std::string text(const json& j, const std::string& path) {
-  if (!j.is_string()) fail(path, "must be a string, got " + type_name(j));
-  return j.get<std::string>();
-}
-
-template <class Enum, size_t N>
-Enum choice(const json& j, const std::string& path, const std::pair<const char*, Enum> (&options)[N]) {
-  const std::string value = text(j, path);
-  std::string list;
-  for (const auto& [name, e] : options) {
-    if (value == name) return e;
-    list += (list.empty() ? "" : ", ") + std::string(name);
-  }
-  fail(path, "must be one of " + list + ", got \"" + shorten(value, 40) + "\"");
-}
 
 constexpr std::pair<const char*, Activation> activations[] = {
     {"sigmoid", Activation::sigmoid}, {"tanh", Activation::tanh},     {"relu", Activation::relu},
@@ -208,11 +30,6 @@ constexpr std::pair<const char*, InitScheme> schemes[] = {{"uniform", InitScheme
 constexpr std::pair<const char*, OptimizerKind> optimizers[] = {
     {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop}};
 constexpr std::pair<const char*, ModelKind> kinds[] = {{"mlp", ModelKind::mlp}, {"rnn", ModelKind::rnn}};
-
-const json& list(const json& j, const std::string& path, const char* of) {
-  if (!j.is_array()) fail(path, std::string("must be a list of ") + of + ", got " + type_name(j));
-  return j;
-}
 
 // A list of `cols` numbers.
 void read_row(const json& j, const std::string& path, Index cols, double* out) {
@@ -354,11 +171,17 @@ void parse_mlp_data(Object& data, Scenario& s) {
                         "one per row of data.inputs");
   if (const json* v = data.get("validation")) {
     Object validation(*v, data.path("validation"));
-    s.validation_inputs = matrix_of(validation.require("inputs"), validation.path("inputs"), -1, n_x,
-                                    limits::max_samples, "");
-    s.validation_targets = matrix_of(validation.require("targets"), validation.path("targets"),
-                                     s.validation_inputs->rows(), n_y, limits::max_samples,
-                                     "one per row of data.validation.inputs");
+    // An empty set (a data verb's result with validation 0) is the same as none.
+    const json* vi = validation.get("inputs");
+    const json* vt = validation.get("targets");
+    const bool empty = vi && vt && vi->is_array() && vi->empty() && vt->is_array() && vt->empty();
+    if (!empty) {
+      if (!vi) fail(validation.path("inputs"), "is required");
+      s.validation_inputs = matrix_of(*vi, validation.path("inputs"), -1, n_x, limits::max_samples, "");
+      if (!vt) fail(validation.path("targets"), "is required");
+      s.validation_targets = matrix_of(*vt, validation.path("targets"), s.validation_inputs->rows(), n_y,
+                                       limits::max_samples, "one per row of data.validation.inputs");
+    }
     validation.finish();
   }
 }
@@ -382,25 +205,46 @@ Matrix targets_of(const json& j, const std::string& path, Index rows, Index cols
   return m;
 }
 
-void parse_rnn_data(Object& data, Scenario& s) {
-  const std::string path = data.path("sequences");
-  const json& sequences = list(data.require("sequences"), path, "sequences");
-  if (sequences.empty()) fail(path, "must hold at least one sequence");
+// A list of sequences at `path`; `values` counts the numbers read so far (all sets together).
+std::vector<Sequence> sequences_of(const json& given, const std::string& path, const Scenario& s, bool allow_empty,
+                                   double& values) {
+  const json& sequences = list(given, path, "sequences");
+  if (sequences.empty() && !allow_empty) fail(path, "must hold at least one sequence");
   if (double(sequences.size()) > limits::max_samples)
     fail(path, "has " + std::to_string(sequences.size()) + " sequences; at most " + show(limits::max_samples));
-  double values = 0;
+  std::vector<Sequence> out;
   for (size_t i = 0; i < sequences.size(); ++i) {
     Object seq(sequences[i], item_path(path, i));
-    Sequence out;
-    out.inputs = matrix_of(seq.require("inputs"), seq.path("inputs"), -1, s.rnn.input_size,
+    Sequence one;
+    one.inputs = matrix_of(seq.require("inputs"), seq.path("inputs"), -1, s.rnn.input_size,
                            limits::max_sequence_length, "");
-    out.targets = targets_of(seq.require("targets"), seq.path("targets"), out.inputs.rows(), s.rnn.output_size,
-                             out.has_target);
+    one.targets = targets_of(seq.require("targets"), seq.path("targets"), one.inputs.rows(), s.rnn.output_size,
+                             one.has_target);
     seq.finish();
-    values += double(out.inputs.size() + out.targets.size());
+    values += double(one.inputs.size() + one.targets.size());
     if (values > limits::max_data_values)
       fail(item_path(path, i), "the sequences hold too many numbers; at most " + show(limits::max_data_values));
-    s.sequences.push_back(std::move(out));
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
+void parse_rnn_data(Object& data, Scenario& s) {
+  // A data verb's result carries its sizes: accepted when they agree with the model.
+  for (auto [key, size] : {std::pair{"input_size", s.rnn.input_size}, {"output_size", s.rnn.output_size}})
+    if (const json* given = data.get(key)) {
+      const long long n = integer(*given, data.path(key), 1, limits::max_units);
+      if (n != size)
+        fail(data.path(key), "must equal model." + std::string(key) + " (" + std::to_string(size) + "), got " +
+                                 std::to_string(n));
+    }
+  double values = 0;
+  s.sequences = sequences_of(data.require("sequences"), data.path("sequences"), s, false, values);
+  if (const json* v = data.get("validation")) {
+    Object validation(*v, data.path("validation"));
+    s.validation_sequences =
+        sequences_of(validation.require("sequences"), validation.path("sequences"), s, true, values);
+    validation.finish();
   }
 }
 
@@ -408,7 +252,7 @@ void parse_data(Object& root, Scenario& s) {
   Object data(root.require("data"), "data");
   if (s.kind == ModelKind::mlp) parse_mlp_data(data, s);
   else parse_rnn_data(data, s);
-  data.finish(s.kind == ModelKind::mlp ? " for an mlp (inputs, targets, validation)" : " for an rnn (sequences)");
+  data.finish(s.kind == ModelKind::mlp ? " for an mlp (inputs, targets, validation)" : " for an rnn");
 }
 
 void parse_optimizer(Object& root, Scenario& s) {
@@ -552,6 +396,20 @@ void check_work(const Scenario& s, Command command) {
                  show(limits::max_trace_values));
       break;
     }
+    case Command::predict: {
+      double rows_all = double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
+      if (s.kind == ModelKind::rnn) {
+        rows_all = 0;
+        for (const auto* set : {&s.sequences, &s.validation_sequences})
+          for (const Sequence& seq : *set) rows_all += double(seq.inputs.rows());
+      }
+      const double work = params * rows_all;
+      if (work > limits::max_work)
+        fail(s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs",
+             "a forward pass of this model over this data is about " + show(work) + " operations; at most " +
+                 show(limits::max_work));
+      break;
+    }
     case Command::gradcheck: {
       const double work = params * params * rows * 2;
       if (work > limits::max_gradcheck_work)
@@ -597,6 +455,12 @@ std::string serialise_scenario(const Scenario& s) {
     for (const Sequence& seq : s.sequences)
       sequences.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets, seq.has_target)}});
     root["data"] = {{"sequences", std::move(sequences)}};
+    if (!s.validation_sequences.empty()) {
+      ojson validation = ojson::array();
+      for (const Sequence& seq : s.validation_sequences)
+        validation.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets, seq.has_target)}});
+      root["data"]["validation"] = {{"sequences", std::move(validation)}};
+    }
   }
   const OptimizerConfig& o = s.optimizer;
   ojson& opt = root["optimizer"];

@@ -14,7 +14,7 @@ Scenario parse_scenario(std::string_view text);
 std::string serialise_scenario(const Scenario& scenario);
 
 // The work a command would do, refused when absurd (ScenarioError naming the field).
-enum class Command { trace, train, gradcheck, norms };
+enum class Command { trace, train, gradcheck, norms, predict };
 void check_work(const Scenario& scenario, Command command);
 
 }  // namespace backprop

@@ -76,10 +76,63 @@ class TrainerHandle {
     return to_json(snapshot(trainer_->params()));
   }
 
+  // The labs' additions (docs/labs.md). Typed arrays are views of memory the next call reuses:
+  // web/core/core.js copies them.
+  emscripten::val parameter_names() {
+    emscripten::val names = emscripten::val::array();
+    if (trainer_)
+      for (const std::string& name : trainer_->parameter_names()) names.call<void>("push", name);
+    return names;
+  }
+
+  emscripten::val gradient_norms() {
+    if (trainer_) trainer_->gradient_norms(norms_);
+    return view(norms_);
+  }
+
+  // {loss, accuracy, validationLoss, validationAccuracy}, null where not defined.
+  emscripten::val evaluate() {
+    emscripten::val out = emscripten::val::object();
+    Trainer::Evaluation e;
+    if (trainer_) e = trainer_->evaluate();
+    const auto number = [](double x) { return std::isfinite(x) ? emscripten::val(x) : emscripten::val::null(); };
+    out.set("loss", number(e.train.loss));
+    out.set("accuracy", number(e.train.accuracy));
+    out.set("validationLoss", number(e.validation.loss));
+    out.set("validationAccuracy", number(e.validation.accuracy));
+    return out;
+  }
+
+  // nx·ny outputs, or an empty array with error() saying why.
+  emscripten::val grid(double x0, double x1, double y0, double y1, double nx, double ny, double unit) {
+    grid_.clear();
+    if (!trainer_) return view(grid_);
+    try {
+      trainer_->grid({x0, x1, y0, y1, nx, ny, unit}, grid_);
+      error_ = {};
+    } catch (const ScenarioError& e) {
+      grid_.clear();
+      error_ = {2, "", e.what(), e.field()};
+    } catch (const std::bad_alloc&) {
+      grid_.clear();
+      error_ = {2, "", "grid: too large for the memory available", "grid"};
+    }
+    return view(grid_);
+  }
+
+  emscripten::val h_norms() {
+    if (trainer_) trainer_->h_norms(h_norms_);
+    return view(h_norms_);
+  }
+
  private:
+  static emscripten::val view(const std::vector<double>& v) {
+    return emscripten::val(emscripten::typed_memory_view(v.size(), v.data()));
+  }
+
   Scenario scenario_;
   std::unique_ptr<Trainer> trainer_;
-  std::vector<double> losses_;
+  std::vector<double> losses_, norms_, grid_, h_norms_;
   Outcome error_;
 };
 
@@ -103,5 +156,10 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("stepsDone", &TrainerHandle::steps_done)
       .function("fullLoss", &TrainerHandle::full_loss)
       .function("validationLoss", &TrainerHandle::validation_loss)
-      .function("parameters", &TrainerHandle::parameters);
+      .function("parameters", &TrainerHandle::parameters)
+      .function("parameterNames", &TrainerHandle::parameter_names)
+      .function("gradientNorms", &TrainerHandle::gradient_norms)
+      .function("evaluate", &TrainerHandle::evaluate)
+      .function("grid", &TrainerHandle::grid)
+      .function("hNorms", &TrainerHandle::h_norms);
 }

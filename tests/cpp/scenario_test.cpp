@@ -129,7 +129,7 @@ std::vector<Bad> bad_inputs() {
       {"rnn input width", rnn_with([](json& s) { s["data"]["sequences"][0]["inputs"][1] = {3}; }),
        "data.sequences[0].inputs[1]: must have 2 values, got 1"},
       {"mlp data for rnn", rnn_with([](json& s) { s["data"]["inputs"] = {{1, 2}}; }),
-       "data.inputs: unknown field for an rnn (sequences)"},
+       "data.inputs: unknown field for an rnn (expected one of: input_size, output_size, sequences, validation)"},
   };
 }
 

@@ -68,6 +68,16 @@ def variants():
                        "h0": [0.0, 0.1]}
     s["data"]["sequences"][1]["targets"] = [[0.5, 0.5]]
     out.append(s)
+    s = copy.deepcopy(SMALL_RNN)
+    s["data"]["validation"] = {"sequences": [{"inputs": [[1], [1]], "targets": [None, [0, 1]]}]}
+    s["data"]["input_size"] = 1
+    out.append(s)
+    # Data specs (the data verb), every shape and task.
+    for shape in ["linear", "xor", "circles", "spiral"]:
+        out.append({"kind": "points", "shape": shape, "count": 20, "noise": 0.1, "validation": 0.25, "seed": 1})
+    for task in ["running_sum", "echo", "parity"]:
+        out.append({"kind": "sequences", "task": task, "count": 6, "min_length": 3, "max_length": 7,
+                    "validation": 0.3, "seed": 2, **({"delay": 1} if task == "echo" else {})})
     return out
 
 

@@ -5,8 +5,11 @@
 //    the field being a path into the document; any other exception is a bug;
 //  - a parsed scenario survives serialise → parse unchanged, and serialising again gives the
 //    same text;
-//  - a small scenario also runs through trace, gradcheck and a few training steps, and every
-//    result serialises to JSON.
+//  - a small scenario also runs through trace, gradcheck, predict and a few training steps (with
+//    the labs' gradient norms, h̄ norms, evaluation and output grid), and every result
+//    serialises to JSON;
+//  - the same text as a data spec (the data verb) is parsed or refused the same way, and a small
+//    spec's data set serialises to JSON that a scenario accepts as its data.
 // A broken expectation prints what went wrong and aborts, which libFuzzer reports as a crash.
 #include <algorithm>
 #include <cctype>
@@ -21,8 +24,10 @@
 #include <string_view>
 #include <vector>
 
+#include "data_json.hpp"
 #include "error.hpp"
 #include "gradcheck.hpp"
+#include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
 #include "trainer.hpp"
@@ -176,6 +181,11 @@ std::string difference(const Scenario& a, const Scenario& b) {
       if (!same_matrix(a.sequences[i].inputs, b.sequences[i].inputs) ||
           !same_matrix(a.sequences[i].targets, b.sequences[i].targets))
         return "data.sequences[" + std::to_string(i) + "]";
+    if (a.validation_sequences.size() != b.validation_sequences.size()) return "data.validation";
+    for (size_t i = 0; i < a.validation_sequences.size(); ++i)
+      if (!same_matrix(a.validation_sequences[i].inputs, b.validation_sequences[i].inputs) ||
+          !same_matrix(a.validation_sequences[i].targets, b.validation_sequences[i].targets))
+        return "data.validation.sequences[" + std::to_string(i) + "]";
   }
   if (a.parameters.size() != b.parameters.size()) return "parameters";
   for (const auto& [name, value] : a.parameters) {
@@ -214,7 +224,8 @@ double row_count(const Scenario& s) {
   if (s.kind == ModelKind::mlp)
     return double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
   double steps = 0;
-  for (const Sequence& seq : s.sequences) steps += double(seq.inputs.rows());
+  for (const auto* set : {&s.sequences, &s.validation_sequences})
+    for (const Sequence& seq : *set) steps += double(seq.inputs.rows());
   return steps;
 }
 
@@ -242,6 +253,24 @@ void run_core(const Scenario& s) {
   const Trace traced = trace(s);
   expect_json(to_json(traced), "to_json(trace)");
   expect_json(to_json(gradcheck(s)), "to_json(gradcheck)");
+  if (work_allowed(s, Command::predict)) expect_json(to_json(predict(s)), "to_json(predict)");
+
+  // The labs' trainer additions after one step.
+  Trainer trainer(s);
+  trainer.step();
+  std::vector<double> values;
+  trainer.gradient_norms(values);
+  expect(values.size() == trainer.parameter_names().size(), "gradient_norms: one per parameter");
+  trainer.h_norms(values);
+  expect(values.empty() == (s.kind == ModelKind::mlp), "h_norms: empty for an mlp only");
+  const Trainer::Evaluation e = trainer.evaluate();
+  expect(std::isnan(e.validation.loss) == !trainer.objective().has_validation(), "evaluate: validation loss");
+  for (double accuracy : {e.train.accuracy, e.validation.accuracy})
+    expect(std::isnan(accuracy) || (accuracy >= 0 && accuracy <= 1), "evaluate: accuracy in [0, 1]");
+  if (s.kind == ModelKind::mlp && s.mlp.layers.front() == 2) {
+    trainer.grid({-1, 1, -1, 1, 3, 2, double(s.mlp.layers.back() - 1)}, values);
+    expect(values.size() == 6, "grid: nx·ny values");
+  }
 
   // A few steps of training: batches, shuffling, the validation loss.
   Scenario short_run = s;
@@ -252,7 +281,35 @@ void run_core(const Scenario& s) {
   else expect_json(to_json(trained), "to_json(train)");
 }
 
+// The text as a data spec: parsed or refused with a field; a small one's data is a scenario's data.
+void run_data_spec(std::string_view text) {
+  DataSpec spec;
+  try {
+    spec = parse_data_spec(text);
+  } catch (const ScenarioError& e) {
+    check_error(e, text);
+    return;
+  }
+  if (const auto* p = std::get_if<PointsSpec>(&spec)) {
+    if (p->count > 400) return;
+    expect_json(data_json(spec), "data_json(points)");
+    return;
+  }
+  const SequencesSpec& q = std::get<SequencesSpec>(spec);
+  if (double(q.count) * q.max_length > 4000) return;
+  nlohmann::json data = nlohmann::json::parse(data_json(spec));
+  const nlohmann::json scenario = {{"model", {{"kind", "rnn"}, {"input_size", 1}, {"hidden_size", 2},
+                                              {"output_size", data["output_size"]}}},
+                                   {"data", data}};
+  try {
+    parse_scenario(scenario.dump());
+  } catch (const ScenarioError& e) {
+    bug(std::string("a data verb's sequences are refused as a scenario's data: ") + e.what());
+  }
+}
+
 void run(std::string_view text) {
+  run_data_spec(text);
   Scenario s;
   try {
     s = parse_scenario(text);

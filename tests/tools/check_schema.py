@@ -112,6 +112,12 @@ good = {
     "rnn cross_entropy with softmax": variant(small_rnn, (("model", "output_activation"), "softmax"),
                                               (("model", "loss"), "cross_entropy"),
                                               (("data", "sequences", 0, "targets"), [[1], [1]])),
+    "mlp empty validation (none)": variant(pytorch, (("data", "validation"), {"inputs": [], "targets": []})),
+    "rnn validation": variant(small_rnn, (("data", "validation"), {"sequences": [
+        {"inputs": [[0, 1]], "targets": [[0.3]]}, {"inputs": [[1, 1], [2, 2]], "targets": [None, [0.1]]}]})),
+    "rnn empty validation, sizes of a data verb's result": variant(
+        small_rnn, (("data", "validation"), {"sequences": []}), (("data", "input_size"), 2),
+        (("data", "output_size"), 1)),
     "rnn every field": variant(rnn, (("model", "hidden_activation"), "tanh"),
                                (("optimizer",), {"kind": "adam", "lr": 0.01}),
                                (("train", "batch_size"), 1), (("regularization",), {"l2": 0.1})),
@@ -159,6 +165,15 @@ bad = {
     "rnn data for an mlp": variant(classic, (("data", "sequences"), rnn["data"]["sequences"])),
     "validation without targets": variant(pytorch, (("data", "validation", "targets"), DELETE)),
     "unknown field in validation": variant(pytorch, (("data", "validation", "weights"), [1])),
+    "mlp validation inputs empty, targets not": variant(pytorch, (("data", "validation", "inputs"), [])),
+    "rnn validation without sequences": variant(small_rnn, (("data", "validation"), {})),
+    "rnn validation as a list": variant(small_rnn, (("data", "validation"), small_rnn["data"]["sequences"])),
+    "rnn validation sequence without targets": variant(small_rnn, (("data", "validation"), {"sequences": [
+        {"inputs": [[0, 1]]}]})),
+    "rnn validation with mlp fields": variant(small_rnn, (("data", "validation"), {"inputs": [[0, 1]],
+                                                                                     "targets": [[1]]})),
+    "rnn data input_size 0": variant(small_rnn, (("data", "input_size"), 0)),
+    "rnn data output_size as a string": variant(small_rnn, (("data", "output_size"), "1")),
     "negative lr": variant(classic, (("optimizer", "lr"), -0.5)),
     "lr above 1e6": variant(classic, (("optimizer", "lr"), 2e6)),
     "lr as a string": variant(classic, (("optimizer", "lr"), "0.5")),
@@ -229,6 +244,9 @@ beyond = {
     "too many parameters": variant(classic, (("model", "layers"), [4096, 4096, 4096]),
                                    (("model", "activations"), ["relu", "relu"]), (("parameters",), DELETE)),
     "rnn h0 length": variant(small_rnn, (("parameters",), {"h0": [0, 0]})),
+    "rnn data input_size not the model's": variant(small_rnn, (("data", "input_size"), 3)),
+    "rnn validation input width": variant(small_rnn, (("data", "validation"), {"sequences": [
+        {"inputs": [[0, 1, 2]], "targets": [[0.3]]}]})),
 }
 
 schema = load(SCHEMA)

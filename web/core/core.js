@@ -79,6 +79,16 @@ export class Core {
     return this.#call('norms', scenario);
   }
 
+  // A synthetic data set from a spec (docs/scenario.md, "Synthetic data"): points or sequences.
+  data(spec) {
+    return this.#call('data', spec);
+  }
+
+  // Outputs, data loss and accuracy of a scenario's model with its parameters, forward only.
+  predict(scenario) {
+    return this.#call('predict', scenario);
+  }
+
   // A model kept alive for long runs. Call delete() when done.
   trainer(scenario) {
     const handle = new this.module.Trainer(text(scenario));
@@ -116,6 +126,37 @@ class Trainer {
 
   parameters() {
     return JSON.parse(this.handle.parameters());
+  }
+
+  // ['W1', 'b1', …] or ['U', 'V', 'W', …].
+  parameterNames() {
+    return this.handle.parameterNames();
+  }
+
+  // Frobenius norm of each parameter's gradient (penalty included) at the last step.
+  gradientNorms() {
+    return this.handle.gradientNorms().slice();
+  }
+
+  // {loss, accuracy, validationLoss, validationAccuracy} of the current parameters; null where
+  // not defined.
+  evaluate() {
+    return this.handle.evaluate();
+  }
+
+  // Output `unit` of an MLP with two inputs at the centres of an nx × ny grid, row 0 at the top
+  // (y1): value j·nx + i. Throws a CoreError (field grid.nx, grid.unit, model.layers[0], …) on a
+  // refusal. Arguments that are not numbers are refused as such.
+  grid(x0, x1, y0, y1, nx, ny, unit) {
+    const number = (v) => (typeof v === 'number' ? v : NaN);
+    const values = this.handle.grid(...[x0, x1, y0, y1, nx, ny, unit].map(number));
+    if (values.length === 0) throw new CoreError(this.handle.error());
+    return values.slice();
+  }
+
+  // RNN: [‖h̄_1‖ … ‖h̄_T‖] of the first sequence of the last step (empty for an MLP).
+  hNorms() {
+    return this.handle.hNorms().slice();
   }
 
   delete() {

@@ -1,0 +1,131 @@
+#include "data_json.hpp"
+
+#include "json_fields.hpp"
+
+namespace backprop {
+
+namespace {
+
+using namespace json_fields;
+using ojson = nlohmann::ordered_json;
+
+constexpr std::pair<const char*, int> kinds[] = {{"points", 0}, {"sequences", 1}};
+constexpr std::pair<const char*, PointShape> shapes[] = {{"linear", PointShape::linear},
+                                                         {"xor", PointShape::xor_},
+                                                         {"circles", PointShape::circles},
+                                                         {"spiral", PointShape::spiral}};
+constexpr std::pair<const char*, SequenceTask> tasks[] = {{"running_sum", SequenceTask::running_sum},
+                                                          {"echo", SequenceTask::echo},
+                                                          {"parity", SequenceTask::parity}};
+
+constexpr int max_points = 10000, min_points = 4, max_sequences = 10000, max_length = 200;
+constexpr double max_noise = 2.0, max_validation = 0.9;
+
+double validation_fraction(Object& spec, int count, const char* what) {
+  const json* given = spec.get("validation");
+  if (!given) return 0.0;
+  const double fraction = number_in(*given, spec.path("validation"), 0, max_validation);
+  const int held = held_out(count, fraction);
+  if (held >= count)
+    fail(spec.path("validation"), "holds out all " + std::to_string(count) + " " + what + " (round(" + show(fraction) +
+                                      " × " + std::to_string(count) + ") = " + std::to_string(held) +
+                                      "); at least one must stay for training");
+  return fraction;
+}
+
+std::uint64_t seed_of(Object& spec) {
+  const json* given = spec.get("seed");
+  return given ? std::uint64_t(integer(*given, spec.path("seed"), 0, limits::max_seed)) : 0;
+}
+
+PointsSpec parse_points(Object& spec) {
+  PointsSpec p;
+  p.shape = choice(spec.require("shape"), spec.path("shape"), shapes);
+  if (const json* count = spec.get("count")) p.count = int(integer(*count, spec.path("count"), min_points, max_points));
+  if (const json* noise = spec.get("noise")) p.noise = number_in(*noise, spec.path("noise"), 0, max_noise);
+  p.validation = validation_fraction(spec, p.count, "points");
+  p.seed = seed_of(spec);
+  spec.finish(" for kind points");
+  return p;
+}
+
+SequencesSpec parse_sequences(Object& spec) {
+  SequencesSpec q;
+  q.task = choice(spec.require("task"), spec.path("task"), tasks);
+  if (const json* count = spec.get("count")) q.count = int(integer(*count, spec.path("count"), 1, max_sequences));
+  if (const json* n = spec.get("min_length")) q.min_length = int(integer(*n, spec.path("min_length"), 1, max_length));
+  if (const json* n = spec.get("max_length")) q.max_length = int(integer(*n, spec.path("max_length"), 1, max_length));
+  if (q.max_length < q.min_length)
+    fail(spec.path("max_length"), "must be at least data.min_length (" + std::to_string(q.min_length) + "), got " +
+                                      std::to_string(q.max_length));
+  if (q.task == SequenceTask::echo) {
+    if (const json* d = spec.get("delay")) q.delay = int(integer(*d, spec.path("delay"), 0, max_length - 1));
+    if (q.delay >= q.min_length)
+      fail(spec.path("delay"), "must be less than data.min_length (" + std::to_string(q.min_length) +
+                                   ") so that every sequence has a target, got " + std::to_string(q.delay));
+  }
+  q.validation = validation_fraction(spec, q.count, "sequences");
+  q.seed = seed_of(spec);
+  spec.finish(" for task " + std::string(tasks[int(q.task)].first));
+  return q;
+}
+
+ojson rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
+  ojson rows = ojson::array();
+  for (Index i = 0; i < m.rows(); ++i) {
+    if (!has_target.empty() && !has_target[size_t(i)]) {
+      rows.push_back(nullptr);
+      continue;
+    }
+    rows.push_back(std::vector<double>(m.row(i).begin(), m.row(i).end()));
+  }
+  return rows;
+}
+
+ojson points_json(const PointSet& set) {
+  return {{"inputs", rows_json(set.inputs)}, {"targets", rows_json(set.targets)}, {"labels", set.labels}};
+}
+
+ojson sequences_json(const std::vector<Sequence>& set) {
+  ojson out = ojson::array();
+  for (const Sequence& seq : set)
+    out.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets, seq.has_target)}});
+  return out;
+}
+
+}  // namespace
+
+DataSpec parse_data_spec(std::string_view source) {
+  if (source.size() > limits::max_text_bytes)
+    fail("data", "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
+  check_nesting(source, "data");
+  json root;
+  try {
+    root = json::parse(source);
+  } catch (const json::exception& e) {
+    const std::string what = e.what();
+    const auto start = what.find("] ");
+    fail("data", "is not valid JSON: " + (start == std::string::npos ? what : what.substr(start + 2)));
+  }
+  Object spec(root, "data");
+  if (choice(spec.require("kind"), spec.path("kind"), kinds) == 0) return parse_points(spec);
+  return parse_sequences(spec);
+}
+
+std::string data_json(const DataSpec& spec) {
+  ojson out;
+  if (const auto* p = std::get_if<PointsSpec>(&spec)) {
+    const Points points = make_points(*p);
+    out = points_json(points.train);
+    out["validation"] = points_json(points.validation);
+  } else {
+    const Sequences seqs = make_sequences(std::get<SequencesSpec>(spec));
+    out["input_size"] = seqs.input_size;
+    out["output_size"] = seqs.output_size;
+    out["sequences"] = sequences_json(seqs.train);
+    out["validation"] = {{"sequences", sequences_json(seqs.validation)}};
+  }
+  return out.dump();
+}
+
+}  // namespace backprop

@@ -1,0 +1,206 @@
+// Reading JSON documents with field-named refusals (ScenarioError "field: what is wrong"): the
+// helpers shared by the scenario parser and the data-spec parser. Messages stay one line of valid
+// UTF-8, whatever the document holds.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "error.hpp"
+#include "limits.hpp"
+
+namespace backprop::json_fields {
+
+using json = nlohmann::json;
+
+// Length of the valid UTF-8 sequence at s[i], 0 when there is none.
+inline size_t utf8_length(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return k < s.size() ? unsigned(static_cast<unsigned char>(s[k])) : 0u; };
+  const unsigned c = at(i);
+  if (c < 0x80) return 1;
+  size_t n = 2;
+  unsigned low = 0x80, high = 0xBF;  // range of the second byte: no overlong forms, surrogates or > U+10FFFF
+  if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : low, high = c == 0xED ? 0x9F : high;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : low, high = c == 0xF4 ? 0x8F : high;
+  else if (c < 0xC2 || c > 0xDF) return 0;
+  if (at(i + 1) < low || at(i + 1) > high) return 0;
+  for (size_t k = 2; k < n; ++k)
+    if ((at(i + k) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// Messages quote the document (unknown keys, bad values, the JSON parser's last token): keep them
+// one line of valid UTF-8 by escaping control characters (\u001b) and bytes that are not UTF-8 (\xff).
+inline std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8_length(s, i);
+    const unsigned c = static_cast<unsigned char>(s[i]);
+    const bool c1_control = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;  // U+0080..9F
+    if (n > 0 && c >= 0x20 && c != 0x7F && !c1_control) {
+      out.append(s, i, n);
+      i += n;
+      continue;
+    }
+    char escape[8];
+    if (n == 0) std::snprintf(escape, sizeof escape, "\\x%02x", c);
+    else std::snprintf(escape, sizeof escape, "\\u%04x", n == 2 ? static_cast<unsigned char>(s[i + 1]) : c);
+    out += escape;
+    i += n == 0 ? 1 : n;
+  }
+  return out;
+}
+
+// At most `max` bytes of s, cut at a character boundary, with "…" when cut.
+inline std::string shorten(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;
+  return std::string(s.substr(0, max)) + "…";
+}
+
+[[noreturn]] inline void fail(const std::string& field, const std::string& message) {
+  throw ScenarioError(printable(field), printable(message));
+}
+
+inline std::string key_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+inline std::string item_path(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+inline std::string show(double x) {
+  char buffer[32];
+  const bool whole = x == std::floor(x) && std::abs(x) < 1e16;
+  std::snprintf(buffer, sizeof buffer, whole ? "%.0f" : "%.10g", x);
+  return buffer;
+}
+
+inline std::string type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "a list";
+    case json::value_t::object: return "an object";
+    case json::value_t::binary: return "binary data";
+    case json::value_t::discarded: return "nothing";
+    default: return "a number";
+  }
+}
+
+// nlohmann's parser keeps its own stack, but a depth limit keeps every later walk cheap and safe.
+inline void check_nesting(std::string_view text, const char* what = "scenario") {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char ch : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (ch == '\\') escaped = true;
+      else if (ch == '"') in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > limits::max_nesting)
+        fail(what, "nested deeper than " + std::to_string(limits::max_nesting) + " levels");
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+}
+
+// A JSON object being read: remembers which keys were asked for and refuses the others.
+class Object {
+ public:
+  Object(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+    if (!j.is_object()) fail(path_.empty() ? "scenario" : path_, "must be an object, got " + type_name(j));
+  }
+  // nullptr when absent or null.
+  const json* get(const std::string& key) {
+    known_.push_back(key);
+    const auto it = j_.find(key);
+    return it == j_.end() || it->is_null() ? nullptr : &*it;
+  }
+  const json& require(const std::string& key) {
+    const json* value = get(key);
+    if (!value) fail(path(key), "is required");
+    return *value;
+  }
+  std::string path(const std::string& key) const { return key_path(path_, key); }
+  // Refuses any key that was not asked for.
+  void finish(const std::string& what = "") const {
+    for (const auto& item : j_.items()) {
+      if (std::find(known_.begin(), known_.end(), item.key()) != known_.end()) continue;
+      std::string expected;
+      for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
+      const std::string key = item.key().empty() ? "\"\"" : shorten(item.key(), 60);  // "" stays visible
+      fail(path(key), "unknown field" + what + " (expected one of: " + expected + ")");
+    }
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+  std::vector<std::string> known_;
+};
+
+inline double number(const json& j, const std::string& path) {
+  if (!j.is_number()) fail(path, "must be a number, got " + type_name(j));
+  const double x = j.get<double>();
+  if (!std::isfinite(x)) fail(path, "must be a finite number");
+  return x;
+}
+
+inline double number_in(const json& j, const std::string& path, double low, double high, bool open_high = false) {
+  const double x = number(j, path);
+  if (x < low || x > high || (open_high && x == high))
+    fail(path, "must be between " + show(low) + " and " + show(high) + (open_high ? " (excluded)" : "") +
+                   ", got " + show(x));
+  return x;
+}
+
+inline double non_negative(const json& j, const std::string& path) {
+  const double x = number(j, path);
+  if (x < 0) fail(path, "must be ≥ 0, got " + show(x));
+  return x;
+}
+
+inline long long integer(const json& j, const std::string& path, double low, double high) {
+  const double x = number(j, path);
+  if (x != std::floor(x)) fail(path, "must be a whole number, got " + show(x));
+  if (x < low || x > high) fail(path, "must be between " + show(low) + " and " + show(high) + ", got " + show(x));
+  return static_cast<long long>(x);
+}
+
+inline bool boolean(const json& j, const std::string& path) {
+  if (!j.is_boolean()) fail(path, "must be true or false, got " + type_name(j));
+  return j.get<bool>();
+}
+
+inline std::string text(const json& j, const std::string& path) {
+  if (!j.is_string()) fail(path, "must be a string, got " + type_name(j));
+  return j.get<std::string>();
+}
+
+template <class Enum, size_t N>
+Enum choice(const json& j, const std::string& path, const std::pair<const char*, Enum> (&options)[N]) {
+  const std::string value = text(j, path);
+  std::string list;
+  for (const auto& [name, e] : options) {
+    if (value == name) return e;
+    list += (list.empty() ? "" : ", ") + std::string(name);
+  }
+  fail(path, "must be one of " + list + ", got \"" + shorten(value, 40) + "\"");
+}
+
+inline const json& list(const json& j, const std::string& path, const char* of) {
+  if (!j.is_array()) fail(path, std::string("must be a list of ") + of + ", got " + type_name(j));
+  return j;
+}
+
+}  // namespace backprop::json_fields
