@@ -12,6 +12,9 @@ const routes = {
   '/mlp': async () => (await import('./lessons/mlp/page.js')).mountMlp,
   '/bptt': async () => (await import('./lessons/bptt/page.js')).mountBptt,
 };
+// #/labs and #/labs/<name>: one module for the labs' index and shell, loaded on the first visit.
+const labsRoute = async () => (await import('./labs/page.js')).mountLabs;
+const routeFor = (path) => routes[path] ?? (path === '/labs' || path.startsWith('/labs/') ? labsRoute : null);
 const app = document.getElementById('app');
 let current = null;
 let currentPath = null;
@@ -24,7 +27,7 @@ async function render(core) {
     return;
   }
   const token = ++rendering;
-  const load = routes[path];
+  const load = routeFor(path);
   const mount = load ? await load() : null;
   if (token !== rendering) return;  // the address changed again meanwhile
   current?.destroy?.();
@@ -35,7 +38,7 @@ async function render(core) {
     current = null;
     return;
   }
-  current = mount(app, {core, params});
+  current = mount(app, {core, params, path});
 }
 
 async function start() {

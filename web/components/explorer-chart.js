@@ -1,18 +1,7 @@
 // The gradient explorer's chart (Chart.js), imported on demand by gradient-explorer.js:
 // ‖∂L/∂h_t‖ and what step t adds to V̄, against t, on a log axis. A zero is drawn as a gap.
-import {
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import {axisTitle, createLineChart} from './chart-base.js';
 import {formatNumber} from '../format.js';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 const MAX_TICKS = 8;
 const MARKED = 40;  // series up to this length get a marker on every point
@@ -76,34 +65,24 @@ export function createExplorerChart(canvas, {colors, E}) {
     label, data: [], borderColor: color, backgroundColor: color,
     pointRadius: radius, pointHitRadius: 6, tension: 0, spanGaps: false, clip: 4, ...extra,
   });
-  const chart = new Chart(canvas, {
-    type: 'line',
-    data: {datasets: [
+  const chart = createLineChart(canvas, {
+    datasets: [
       series(E.seriesH, colors.h, {borderWidth: 2}),
       series(E.seriesV, colors.v, {borderWidth: 1.5, borderDash: [6, 3]}),
-    ]},
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: {mode: 'index', intersect: false},
-      plugins: {
-        legend: {position: 'top', labels: {usePointStyle: true, pointStyle: 'line', pointStyleWidth: 28}},
-        tooltip: {callbacks: {
-          title: (items) => E.tooltipTitle(items[0].parsed.x),
-          label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? E.zeroValue : formatNumber(item.parsed.y)}`,
-        }},
-      },
-      scales: {
-        x: {type: 'linear', min: 1, max: 2, title: {display: true, text: E.axisT}, ticks: {precision: 0}},
-        y: {
-          type: 'logarithmic', min: 0.1, max: 10,
-          title: {display: true, text: E.axisNorm},
-          afterBuildTicks: decadeTicks,
-          ticks: {autoSkip: false, callback: (value, i, ticks) => E.tick(ticks[i].m, ticks[i].e, ticks[i].short)},
-        },
+    ],
+    interaction: {mode: 'index', intersect: false},
+    legend: {position: 'top', labels: {usePointStyle: true, pointStyle: 'line', pointStyleWidth: 28}},
+    tooltip: {callbacks: {
+      title: (items) => E.tooltipTitle(items[0].parsed.x),
+      label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? E.zeroValue : formatNumber(item.parsed.y)}`,
+    }},
+    scales: {
+      x: {type: 'linear', min: 1, max: 2, title: axisTitle(E.axisT), ticks: {precision: 0}},
+      y: {
+        type: 'logarithmic', min: 0.1, max: 10,
+        title: axisTitle(E.axisNorm),
+        afterBuildTicks: decadeTicks,
+        ticks: {autoSkip: false, callback: (value, i, ticks) => E.tick(ticks[i].m, ticks[i].e, ticks[i].short)},
       },
     },
   });

@@ -13,7 +13,6 @@ export function mountHome(root) {
           el('li', {}, [el('a', {href: lesson.href}, [el('h2', {}, lesson.title), el('p', {}, lesson.text)])]),
         ),
       ),
-      el('p', {}, home.soon),
       el('p', {class: 'note'}, home.numbers),
     ]),
   );

@@ -4,7 +4,7 @@
 // configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
 import {CoreError} from '../core/core.js';
 import {el} from '../dom.js';
-import {replaceRoute} from '../router.js';
+import {parseRoute, replaceRoute} from '../router.js';
 import {decodeScenario, encodeScenario} from '../share.js';
 import {createStore} from '../state.js';
 import {S} from '../strings/index.js';
@@ -86,7 +86,8 @@ export function mountLessonPage(root, {core, params}, config) {
   let addressFrame = 0;
   const writeAddress = () => {
     addressFrame = 0;
-    replaceRoute(PATH, address(store.get()));
+    // Only while the address still names this page: a link just followed must not be undone.
+    if (parseRoute().path === PATH) replaceRoute(PATH, address(store.get()));
   };
   store.subscribe(() => {
     if (!addressFrame) addressFrame = requestAnimationFrame(writeAddress);

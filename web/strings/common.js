@@ -20,8 +20,12 @@ export const common = {
         title: 'Lección 2 · Retropropagación a través del tiempo (BPTT)',
         text: 'La RNN de la lección desplegada en el tiempo: los mismos U, V, W en cada paso, los gradientes sumados sobre el tiempo y h̄ₜ con sus dos caminos.',
       },
+      {
+        href: '#/labs',
+        title: 'Laboratorios · Los diez ejercicios de las dos lecciones',
+        text: 'Experimentos en la página: clasificar puntos, comparar activaciones, regularizar, tamaños de lote, búsqueda de hiperparámetros, BPTT a mano, explosión y desvanecimiento de gradientes…',
+      },
     ],
-    soon: 'Próximamente: laboratorios con los ejercicios de las dos partes.',
     numbers:
       'Cada número que ves lo calcula el mismo núcleo en C++ (compilado a WebAssembly), comprobado contra PyTorch en doble precisión.',
   },

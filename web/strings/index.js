@@ -10,5 +10,6 @@ import {bptt} from './bptt.js';
 import {rnnEditor} from './rnn-editor.js';
 import {rnnDiagram} from './rnn-diagram.js';
 import {explorer} from './explorer.js';
+import {labs} from './labs/index.js';
 
-export const S = {...common, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer};
+export const S = {...common, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs};

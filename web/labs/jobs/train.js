@@ -1,0 +1,103 @@
+// Job `train` (docs/labs.md): a scenario trained in chunks in the worker, with the loss of every
+// step, evaluations, gradient norms (and ‖h̄_t‖ for an RNN) and the output over a grid, sent
+// about every frameMs as far as they are new.
+//
+// input: {scenario, steps, evaluateEvery, normsEvery, grid: {x0, x1, y0, y1, nx, ny, unit} | null,
+//         frameMs = 50, lossEvery = 1}
+// progress: {done, steps, losses: [[i, loss]…], evaluations: [[i, {loss, accuracy, validationLoss,
+//   validationAccuracy}]…], norms: [[i, Float64Array]…], hNorms: [[i, Float64Array]…] (RNN),
+//   grid: Float32Array (nx·ny, row 0 at y1; transferred) when input.grid}
+//   losses[i]: the loss of step i (before update i), for i % lossEvery == 0 and the last step;
+//   evaluations[i]: the parameters after i steps (i = 0 the initial ones, i = steps the last);
+//   norms[i], hNorms[i]: the gradient of step i, for i % normsEvery == 0 and the last step.
+// result: {steps, parameters, evaluation, elapsedMs}
+// A non-finite loss rejects with a CoreError (field 'optimizer.lr', code 3, .step); what was
+// recorded up to it is sent as progress first.
+import {CoreError} from '../../core/core.js';
+
+const CHUNK_MS = 8;  // work per call into the core: a cancel is seen within a slice
+
+function divergence(step, loss, scenario) {
+  const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
+  const lr = scenario.optimizer?.lr ?? 'default';
+  return Object.assign(new CoreError({
+    message: `optimizer.lr: diverged at step ${step}: the loss became ${what} (optimizer.lr = ${lr} may be too large)`,
+    field: 'optimizer.lr',
+    code: 3,
+  }), {step});
+}
+
+const every = (n) => (Number.isFinite(n) && n >= 1 ? Math.floor(n) : 0);  // 0: never
+const copy = (values) => Float64Array.from(values);
+
+export async function train(input, api) {
+  const {scenario, grid = null} = input;
+  const steps = Math.max(0, Math.floor(input.steps ?? 0));
+  const evaluateEvery = every(input.evaluateEvery);
+  const normsEvery = every(input.normsEvery);
+  const lossEvery = every(input.lossEvery ?? 1) || 1;
+  const frameMs = input.frameMs ?? 50;
+  const rnn = scenario.model?.kind === 'rnn';
+  const start = performance.now();
+  const trainer = api.core.trainer(scenario);
+  try {
+    let done = 0;
+    let pending = {losses: [], evaluations: [], norms: [], hNorms: []};
+    const flush = (withGrid = true) => {
+      const payload = {done, steps, ...pending};
+      if (!rnn) delete payload.hNorms;
+      const transfer = [];
+      if (grid && withGrid) {
+        payload.grid = Float32Array.from(trainer.grid(grid.x0, grid.x1, grid.y0, grid.y1, grid.nx, grid.ny, grid.unit ?? 0));
+        transfer.push(payload.grid.buffer);
+      }
+      api.progress(payload, transfer);
+      pending = {losses: [], evaluations: [], norms: [], hNorms: []};
+    };
+    const recordNorms = (i) => {
+      pending.norms.push([i, copy(trainer.gradientNorms())]);
+      if (rnn) pending.hNorms.push([i, copy(trainer.hNorms())]);
+    };
+
+    if (evaluateEvery) pending.evaluations.push([0, trainer.evaluate()]);
+    flush();  // the initial state (grid, evaluation) before the first step
+
+    let chunk = 16;  // a probe; then sized from the measured time per step
+    let lastFrame = performance.now();
+    while (done < steps) {
+      // Stop at the next evaluation (after step k·evaluateEvery) and after each recorded gradient.
+      let n = Math.min(chunk, steps - done);
+      if (evaluateEvery) n = Math.min(n, evaluateEvery - (done % evaluateEvery));
+      if (normsEvery) n = Math.min(n, done % normsEvery === 0 ? 1 : normsEvery - (done % normsEvery) + 1);
+      const t0 = performance.now();
+      const batch = trainer.run(n);
+      const t1 = performance.now();
+      for (let j = 0; j < batch.length; j++) {
+        const i = done + j;
+        if (!Number.isFinite(batch[j])) {
+          done = i;
+          flush(false);  // the output of diverged parameters says nothing
+          throw divergence(i, batch[j], scenario);
+        }
+        if (i % lossEvery === 0 || i === steps - 1) pending.losses.push([i, batch[j]]);
+      }
+      done += batch.length;
+      const last = done - 1;
+      if (normsEvery && (last % normsEvery === 0 || done === steps)) recordNorms(last);
+      if (evaluateEvery && (done % evaluateEvery === 0 || done === steps)) pending.evaluations.push([done, trainer.evaluate()]);
+      // Timer resolution may be coarse (0.1 ms): never trust less than that; grow at most 16×.
+      const perStep = Math.max(t1 - t0, 0.1) / n;
+      chunk = Math.max(1, Math.min(chunk * 16, Math.floor(CHUNK_MS / perStep)));
+      if (done < steps && t1 - lastFrame >= frameMs) {
+        flush();
+        await api.pause();
+        if (api.cancelled()) return null;
+        lastFrame = performance.now();
+      }
+    }
+    flush();
+    return {steps: done, parameters: trainer.parameters(), evaluation: trainer.evaluate(), elapsedMs: performance.now() - start};
+  } finally {
+    trainer.delete();
+  }
+}

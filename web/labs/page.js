@@ -1,0 +1,193 @@
+// #/labs: the ten labs in two groups; #/labs/<name>: the shell around one lab (top bar, the
+// exercise's statement from the lesson, the lab's body from its mountLab(root, ctx)).
+//
+// ctx given to a lab: {core, params (URLSearchParams of the address), setParams(object),
+//   runJob(kind, input, {onProgress})}
+//   setParams({key: value…}) writes the lab's settings as the address's query (replacing it;
+//   null/undefined values are left out), with history.replaceState on the next animation frame.
+//   runJob is web/labs/jobs-client.js's; the shell cancels the lab's jobs when the lab is left.
+import '../styles/labs.css';
+import {el} from '../dom.js';
+import {richText} from '../math.js';
+import {parseRoute, replaceRoute} from '../router.js';
+import {S} from '../strings/index.js';
+import {GROUPS, LABS, findLab, hasModule, loadLab} from './registry.js';
+import {runJob, useCore} from './jobs-client.js';
+
+const L = () => S.labs;
+
+function topbar(title, {index = true} = {}) {
+  return el('header', {class: 'topbar'}, [
+    el('a', {href: '#/', class: 'home-link'}, S.appTitle),
+    index ? el('a', {href: '#/labs', class: 'labs-link'}, L().shell.index) : null,
+    el('h1', {}, title),
+  ]);
+}
+
+function mountIndex(root) {
+  const T = L();
+  const card = (lab) => {
+    const texts = T[lab.key];
+    const ready = hasModule(lab.name);
+    const body = [
+      el('span', {class: 'lab-exercise'}, texts.exercise),
+      el('h3', {}, texts.title),
+      el('p', {}, texts.summary),
+      ready ? null : el('span', {class: 'lab-soon'}, T.index.preparing),
+    ];
+    return el('li', {class: ready ? 'lab-card' : 'lab-card preparing'},
+      ready
+        ? el('a', {href: `#/labs/${lab.name}`}, body)
+        : el('div', {'aria-label': T.index.preparingLabel(texts.title)}, body));
+  };
+  root.append(el('div', {class: 'labs-index'}, [
+    topbar(T.index.title, {index: false}),
+    el('main', {class: 'labs-home'}, [
+      el('p', {class: 'lead'}, T.index.intro),
+      ...GROUPS.map((group) => el('section', {class: `lab-group lab-group-${group}`, 'aria-labelledby': `lab-group-${group}`}, [
+        el('h2', {id: `lab-group-${group}`}, T.index.groups[group]),
+        el('ol', {class: 'lab-cards'}, LABS.filter((lab) => lab.group === group).map(card)),
+      ])),
+    ]),
+  ]));
+  return {destroy() {}};
+}
+
+function message(root, text) {
+  root.append(el('div', {class: 'lab-page'}, [
+    topbar(L().index.title),
+    el('main', {class: 'message'}, [
+      el('p', {}, text),
+      el('p', {}, el('a', {href: '#/labs'}, L().shell.backToIndex)),
+    ]),
+  ]));
+  return {destroy() {}};
+}
+
+function mountShell(root, {core, params}, lab) {
+  const T = L();
+  const texts = T[lab.key];
+  const path = `/labs/${lab.name}`;
+  const body = el('div', {class: 'lab-body'}, el('p', {class: 'loading'}, S.loading));
+  root.append(el('div', {class: 'lab-page'}, [
+    topbar(texts.title),
+    el('main', {class: 'lab-main'}, [
+      el('section', {class: 'lab-statement', 'aria-label': T.shell.statementLabel}, [
+        el('p', {class: 'lab-exercise'}, texts.exercise),
+        el('blockquote', {}, el('p', {}, richText(texts.statement))),
+      ]),
+      body,
+    ]),
+  ]));
+
+  useCore(core);
+  let written = params.toString();  // the query this page last wrote (or was opened with)
+  let frame = 0;
+  let pendingQuery = null;
+  let mounted = null;
+  let runs = new Set();
+  let destroyed = false;
+
+  // Only while the address still names this lab: the student may have moved on (a link, back)
+  // between the call and the frame, and the new page's address must not be overwritten.
+  const writeAddress = () => {
+    frame = 0;
+    if (!destroyed && parseRoute().path === path) replaceRoute(path, pendingQuery);
+  };
+
+  function makeCtx(params) {
+    const own = new Set();
+    runs = own;
+    return {
+      core,
+      params,
+      setParams(settings) {
+        if (destroyed || runs !== own) return;  // a late call from a lab already left
+        const query = new URLSearchParams();
+        for (const [key, value] of Object.entries(settings ?? {})) {
+          if (value !== null && value !== undefined) query.set(key, String(value));
+        }
+        pendingQuery = query;
+        written = query.toString();
+        if (!frame) frame = requestAnimationFrame(writeAddress);
+      },
+      runJob(kind, input, options) {
+        const run = runJob(kind, input, options);
+        if (destroyed || runs !== own) {
+          run.cancel();  // a lab already left starts nothing
+          return run;
+        }
+        own.add(run);
+        run.promise.then(() => own.delete(run), () => own.delete(run));
+        return run;
+      },
+    };
+  }
+
+  function cancelRuns() {
+    for (const run of runs) run.cancel();
+    runs.clear();
+  }
+
+  // A lab that fails to clean up must not keep the student on its page.
+  function unmount() {
+    try {
+      mounted?.destroy?.();
+    } catch (error) {
+      console.error(error);
+    }
+    mounted = null;
+  }
+
+  async function mountBody(params) {
+    let module;
+    try {
+      module = await loadLab(lab.name);
+    } catch (error) {
+      if (!destroyed) body.replaceChildren(el('p', {class: 'message error'}, T.shell.loadFailed));
+      throw error;
+    }
+    if (destroyed) return;
+    body.replaceChildren();
+    if (!module) {
+      body.append(el('p', {class: 'message'}, T.shell.preparing));
+      return;
+    }
+    mounted = module.mountLab(body, makeCtx(params));
+  }
+  mountBody(params);
+
+  return {
+    // A new address for this lab (a pasted link, back): mount the lab again from it.
+    update(next) {
+      if (next.toString() === written) return;
+      written = next.toString();
+      cancelRuns();
+      unmount();
+      mountBody(next);
+    },
+    destroy() {
+      destroyed = true;
+      cancelAnimationFrame(frame);
+      cancelRuns();
+      unmount();
+    },
+  };
+}
+
+// The route's entry: path is '/labs' or '/labs/<name>'.
+export function mountLabs(root, {core, params, path}) {
+  const name = path.replace(/^\/labs\/?/, '').replace(/\/$/, '');
+  if (!name) return mountIndex(root);
+  const lab = findLab(name);
+  if (!lab) {
+    let shown = name;
+    try {
+      shown = decodeURIComponent(name);
+    } catch {
+      // a malformed escape: show it as typed
+    }
+    return message(root, L().shell.unknown(shown.length > 60 ? `${shown.slice(0, 60)}…` : shown));
+  }
+  return mountShell(root, {core, params}, lab);
+}

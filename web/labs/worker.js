@@ -1,0 +1,60 @@
+// The labs' module worker: instantiates the page's compiled core and runs one job at a time
+// (the jobs of web/labs/jobs/, by name). The pool in jobs-client.js never sends a second job
+// before the first one has answered.
+//
+// In:  {type: 'init', module} · {type: 'run', id, kind, input} · {type: 'cancel', id}
+// Out: {type: 'progress', id, payload}       (payload as the job sends it; transfer honoured)
+//      {type: 'done', id, result, elapsedMs}
+//      {type: 'cancelled', id}
+//      {type: 'error', id, message, field, code, step, fatal}
+//      fatal: the core could not load or aborted (a wasm trap): the page replaces this worker.
+import {CoreError, loadCore} from '../core/core.js';
+import {jobs} from './jobs/index.js';
+
+let coreReady = null;
+let current = null;  // {id, cancelled}
+
+// Lets queued messages (a cancel) in between two slices of work.
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function run({id, kind, input}) {
+  const job = {id, cancelled: false};
+  current = job;
+  const start = performance.now();
+  try {
+    const fn = jobs[kind];
+    if (!fn) throw new CoreError({message: `${kind}: no such job`, field: 'job', code: 2});
+    const core = await (coreReady ??= loadCore()).catch((error) => {
+      throw Object.assign(new Error(`core: ${error?.message ?? error}`), {fatal: true});
+    });
+    const api = {
+      core,
+      progress(payload, transfer = []) {
+        if (!job.cancelled) postMessage({type: 'progress', id, payload}, transfer);
+      },
+      cancelled: () => job.cancelled,
+      pause,
+    };
+    const result = await fn(input, api);
+    if (job.cancelled) postMessage({type: 'cancelled', id});
+    else postMessage({type: 'done', id, result, elapsedMs: performance.now() - start});
+  } catch (error) {
+    postMessage({
+      type: 'error',
+      id,
+      message: String(error?.message ?? error),
+      field: error?.field ?? '',
+      code: error instanceof CoreError ? error.code : 0,
+      step: error?.step ?? null,
+      fatal: Boolean(error?.fatal) || error instanceof WebAssembly.RuntimeError || /^Aborted\(/.test(String(error?.message)),
+    });
+  } finally {
+    if (current === job) current = null;
+  }
+}
+
+self.addEventListener('message', ({data}) => {
+  if (data?.type === 'init') coreReady ??= loadCore({module: data.module});
+  else if (data?.type === 'run') run(data);
+  else if (data?.type === 'cancel' && current?.id === data.id) current.cancelled = true;
+});
