@@ -1,0 +1,43 @@
+// Lab 9 (RNN exercise 4): exploding and vanishing gradients. Part 1, the scale × length map of
+// ‖h̄_1‖/‖h̄_T‖ (job `normsGrid`); part 2, ‖h̄_t‖ and the parameters' gradient norms over training
+// (job `train` with normsEvery). Both parts' settings live in the address.
+import {el} from '../../dom.js';
+import {richText} from '../../math.js';
+import {S} from '../../strings/index.js';
+import {preloadCharts} from '../secuencias/preload.js';
+import {readParams, writeParams} from '../secuencias/settings.js';
+import {gridFields} from './grid.js';
+import {createGridPanel} from './grid-panel.js';
+import {createTrainPanel, trainNormsFields} from './train-panel.js';
+import '../../styles/labs/secuencias.css';
+import '../../styles/labs/explosion.css';
+
+const FIELDS = {...gridFields, ...trainNormsFields};
+
+export function mountLab(root, ctx) {
+  const E = S.labs.explosion;
+  const Q = S.labs.secuencias;
+  const {values, invalid} = readParams(FIELDS, ctx.params);
+  let current = values;
+  const save = (part) => {
+    current = {...current, ...part};
+    ctx.setParams(writeParams(FIELDS, current));
+  };
+  const grid = createGridPanel({E, Q, values, runJob: ctx.runJob, onChange: save});
+  const train = createTrainPanel({E, Q, values, core: ctx.core, runJob: ctx.runJob, onChange: save});
+  const label = (n) => E.grid[n] ?? E.trainFields[n] ?? Q.form.labels[n] ?? n;
+  root.append(el('div', {class: 'seq-lab exp-lab'}, [
+    el('div', {class: 'seq-intro'}, el('p', {}, richText(E.intro))),
+    invalid.length ? el('p', {class: 'seq-notice', role: 'status'}, Q.form.badLink(invalid.map(label).join(', '))) : null,
+    grid.node,
+    train.node,
+  ]));
+  preloadCharts();
+  return {
+    destroy() {
+      grid.destroy();
+      train.destroy();
+      root.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// Lab 7 (RNN exercise 2): an RNN trained with BPTT on sequences of varied length. The task's data
+// come from core.data, training runs in the labs' worker (job `train` with evaluations), and the
+// prediction strip shows ŷ_t step by step for one validation sequence (core.predict).
+import {el} from '../../dom.js';
+import {richText} from '../../math.js';
+import {S} from '../../strings/index.js';
+import {dataFields, readParams, trainFields, writeParams} from './settings.js';
+import {createForm} from './form.js';
+import {createRunPanel} from './run-panel.js';
+import {createStripPanel} from './strip-panel.js';
+import {dataSpec, buildScenario} from './scenario.js';
+import {describeJobError} from '../jobs-client.js';
+import '../../styles/labs/secuencias.css';
+
+export const FIELDS = {...dataFields, ...trainFields};
+
+// The form's groups, shared with lab 10 (which has no f: it trains all three).
+export function formGroups(form, L, names = Object.keys(FIELDS)) {
+  const group = (title, list) => el('fieldset', {class: 'seq-group'}, [
+    el('legend', {}, title), ...list.filter((n) => names.includes(n)).map((n) => form.node(n)),
+  ]);
+  return [
+    group(L.groups.data, ['task', 'delay', 'count', 'minLength', 'maxLength', 'validation', 'dataSeed']),
+    group(L.groups.model, ['hidden', 'f', 'g']),
+    group(L.groups.training, ['optimizer', 'lr', 'batch', 'steps', 'seed']),
+  ];
+}
+
+export function formOptions(L) {
+  const F = L.form;
+  return {
+    labels: F.labels,
+    reasons: F.reasons,
+    options: {
+      task: L.tasks,
+      f: F.activations,
+      g: F.activations,
+      optimizer: F.optimizers,
+    },
+  };
+}
+
+export function mountLab(root, ctx) {
+  const L = S.labs.secuencias;
+  const {values: initial, invalid} = readParams({...FIELDS, seq: {kind: 'int', min: 1, max: 10000, default: 1}}, ctx.params);
+  const {seq: _seq, ...firstSettings} = initial;
+  let settings = firstSettings;
+  let data = null;        // core.data(dataSpec(settings)), regenerated when the data fields change
+  let dataKey = '';
+  let frame = 0;
+
+  const notice = el('p', {class: 'seq-notice', role: 'status', hidden: invalid.length === 0},
+    invalid.length ? L.form.badLink(invalid.map((n) => L.form.labels[n] ?? n).join(', ')) : '');
+  const taskHelp = el('p', {class: 'seq-task-help'});
+  const form = createForm(FIELDS, settings, {...formOptions(L), onChange: changed});
+  const epochs = el('p', {class: 'seq-epochs'});
+  const failure = el('p', {class: 'seq-failure', role: 'alert', hidden: true});
+
+  const strip = createStripPanel({L, core: ctx.core, seq: initial.seq, onSequence: (seq) => save({seq})});
+  let runKey = '';  // the settings of the run in progress: its weights fit the strip only if unchanged
+  const run = createRunPanel({
+    L, runJob: ctx.runJob,
+    prepare: () => {
+      const next = form.read();
+      if (!next || !ensureData(next)) return null;
+      runKey = JSON.stringify(next);
+      return buildScenario(data, next);
+    },
+    onStart: () => strip.showBefore(),
+    onDone: (scenario, result) => {
+      if (runKey === JSON.stringify(settings)) strip.showAfter(scenario, result.parameters, result.steps);
+    },
+  });
+
+  const controls = el('form', {class: 'seq-controls', novalidate: true, onsubmit: (e) => {
+    e.preventDefault();
+    run.start();
+  }}, [
+    ...formGroups(form, L),
+    taskHelp,
+    epochs,
+    run.button,
+  ]);
+  root.append(el('div', {class: 'seq-lab'}, [
+    el('div', {class: 'seq-intro'}, [el('p', {}, richText(L.intro)), el('p', {class: 'seq-observe'}, richText(L.observe))]),
+    notice,
+    el('div', {class: 'seq-layout'}, [
+      el('div', {class: 'seq-side'}, controls),
+      el('div', {class: 'seq-results'}, [failure, run.node, strip.node]),
+    ]),
+  ]));
+
+  // ---- settings → data, the task's help, the strip before training
+  function ensureData(s) {
+    const key = JSON.stringify(dataSpec(s));
+    if (key === dataKey && data) return true;
+    try {
+      data = ctx.core.data(dataSpec(s));
+      dataKey = key;
+      failure.hidden = true;
+      return true;
+    } catch (error) {
+      data = null;
+      dataKey = '';
+      failure.hidden = false;
+      failure.textContent = L.dataFailed(describeJobError(error));
+      return false;
+    }
+  }
+
+  function refresh() {
+    frame = 0;
+    const s = form.read();
+    if (!s) return;
+    form.show('delay', s.task === 'echo');
+    form.show('g', s.task === 'running_sum');
+    taskHelp.replaceChildren(...richText(L.taskHelp[s.task]));
+    if (!ensureData(s)) return;
+    const sequences = data.sequences.length;
+    epochs.textContent = L.form.epochs(s.steps, Math.ceil(sequences / Math.max(1, Math.min(s.batch, sequences))));
+    strip.setData(data, buildScenario(data, s), L.classNames[s.task]);
+  }
+
+  function save(extra = {}) {
+    ctx.setParams({...writeParams(FIELDS, settings), seq: String(strip.seq), ...extra});
+  }
+
+  function changed(next) {
+    settings = next;
+    save();
+    if (!frame) frame = requestAnimationFrame(refresh);
+  }
+
+  form.show('delay', settings.task === 'echo');
+  form.show('g', settings.task === 'running_sum');
+  refresh();
+
+  return {
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      run.destroy();
+      root.replaceChildren();
+    },
+  };
+}
