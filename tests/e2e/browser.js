@@ -12,17 +12,28 @@ import {csp} from '../../vite.config.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshots = path.join(root, 'build', 'screenshots');
 
-// Builds dist/ once per run (pass {skipBuild: true} when a previous test file just built it).
+// Builds the site into a fresh folder of its own (test files and scripts running at the same time
+// never serve each other's half-written build) and serves it; close() removes it. With
+// E2E_SKIP_BUILD set, serves dist/ as it is (`npm run budgets -- --no-build`).
 export async function serveSite({base = '/'} = {}) {
-  if (!process.env.E2E_SKIP_BUILD) await build({root, logLevel: 'warn'});
+  const reuse = Boolean(process.env.E2E_SKIP_BUILD);
+  const outDir = reuse ? path.join(root, 'dist') : await mkdtemp(path.join(tmpdir(), 'backprop-site-'));
+  if (!reuse) await build({root, logLevel: 'warn', build: {outDir, emptyOutDir: true}});
   const server = await preview({
     root,
     logLevel: 'warn',
+    build: {outDir},
     preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}},
     base,
   });
   const address = server.httpServer.address();
-  return {url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    async close() {
+      await new Promise((done) => server.httpServer.close(done));
+      if (!reuse) await rm(outDir, {recursive: true, force: true});
+    },
+  };
 }
 
 export async function launchBrowser() {
