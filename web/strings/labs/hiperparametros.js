@@ -52,8 +52,8 @@ export const hiperparametros = {
     },
     hints: {
       hidden: 'Lista (1, 2, 4, 8) o intervalo (2-6), de 1 a 32.',
+      batch: (steps, rows) => `${count(steps)} ${steps === 1 ? 'iteración' : 'iteraciones'} por época (${count(rows)} puntos de entrenamiento).`,
       checkpoints: (list) => `Épocas evaluadas: ${list}.`,
-      batch: 'Minilotes de 10 puntos, como en el laboratorio 1.',
     },
     options: {
       shape: {linear: 'Linealmente separables', xor: 'XOR', circles: 'Círculos', spiral: 'Espiral'},
