@@ -96,6 +96,40 @@ describe('labs worker pool', () => {
     expect(spawned[0].running.input.n).toBe(3);
   });
 
+  test('pause and resume tell the running worker; a queued job is paused as it starts; a paused job cancels', async () => {
+    const {p, spawned} = pool(1);
+    const seen = [];
+    const a = p.runJob('train', {n: 1}, {onProgress: (x) => seen.push(x)});
+    const b = p.runJob('train', {n: 2});
+    const id = spawned[0].running.id;
+    a.pause();
+    a.pause();  // once is enough
+    expect(a.paused).toBe(true);
+    expect(spawned[0].sent.filter((m) => m.type === 'pause')).toEqual([{type: 'pause', id}]);
+    // Progress already on its way still arrives while paused.
+    spawned[0].reply({type: 'progress', id, payload: {done: 3}});
+    expect(seen).toEqual([{done: 3}]);
+    a.resume();
+    expect(a.paused).toBe(false);
+    expect(spawned[0].sent.at(-1)).toEqual({type: 'resume', id});
+    a.resume();  // not paused: nothing sent
+    expect(spawned[0].sent.filter((m) => m.type === 'resume')).toHaveLength(1);
+    // A queued job asked to pause is told so right after its run message.
+    b.pause();
+    expect(spawned[0].sent.filter((m) => m.input?.n === 2)).toEqual([]);
+    spawned[0].reply({type: 'done', id, result: {r: 1}});
+    expect((await a.promise).result).toEqual({r: 1});
+    const idB = spawned[0].running.id;
+    expect(spawned[0].sent.slice(-2)).toEqual([{type: 'run', id: idB, kind: 'train', input: {n: 2}}, {type: 'pause', id: idB}]);
+    // Cancelling a paused job asks the worker (which wakes the job); resume after it does nothing.
+    b.cancel();
+    expect(spawned[0].sent.at(-1)).toEqual({type: 'cancel', id: idB});
+    b.resume();
+    expect(spawned[0].sent.at(-1)).toEqual({type: 'cancel', id: idB});
+    spawned[0].reply({type: 'cancelled', id: idB});
+    expect(await b.promise).toEqual({status: 'cancelled'});
+  });
+
   test('a refusal becomes a CoreError with its field; a worker that dies is replaced', async () => {
     const {p, spawned} = pool(1);
     const a = p.runJob('train', {});

@@ -1,10 +1,12 @@
 // The labs' jobs: the registry (web/labs/jobs/index.js) and the `train` job against the real
-// wasm core under Node, with a fake worker api (progress collected, no pause).
+// wasm core under Node, with a fake worker api (progress collected, no pause); then the worker
+// itself (web/labs/worker.js) with its messages, pause and resume included.
 import {beforeAll, describe, expect, test} from 'vitest';
 import {duplicates, jobs} from '../../web/labs/jobs/index.js';
 import {train} from '../../web/labs/jobs/train.js';
 import {CoreError} from '../../web/core/core.js';
-import {loadWasmCore} from './support.js';
+import {readFile} from 'node:fs/promises';
+import {loadWasmCore, wasmPath} from './support.js';
 
 let core;
 beforeAll(async () => {
@@ -146,3 +148,90 @@ describe('job train', () => {
     expect(error.field).toBe('optimizer.lr');
   });
 });
+
+describe('job train at a pace', () => {
+  test('maxStepsPerFrame and minFrameMs: at most so many steps per message, messages spaced out; the same run', async () => {
+    const {api, messages} = fakeApi();
+    const times = [];
+    const timed = {...api, progress: (payload, transfer) => {
+      times.push(performance.now());
+      api.progress(payload, transfer);
+    }};
+    const steps = 60;
+    const result = await train({scenario: mlp(), steps, evaluateEvery: 20, normsEvery: 0, grid: null,
+      frameMs: 1e9, maxStepsPerFrame: 7, minFrameMs: 15}, timed);
+    // Every message but the first (the initial state) and the last holds exactly 7 new steps.
+    const done = messages.map((m) => m.payload.done);
+    expect(done).toEqual([0, 7, 14, 21, 28, 35, 42, 49, 56, 60]);
+    const gaps = times.slice(1, -1).map((t, k) => t - times[k]);
+    for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(14);  // timer granularity
+    // Evaluations at their own stride, whatever the pace; the result is the unpaced run's.
+    expect(gather(messages, 'evaluations').map(([i]) => i)).toEqual([0, 20, 40, 60]);
+    const plain = await train({scenario: mlp(), steps, evaluateEvery: 20, normsEvery: 0, grid: null, frameMs: 0}, fakeApi().api);
+    expect(result.parameters).toEqual(plain.parameters);
+    expect(gather(messages, 'losses').map(([i]) => i)).toEqual(Array.from({length: steps}, (_, i) => i));
+  });
+});
+
+// The worker module under Node: `self` and `postMessage` stand in for the worker's globals.
+describe('the labs worker: pause, resume, cancel', () => {
+  let send;
+  const inbox = [];
+  const waiters = [];
+  beforeAll(async () => {
+    const listeners = [];
+    globalThis.self = {addEventListener: (type, f) => type === 'message' && listeners.push(f)};
+    globalThis.postMessage = (data) => {
+      inbox.push(data);
+      for (const w of waiters.splice(0)) w();
+    };
+    await import('../../web/labs/worker.js');
+    send = (data) => listeners.forEach((f) => f({data}));
+    send({type: 'init', module: await WebAssembly.compile(await readFile(wasmPath))});
+  });
+  const next = (predicate, ms = 10_000) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no such message')), ms);
+    const look = () => {
+      const found = inbox.find(predicate);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      } else waiters.push(look);
+    };
+    look();
+  });
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const input = () => ({scenario: mlp(), steps: 3000, evaluateEvery: 500, normsEvery: 0, grid: null, frameMs: 0, maxStepsPerFrame: 50, minFrameMs: 2});
+
+  test('a paused job sends nothing and keeps its state; resumed, it ends where an uninterrupted run does', async () => {
+    send({type: 'run', id: 1, kind: 'train', input: input()});
+    await next((m) => m.id === 1 && m.type === 'progress' && m.payload.done >= 100);
+    send({type: 'pause', id: 1});
+    await sleep(50);
+    const count = inbox.filter((m) => m.id === 1).length;
+    const at = inbox.filter((m) => m.id === 1 && m.type === 'progress').at(-1).payload.done;
+    await sleep(150);
+    expect(inbox.filter((m) => m.id === 1).length).toBe(count);  // it really waits
+    expect(at).toBeLessThan(3000);
+    send({type: 'pause', id: 2});  // another job's id: ignored
+    send({type: 'resume', id: 1});
+    const end = await next((m) => m.id === 1 && m.type === 'done');
+    const progress = inbox.filter((m) => m.id === 1 && m.type === 'progress');
+    expect(progress.filter((m) => m.payload.done > at).length).toBeGreaterThan(0);
+    // No step lost or repeated: the losses of every step, once, in order.
+    expect(progress.flatMap((m) => m.payload.losses.map(([i]) => i))).toEqual(Array.from({length: 3000}, (_, i) => i));
+    const plain = await train(input(), fakeApi().api);
+    expect(end.result.parameters).toEqual(plain.parameters);
+    expect(end.result.evaluation).toEqual(plain.evaluation);
+  });
+
+  test('a paused job cancelled stops at once', async () => {
+    send({type: 'run', id: 3, kind: 'train', input: input()});
+    await next((m) => m.id === 3 && m.type === 'progress' && m.payload.done >= 50);
+    send({type: 'pause', id: 3});
+    await sleep(30);
+    send({type: 'cancel', id: 3});
+    expect(await next((m) => m.id === 3 && (m.type === 'cancelled' || m.type === 'done'), 1000)).toMatchObject({type: 'cancelled'});
+  });
+});
+

@@ -4,7 +4,10 @@
 //   useCore(core)                  hand the page's compiled core (core.wasmModule) to the workers
 //   const run = runJob(kind, input, {onProgress(payload)})
 //   run.cancel()                   a queued job is dropped at once; a running one stops within
-//                                  one slice of its work
+//                                  one slice of its work (a paused one too)
+//   run.pause() / run.resume()     the job waits at its next api.pause() (within one slice) until
+//                                  resumed, keeping its state and its worker; progress messages
+//                                  already on their way still arrive. run.paused: asked to pause
 //   await run.promise              {status: 'done', result, wallMs, elapsedMs} | {status: 'cancelled'}
 //                                  rejects with a CoreError (message, field, code, .step) when the
 //                                  core refuses, or a JobFailure when the worker died
@@ -94,11 +97,13 @@ export function createPool({spawn, size}) {
       slot.job = job;
       job.t0 = performance.now();
       slot.worker.postMessage({type: 'run', id: job.id, kind: job.kind, input: job.input});
+      if (job.paused) slot.worker.postMessage({type: 'pause', id: job.id});
     }
   }
 
   function runJob(kind, input, {onProgress} = {}) {
-    const job = {id: nextId++, kind, input, onProgress, cancelRequested: false};
+    const job = {id: nextId++, kind, input, onProgress, cancelRequested: false, paused: false};
+    const tell = (type) => workers.find((w) => w.job === job)?.worker.postMessage({type, id: job.id});
     const promise = new Promise((resolve, reject) => Object.assign(job, {resolve, reject}));
     queue.push(job);
     pump();
@@ -113,8 +118,20 @@ export function createPool({spawn, size}) {
           job.resolve({status: 'cancelled'});
           return;
         }
-        const slot = workers.find((w) => w.job === job);
-        slot?.worker.postMessage({type: 'cancel', id: job.id});
+        tell('cancel');
+      },
+      pause() {
+        if (job.cancelRequested || job.paused) return;
+        job.paused = true;
+        tell('pause');  // a queued job is told when it starts
+      },
+      resume() {
+        if (job.cancelRequested || !job.paused) return;
+        job.paused = false;
+        tell('resume');
+      },
+      get paused() {
+        return job.paused;
       },
     };
   }

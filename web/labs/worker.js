@@ -3,6 +3,7 @@
 // before the first one has answered.
 //
 // In:  {type: 'init', module} · {type: 'run', id, kind, input} · {type: 'cancel', id}
+//      {type: 'pause', id} · {type: 'resume', id}  (a paused job waits inside api.pause())
 // Out: {type: 'progress', id, payload}       (payload as the job sends it; transfer honoured)
 //      {type: 'done', id, result, elapsedMs}
 //      {type: 'cancelled', id}
@@ -12,13 +13,23 @@ import {CoreError, loadCore} from '../core/core.js';
 import {jobs} from './jobs/index.js';
 
 let coreReady = null;
-let current = null;  // {id, cancelled}
+let current = null;  // {id, cancelled, paused, wake}
 
-// Lets queued messages (a cancel) in between two slices of work.
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+// Lets queued messages (a cancel, a pause) in between two slices of work; while the job is
+// paused, waits until it is resumed or cancelled.
+async function pauseOf(job) {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  while (job.paused && !job.cancelled) await new Promise((resolve) => (job.wake = resolve));
+  job.wake = null;
+}
+
+function wake(job) {
+  job.wake?.();
+  job.wake = null;
+}
 
 async function run({id, kind, input}) {
-  const job = {id, cancelled: false};
+  const job = {id, cancelled: false, paused: false, wake: null};
   current = job;
   const start = performance.now();
   try {
@@ -33,7 +44,7 @@ async function run({id, kind, input}) {
         if (!job.cancelled) postMessage({type: 'progress', id, payload}, transfer);
       },
       cancelled: () => job.cancelled,
-      pause,
+      pause: () => pauseOf(job),
     };
     const result = await fn(input, api);
     if (job.cancelled) postMessage({type: 'cancelled', id});
@@ -56,5 +67,13 @@ async function run({id, kind, input}) {
 self.addEventListener('message', ({data}) => {
   if (data?.type === 'init') coreReady ??= loadCore({module: data.module});
   else if (data?.type === 'run') run(data);
-  else if (data?.type === 'cancel' && current?.id === data.id) current.cancelled = true;
+  else if (!current || current.id !== data?.id) return;
+  else if (data.type === 'cancel') {
+    current.cancelled = true;
+    wake(current);
+  } else if (data.type === 'pause') current.paused = true;
+  else if (data.type === 'resume') {
+    current.paused = false;
+    wake(current);
+  }
 });

@@ -3,7 +3,11 @@
 // about every frameMs as far as they are new.
 //
 // input: {scenario, steps, evaluateEvery, normsEvery, grid: {x0, x1, y0, y1, nx, ny, unit} | null,
-//         frameMs = 50, lossEvery = 1}
+//         frameMs = 50, lossEvery = 1, maxStepsPerFrame?, minFrameMs = 0}
+//   frameMs: a progress message once this long has passed since the last one (work goes on);
+//   maxStepsPerFrame: also one as soon as this many steps were done since the last one (a pace a
+//   student can watch: steps per frame); minFrameMs: never two messages closer than this (the job
+//   waits). E.g. {maxStepsPerFrame: 28, minFrameMs: 33}: 28 steps every 33 ms at most.
 // progress: {done, steps, losses: [[i, loss]…], evaluations: [[i, {loss, accuracy, validationLoss,
 //   validationAccuracy}]…], norms: [[i, Float64Array]…], hNorms: [[i, Float64Array]…] (RNN),
 //   grid: Float32Array (nx·ny, row 0 at y1; transferred) when input.grid}
@@ -27,6 +31,7 @@ function divergence(step, loss, scenario) {
   }), {step});
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const every = (n) => (Number.isFinite(n) && n >= 1 ? Math.floor(n) : 0);  // 0: never
 const copy = (values) => Float64Array.from(values);
 
@@ -37,6 +42,8 @@ export async function train(input, api) {
   const normsEvery = every(input.normsEvery);
   const lossEvery = every(input.lossEvery ?? 1) || 1;
   const frameMs = input.frameMs ?? 50;
+  const maxStepsPerFrame = every(input.maxStepsPerFrame);
+  const minFrameMs = Math.max(0, Number(input.minFrameMs) || 0);
   const rnn = scenario.model?.kind === 'rnn';
   const start = performance.now();
   const trainer = api.core.trainer(scenario);
@@ -64,9 +71,11 @@ export async function train(input, api) {
 
     let chunk = 16;  // a probe; then sized from the measured time per step
     let lastFrame = performance.now();
+    let sinceFrame = 0;  // steps since the last progress message
     while (done < steps) {
       // Stop at the next evaluation (after step k·evaluateEvery) and after each recorded gradient.
       let n = Math.min(chunk, steps - done);
+      if (maxStepsPerFrame) n = Math.min(n, maxStepsPerFrame - sinceFrame);
       if (evaluateEvery) n = Math.min(n, evaluateEvery - (done % evaluateEvery));
       if (normsEvery) n = Math.min(n, done % normsEvery === 0 ? 1 : normsEvery - (done % normsEvery) + 1);
       const t0 = performance.now();
@@ -82,17 +91,22 @@ export async function train(input, api) {
         if (i % lossEvery === 0 || i === steps - 1) pending.losses.push([i, batch[j]]);
       }
       done += batch.length;
+      sinceFrame += batch.length;
       const last = done - 1;
       if (normsEvery && (last % normsEvery === 0 || done === steps)) recordNorms(last);
       if (evaluateEvery && (done % evaluateEvery === 0 || done === steps)) pending.evaluations.push([done, trainer.evaluate()]);
       // Timer resolution may be coarse (0.1 ms): never trust less than that; grow at most 16×.
       const perStep = Math.max(t1 - t0, 0.1) / n;
       chunk = Math.max(1, Math.min(chunk * 16, Math.floor(CHUNK_MS / perStep)));
-      if (done < steps && t1 - lastFrame >= frameMs) {
+      if (done < steps && (t1 - lastFrame >= frameMs || (maxStepsPerFrame && sinceFrame >= maxStepsPerFrame))) {
+        const wait = minFrameMs - (performance.now() - lastFrame);
+        if (wait >= 1) await sleep(wait);
+        if (api.cancelled()) return null;
+        lastFrame = performance.now();  // frames are timed from one message to the next
+        sinceFrame = 0;
         flush();
         await api.pause();
         if (api.cancelled()) return null;
-        lastFrame = performance.now();
       }
     }
     flush();
