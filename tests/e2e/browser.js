@@ -1,7 +1,7 @@
 // End-to-end test support: the built site (dist/) served by Vite's preview under the strict
 // Content-Security-Policy, and Debian's Chromium driven by playwright-core, recording console
 // errors and CSP violations.
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -101,5 +101,30 @@ export function lessonHarness() {
   h.cells = (page) => page.locator('.stepper .result .cell').allTextContents();
   // No CSP violation in the page, no console error or failed request in the browser.
   h.problems = async (page) => ({violations: await violations(page), problems: h.browser.problems});
+  return h;
+}
+
+// The same for a lab test file: start() also makes the screenshots folder; open(hash, ready) is a
+// new tab on the lab at `hash` once the selector `ready` is there; downloaded(page, click) runs
+// click() and returns the download's {name, bytes, text (without a byte-order mark)}.
+export function labHarness() {
+  const h = lessonHarness();
+  const start = h.start;
+  h.start = async () => {
+    await mkdir(screenshots, {recursive: true});
+    await start();
+  };
+  h.open = async (hash, ready) => {
+    const page = await h.browser.context.newPage();
+    await page.goto(`${h.site.url}${hash}`);
+    await page.waitForSelector(ready);
+    return page;
+  };
+  delete h.cells;
+  h.downloaded = async (page, click) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const bytes = await readFile(await download.path());
+    return {name: download.suggestedFilename(), bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '')};
+  };
   return h;
 }

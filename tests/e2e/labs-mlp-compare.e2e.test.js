@@ -1,38 +1,26 @@
 // Labs 2 (activaciones) and 4 (lotes) in headless Chromium under the strict CSP: three training
 // runs each on the labs' worker, the curves, the tables' numbers from the core, cancel, the PNG
 // and CSV exports, a bad value, and a link that reproduces the run.
-import {mkdir, readFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {launchBrowser, screenshots, serveSite, violations} from './browser.js';
+import {labHarness, screenshots} from './browser.js';
 import {loadCore} from '../../web/core/core.js';
 import {formatNumber} from '../../web/format.js';
 import {buildScenario, dataSpec, stepsPerEpoch} from '../../web/labs/activaciones/scenario.js';
 
-let site;
-let browser;
+const h = labHarness();
 let core;  // the same wasm core under Node, for the expected numbers
 beforeAll(async () => {
   core = await loadCore({wasmBinary: await readFile('web/core/core.wasm')});
-  await mkdir(screenshots, {recursive: true});
-  site = await serveSite();
-  browser = await launchBrowser();
+  await h.start();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(h.stop);
 
-async function open(hash) {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.url}${hash}`);
-  await page.waitForSelector('.act-table tbody tr');
-  return page;
-}
+const open = (hash) => h.open(hash, '.act-table tbody tr');
 
 async function expectClean(page) {
-  expect(await violations(page)).toEqual([]);
-  expect(browser.problems).toEqual([]);
+  expect(await h.problems(page)).toEqual({violations: [], problems: []});
 }
 
 // "1 537" → 1537, "98.6 %" → 98.6, "1.2e−5" → 1.2e-5, "no alcanzado" → null.
@@ -48,7 +36,7 @@ const tableRows = async (page) => {
   }
   return rows;
 };
-const readCsv = async (download) => (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+const csvOf = (download) => download.text.trim().split(/\r\n/);
 
 
 // Epochs to reach `target` and the final evaluation, computed here by the core under Node.
@@ -114,16 +102,16 @@ describe('lab 2: activations', () => {
     expect(lower.sigmoid[0]).toBeNull();
     expect(await page.locator('tr[data-activation="sigmoid"] td').first().textContent()).toBe('no alcanzado');
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-save-csv').click()]);
-    expect(csvDownload.suggestedFilename()).toBe('activaciones-seed1.csv');
-    const csv = await readCsv(csvDownload);
+    const csvDownload = await h.downloaded(page, () => page.locator('.lab-save-csv').click());
+    expect(csvDownload.name).toBe('activaciones-seed1.csv');
+    const csv = csvOf(csvDownload);
     expect(csv[0]).toBe('activation,epochs_to_target,target,final_loss,train_accuracy,validation_accuracy,first_last_gradient_ratio,elapsed_ms');
     expect(csv).toHaveLength(4);
     expect(csv[1].split(',').slice(0, 3)).toEqual(['relu', String(lower.relu[0]), '0.03']);
     expect(csv[2].split(',')[1]).toBe('');  // sigmoid: not reached
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-save-png').first().click()]);
-    expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
-    const png = await readFile(await pngDownload.path());
+    const pngDownload = await h.downloaded(page, () => page.locator('.lab-save-png').first().click());
+    expect(pngDownload.name).toMatch(/\.png$/);
+    const png = pngDownload.bytes;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(5000);
     await expectClean(page);
@@ -214,15 +202,14 @@ describe('lab 4: batch sizes', () => {
     await page.waitForTimeout(100);
     await page.screenshot({path: path.join(screenshots, 'labs-lotes.png'), fullPage: true});
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-save-csv').click()]);
-    const csv = await readCsv(csvDownload);
+    const csv = csvOf(await h.downloaded(page, () => page.locator('.lab-save-csv').click()));
     expect(csv[0]).toBe('run,batch_size,updates_per_epoch,updates,epochs_to_target,target,final_loss,validation_accuracy,elapsed_ms');
     expect(csv).toHaveLength(4);
     expect(csv.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['sgd,1,140,14000', 'mini,16,9,900', 'full,140,1,100']);
     expect(Number(csv[1].split(',')[6])).toBe(want.sgd.evaluation.loss);
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-save-png').nth(1).click()]);
-    expect(pngDownload.suggestedFilename()).toBe('lotes-epocas-seed1.png');
-    expect((await readFile(await pngDownload.path())).length).toBeGreaterThan(5000);
+    const pngDownload = await h.downloaded(page, () => page.locator('.lab-save-png').nth(1).click());
+    expect(pngDownload.name).toBe('lotes-epocas-seed1.png');
+    expect(pngDownload.bytes.length).toBeGreaterThan(5000);
     await expectClean(page);
     await page.close();
   });

@@ -1,7 +1,6 @@
 // Labs 6 (derivacion: BPTT by hand, checked against the trace) and 8 (gradientes: BPTT against
 // finite differences) in headless Chromium under the strict CSP, their numbers compared with the
 // wasm core under Node; and lab 8's pure result logic.
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {formatNumber} from '../../web/format.js';
@@ -9,9 +8,9 @@ import {exerciseScenario} from '../../web/labs/derivacion/exercise.js';
 import {csvRows, groupsOf, sortEntries, verdictOf} from '../../web/labs/gradientes/results.js';
 import {DEFAULTS, parameterCount, randomScenario, readParams} from '../../web/labs/gradientes/scenario.js';
 import {loadWasmCore} from '../web/support.js';
-import {lessonHarness, screenshots} from './browser.js';
+import {labHarness, screenshots} from './browser.js';
 
-const h = lessonHarness();
+const h = labHarness();
 let core;
 beforeAll(async () => {
   core = await loadWasmCore();
@@ -19,12 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-async function open(hash, ready) {
-  const page = await h.browser.context.newPage();
-  await page.goto(`${h.site.url}${hash}`);
-  await page.waitForSelector(ready);
-  return page;
-}
+const open = h.open;
 
 async function clean(page) {
   const {violations, problems} = await h.problems(page);
@@ -55,9 +49,9 @@ describe('lab 6: BPTT by hand (#/labs/derivacion)', () => {
     expect(cells[5]).toEqual(trace.forward.y.map((x) => formatNumber(x[0])));
     expect(await page.locator('.deriv-loss').textContent()).toContain(formatNumber(trace.loss).replace('−', '-').slice(0, 6));
     // The forward pass as CSV: a header and one row per time step, the core's numbers in full.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', {name: /tabla CSV/}).click()]);
-    expect(csv.suggestedFilename()).toBe('derivacion-semilla7-sigmoid-adelante.csv');
-    const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\ufeff/, '').trim().split('\r\n');
+    const csv = await h.downloaded(page, () => page.getByRole('button', {name: /tabla CSV/}).click());
+    expect(csv.name).toBe('derivacion-semilla7-sigmoid-adelante.csv');
+    const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('t,x,objetivo,r,h,s,y');
     expect(lines).toHaveLength(4);
     expect(lines[2].split(',').map(Number)[4]).toBe(trace.forward.h[1][0]);
@@ -197,18 +191,18 @@ describe('lab 8: BPTT against finite differences (#/labs/gradientes)', () => {
     expect(firsts).toEqual(['U', 'V', 'W', 'b', 'c'].map((name) => result.parameters[name].max_relative_error));
 
     // CSV: the header and one row per entry, full precision.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', {name: /tabla CSV/}).click()]);
-    expect(csv.suggestedFilename()).toBe('gradientes-3-4-2-T5-semilla1.csv');
-    const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\ufeff/, '').trim().split('\r\n');
+    const csv = await h.downloaded(page, () => page.getByRole('button', {name: /tabla CSV/}).click());
+    expect(csv.name).toBe('gradientes-3-4-2-T5-semilla1.csv');
+    const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('parametro,fila,columna,bptt,diferencias_finitas,error_relativo');
     expect(lines).toHaveLength(1 + parameterCount(DEFAULTS));
     expect(lines[1]).toBe(`U,1,1,${result.parameters.U.analytic[0][0]},${result.parameters.U.numeric[0][0]},${result.parameters.U.relative_error[0][0]}`);
     expect(lines.at(-1).startsWith(`c,${DEFAULTS.output},,`)).toBe(true);
 
     // PNG of the chart.
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', {name: /imagen PNG/}).click()]);
-    expect(png.suggestedFilename()).toMatch(/\.png$/);
-    const bytes = await readFile(await png.path());
+    const png = await h.downloaded(page, () => page.getByRole('button', {name: /imagen PNG/}).click());
+    expect(png.name).toMatch(/\.png$/);
+    const {bytes} = png;
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(2000);
     await shot(page, 'labs-gradientes-equal');

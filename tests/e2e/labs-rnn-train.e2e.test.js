@@ -1,53 +1,18 @@
 // Labs 7 (secuencias), 9 (explosion) and 10 (activaciones-rnn) in headless Chromium, built and
 // served under the strict CSP: training runs in the labs' worker, every number from the core.
-// The site is built into its own folder (build/e2e-labs-rnn) and served from there, so that a
-// concurrent build of dist/ cannot change the files under a running test.
-import {mkdir, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {build, preview} from 'vite';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {launchBrowser, screenshots, violations} from './browser.js';
-import {csp} from '../../vite.config.js';
+import {labHarness, screenshots} from './browser.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = path.join(root, 'build', 'e2e-labs-rnn');
-const harness = {site: null, browser: null};
+const harness = labHarness();
+beforeAll(harness.start, 240_000);
+afterAll(harness.stop);
 
-beforeAll(async () => {
-  await mkdir(screenshots, {recursive: true});
-  await build({root, logLevel: 'warn', build: {outDir, emptyOutDir: true}});
-  const server = await preview({
-    root, logLevel: 'warn', build: {outDir},
-    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}},
-  });
-  harness.site = {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
-  harness.browser = await launchBrowser();
-  harness.problems = async (page) => ({violations: await violations(page), problems: harness.browser.problems});
-}, 240_000);
-
-afterAll(async () => {
-  await harness.browser?.close();
-  await harness.site?.close();
-  await rm(outDir, {recursive: true, force: true});
-});
-
-async function openLab(hash, ready) {
-  const page = await harness.browser.context.newPage();
-  await page.goto(`${harness.site.url}${hash}`);
-  await page.waitForSelector(ready);
-  return page;
-}
+const openLab = harness.open;
+const downloaded = harness.downloaded;
 
 async function expectClean(page) {
   expect(await harness.problems(page)).toEqual({violations: [], problems: []});
-}
-
-// A download's file name and text.
-async function downloaded(page, click) {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = await download.path();
-  return {name: download.suggestedFilename(), text: await readFile(file, 'utf8'), bytes: await readFile(file)};
 }
 
 const number = (text) => Number(text.replace('−', '-').replace(/\s*%$/, ''));
@@ -80,13 +45,13 @@ describe('lab 7: an RNN on sequences of varied length', {timeout: 120_000}, () =
     expect(png.name).toMatch(/\.png$/);
     expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const curves = await downloaded(page, () => page.locator('.seq-result .lab-save-csv').click());
-    const lines = curves.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = curves.text.trim().split('\r\n');
     expect(lines[0]).toBe('iteracion,perdida,aciertos,perdida_validacion,aciertos_validacion');
     expect(lines.length).toBeGreaterThan(50);
     const losses = lines.slice(1).map((l) => Number(l.split(',')[1]));
     expect(losses.at(-1)).toBeLessThan(losses[0] / 10);
     const strip = await downloaded(page, () => page.locator('.seq-strip-panel .lab-save-csv').click());
-    const rows = strip.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const rows = strip.text.trim().split('\r\n');
     expect(rows[0]).toBe('t,x,objetivo,prediccion,acierto');
     expect(rows.length - 1).toBe(await page.locator('.seq-step').count());
     await expectClean(page);
@@ -156,7 +121,7 @@ describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, 
     expect(await page.locator('.cmp-verdict').textContent()).toMatch(/más rápida/);
     await page.screenshot({path: path.join(screenshots, 'lab-activaciones-rnn.png'), fullPage: true});
     const csv = await downloaded(page, () => page.locator('.cmp-lab .lab-save-csv').click());
-    const lines = csv.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('activacion,perdida_final,perdida_validacion,aciertos,aciertos_validacion,iteraciones_hasta_objetivo,tiempo_ms,diverge_en');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['tanh', 'sigmoid', 'relu']);
     const png = await downloaded(page, () => page.locator('.cmp-lab .lab-save-png').first().click());
@@ -191,7 +156,7 @@ describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, 
 });
 
 describe('lab 9: exploding and vanishing gradients', {timeout: 150_000}, () => {
-  const csvLines = (text) => text.replace(/^\ufeff/, '').trim().split('\r\n');
+  const csvLines = (text) => text.trim().split('\r\n');
 
   test('the scale × length map: vanishing grows with T at small s, ReLU explodes at large s; a cell shows its curve', async () => {
     const page = await openLab('#/labs/explosion?gf=relu', '.exp-grid-canvas');

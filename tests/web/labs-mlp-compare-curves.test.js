@@ -1,7 +1,9 @@
-// The activaciones and lotes labs' pure helpers: when a curve first reaches a target loss, and
-// the min/max envelope that thins a long curve for drawing.
+// The labs' pure curve helpers: when a curve first reaches a target loss (activaciones, lotes),
+// the min/max envelope that thins a long curve for drawing and the decades of a log axis (charts).
 import {describe, expect, test} from 'vitest';
-import {decadeBounds, envelope, firstReach} from '../../web/labs/activaciones/curves.js';
+import {firstReach} from '../../web/labs/activaciones/curves.js';
+import {decadeLabel, envelope, power} from '../../web/labs/ui/line-chart.js';
+import {decadeBounds, decadeTicks} from '../../web/components/chart-base.js';
 
 describe('firstReach', () => {
   test('the x of the first point at or below the target', () => {
@@ -48,13 +50,40 @@ describe('envelope', () => {
 });
 
 describe('decadeBounds', () => {
+  const values = (series) => series.flatMap((points) => points.map(([, v]) => v));
+
   test('whole decades around every positive value of every series', () => {
-    expect(decadeBounds([[[0, 0.69], [1, 0.003]], [[0, 2]]])).toEqual({min: 0.001, max: 10});
-    expect(decadeBounds([[[0, 0.5], [1, 0.2]]])).toEqual({min: 0.1, max: 1});
+    expect(decadeBounds(values([[[0, 0.69], [1, 0.003]], [[0, 2]]]))).toEqual({min: 0.001, max: 10});
+    expect(decadeBounds(values([[[0, 0.5], [1, 0.2]]]))).toEqual({min: 0.1, max: 1});
+    expect(decadeBounds([1])).toEqual({min: 1, max: 10});
+    expect(decadeBounds([1], {around: true})).toEqual({min: 0.1, max: 10});
   });
 
-  test('zeros, NaN and ∞ are left out; nothing positive gives a default', () => {
-    expect(decadeBounds([[[0, 0], [1, NaN], [2, Infinity]]])).toEqual({min: 0.1, max: 10});
-    expect(decadeBounds([[[0, 0], [1, 0.05]]])).toEqual({min: 0.01, max: 0.1});
+  test('zeros, NaN and ∞ are left out; nothing positive gives a default; beyond a double, the values', () => {
+    expect(decadeBounds([0, NaN, Infinity])).toEqual({min: 0.1, max: 10});
+    expect(decadeBounds([0, 0.05])).toEqual({min: 0.01, max: 0.1});
+    expect(decadeBounds([1e-320, 1e300])).toEqual({min: 1e-321, max: 1e300});
+    expect(decadeBounds([3e-324])).toEqual({min: 3e-324, max: 1e-323});
+    expect(decadeBounds([1, 5e307])).toEqual({min: 1, max: 1e308});
+    expect(decadeBounds([1, 1.5e308])).toEqual({min: 1, max: 1.5e308});
+  });
+});
+
+describe('log axis ticks', () => {
+  test('at most eight powers of ten over a wide span, labelled 10ᵉ far from 1', () => {
+    const scale = {min: 1e-98, max: 1e10};
+    decadeTicks(scale);
+    expect(scale.ticks.length).toBeLessThanOrEqual(9);
+    expect(scale.ticks.every((t) => t.m === 1 && t.e % 14 === 0)).toBe(true);
+    expect(scale.ticks.map((t) => decadeLabel(t.value, t.e, t.m))).toContain('10⁻⁹⁸');
+    expect(power(-98)).toBe('10⁻⁹⁸');
+    expect(power(0)).toBe('1');
+  });
+
+  test('over two decades, also 2 and 5 times them', () => {
+    const scale = {min: 0.1, max: 10};
+    decadeTicks(scale);
+    expect(scale.ticks.map((t) => t.value)).toEqual([0.1, 0.2, 0.5, 1, 2, 5, 10]);
+    expect(decadeLabel(0.5, -1, 5)).toBe('0.5');
   });
 });

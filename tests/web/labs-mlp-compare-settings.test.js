@@ -1,7 +1,8 @@
 // The activaciones and lotes labs' settings and scenarios: links read back with fallbacks,
 // written without float noise, and the scenario's batch and step count (epochs × ⌈n / batch⌉).
 import {describe, expect, test} from 'vitest';
-import {activationFields, readParams, writeParams} from '../../web/labs/activaciones/settings.js';
+import {activationFields} from '../../web/labs/activaciones/settings.js';
+import {readParams, writeParams} from '../../web/labs/ui/settings.js';
 import {buildScenario, stepsPerEpoch} from '../../web/labs/activaciones/scenario.js';
 import {batchFields, lossEvery, runBatch} from '../../web/labs/lotes/settings.js';
 

@@ -1,7 +1,8 @@
 // Pure logic of the sequence labs (7, 9, 10): settings from a link, the scenario built from them,
 // the prediction strip's marks, lab 9's cells and lab 10's summary.
 import {describe, expect, test} from 'vitest';
-import {crossCheck, dataFields, parseField, readParams, trainFields, writeParams} from '../../web/labs/secuencias/settings.js';
+import {crossCheck, dataFields, readParams, trainFields} from '../../web/labs/secuencias/settings.js';
+import {parseField, writeParams} from '../../web/labs/ui/settings.js';
 import {buildScenario, dataSpec, outputOf, predictScenario, trainInput} from '../../web/labs/secuencias/scenario.js';
 import {isRight, stripSteps, tally} from '../../web/labs/secuencias/steps.js';
 import {cellOf, cellText, colorOf, darkColor, logScales, SPECIAL} from '../../web/labs/explosion/grid.js';

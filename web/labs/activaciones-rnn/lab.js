@@ -10,10 +10,12 @@ import {csvButton, exportBar, pngButton} from '../ui/export.js';
 import {createLineChart} from '../ui/line-chart.js';
 import {describeJobError} from '../jobs-client.js';
 import {FIELDS, formGroups, formOptions} from '../secuencias/lab.js';
-import {createForm} from '../secuencias/form.js';
-import {num, readParams, writeParams, HIDDEN_ACTIVATIONS} from '../secuencias/settings.js';
+import {createForm} from '../ui/fields.js';
+import {num, writeParams} from '../ui/settings.js';
+import {readParams, HIDDEN_ACTIVATIONS} from '../secuencias/settings.js';
 import {buildScenario, dataSpec, trainInput} from '../secuencias/scenario.js';
 import {COLORS} from '../secuencias/colors.js';
+import {createRunButton} from '../secuencias/run-button.js';
 import {fastest, summarize} from './summary.js';
 import '../../styles/labs/secuencias.css';
 import '../../styles/labs/activaciones-rnn.css';
@@ -34,11 +36,13 @@ export function mountLab(root, ctx) {
   const L = S.labs.activacionesRnn;
   const Q = S.labs.secuencias;
   const names = S.labs.secuencias.form.activations;
-  const {values, invalid} = readParams(COMPARE_FIELDS, ctx.params);
+  const labels = {...Q.form.labels, target: L.targetLabel};
+  const {values, notice} = readParams(COMPARE_FIELDS, ctx.params, {labels, notice: (names) => Q.form.badLink(names.join(', '))});
   const options = formOptions(Q);
   const form = createForm(COMPARE_FIELDS, values, {
-    ...options, labels: {...options.labels, target: L.targetLabel}, prefix: 'cmp',
-    onChange: (next) => {
+    ...options, labels,
+    onChange: ({ok, values: next}) => {
+      if (!ok) return;
       ctx.setParams(writeParams(COMPARE_FIELDS, next));
       form.show('delay', next.task === 'echo');
       form.show('g', next.task === 'running_sum');
@@ -52,7 +56,7 @@ export function mountLab(root, ctx) {
   let destroyed = false;
   let target = values.target;
 
-  const button = el('button', {type: 'submit', class: 'seq-run'}, L.run);
+  const runner = createRunButton({idle: L.run, busy: L.running});
   const status = el('p', {class: 'seq-status', role: 'status'});
   const bars = Object.fromEntries(HIDDEN_ACTIVATIONS.map((f) => [f, createProgress({label: L.progressLabel(names[f])})]));
   const lossChart = createLineChart({xTitle: L.axisStep, yTitle: L.axisLoss, log: true, label: L.lossTitle});
@@ -67,7 +71,7 @@ export function mountLab(root, ctx) {
   }}, [
     ...formGroups(form, Q, Object.keys(COMPARE_FIELDS)),
     el('fieldset', {class: 'seq-group'}, [el('legend', {}, L.targetGroup), form.node('target')]),
-    button,
+    runner.button,
     status,
   ]);
   const figure = (title, chart, name) => el('figure', {class: 'seq-figure'}, [
@@ -76,7 +80,7 @@ export function mountLab(root, ctx) {
   ]);
   root.append(el('div', {class: 'seq-lab cmp-lab'}, [
     el('div', {class: 'seq-intro'}, [el('p', {}, richText(L.intro)), el('p', {class: 'seq-observe'}, richText(L.observe))]),
-    invalid.length ? el('p', {class: 'seq-notice', role: 'status'}, Q.form.badLink(invalid.map((n) => (n === 'target' ? L.targetLabel : Q.form.labels[n] ?? n)).join(', '))) : null,
+    notice ? el('p', {class: 'seq-notice', role: 'status'}, notice) : null,
     el('div', {class: 'seq-layout'}, [
       el('div', {class: 'seq-side'}, controls),
       el('div', {class: 'seq-results'}, [
@@ -144,10 +148,9 @@ export function mountLab(root, ctx) {
     return Object.entries(summaries()).map(([f, s]) => [f, s.finalLoss, s.validationLoss, s.accuracy, s.validationAccuracy, s.reached, s.wallMs, s.diverged]);
   }
 
-  async function start() {
-    if (Object.values(runs).some((r) => ['waiting', 'running'].includes(r.status))) return;
-    const s = form.read();
-    if (!s) {
+  const start = () => runner.run(async () => {
+    const {ok, values: s} = form.read();
+    if (!ok) {
       status.textContent = L.fixFields;
       return;
     }
@@ -160,8 +163,6 @@ export function mountLab(root, ctx) {
     }
     status.textContent = '';
     target = s.target;
-    button.disabled = true;
-    button.textContent = L.running;
     runs = {};
     const jobs = HIDDEN_ACTIVATIONS.map((f) => {
       const scenario = buildScenario(data, {...s, f});
@@ -186,10 +187,7 @@ export function mountLab(root, ctx) {
     });
     schedule();
     await Promise.all(jobs);
-    if (destroyed) return;
-    button.disabled = false;
-    button.textContent = L.run;
-  }
+  });
 
   showTable();
   return {

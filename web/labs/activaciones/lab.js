@@ -8,12 +8,13 @@ import {formatNumber} from '../../format.js';
 import {S} from '../../strings/index.js';
 import {describeJobError} from '../jobs-client.js';
 import {createProgress} from '../ui/progress.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createSeriesChart} from './chart.js';
-import {envelope, firstReach} from './curves.js';
-import {createFields} from './form.js';
-import {buildScenario, dataSpec} from './scenario.js';
-import {ACTIVATIONS, DEEP, SHAPES, activationFields as FIELDS, readParams, writeParams} from './settings.js';
+import {createLineChart} from '../ui/line-chart.js';
+import {firstReach} from './curves.js';
+import {createForm} from '../ui/fields.js';
+import {buildScenario} from './scenario.js';
+import {beginRun, chartSection, controls, lookSection, tableSection} from './page.js';
+import {readParams, writeParams} from '../ui/settings.js';
+import {ACTIVATIONS, DEEP, SHAPES, activationFields as FIELDS} from './settings.js';
 import {summarize} from './summary.js';
 
 export const COLORS = {relu: '#0072b2', sigmoid: '#d55e00', tanh: '#009e73'};  // Okabe–Ito
@@ -26,7 +27,7 @@ const weightNorm = (norms, l) => norms[2 * (l - 1)];
 export function mountLab(root, ctx) {
   const T = S.labs.activaciones;
   const A = S.activations;
-  const {values: initial, invalid} = readParams(FIELDS, ctx.params);
+  const {values: initial, notice} = readParams(FIELDS, ctx.params, {labels: T.fields, notice: T.badLink});
   let settings = {...initial};
   let runs = [];        // the jobs in flight
   let state = null;     // {settings, rows: {act: {losses, norms, result, error, done}}}
@@ -34,9 +35,9 @@ export function mountLab(root, ctx) {
   let destroyed = false;
 
   // ---- controls
-  const form = createFields(FIELDS, settings, {
+  const form = createForm(FIELDS, settings, {
     labels: T.fields,
-    choices: {shape: Object.fromEntries(SHAPES.map((s) => [s, T.shapes[s]]))},
+    options: {shape: Object.fromEntries(SHAPES.map((s) => [s, T.shapes[s]]))},
     onChange: ({values, errors}) => {
       formMessage.hidden = true;
       if (Object.keys(errors).length === 0) {
@@ -60,88 +61,59 @@ export function mountLab(root, ctx) {
   }}, isDeep() ? T.shallow : T.deep);
   const runButton = el('button', {type: 'submit', class: 'act-run primary'}, T.run);
   const formMessage = el('p', {class: 'lab-field-error act-form-message', role: 'alert', hidden: true}, T.invalidForm);
-  const group = (title, names, extra = []) => el('fieldset', {class: 'act-group'}, [
-    el('legend', {}, title), ...names.map((n) => form.node(n)), ...extra]);
-  const controls = el('form', {class: 'act-controls', novalidate: true, onsubmit: (event) => {
-    event.preventDefault();
-    run();
-  }}, [
-    group(T.groups.data, ['shape', 'count', 'noise', 'seed']),
-    group(T.groups.network, ['layers', 'hidden'], [variantButton, el('p', {class: 'lab-field-hint'}, T.deepHint)]),
-    group(T.groups.training, ['lr', 'epochs', 'target']),
-    runButton,
-    formMessage,
-  ]);
+  const controlsForm = controls({form, button: runButton, message: formMessage, onSubmit: run, groups: [
+    [T.groups.data, ['shape', 'count', 'noise', 'seed']],
+    [T.groups.network, ['layers', 'hidden'], [variantButton, el('p', {class: 'lab-field-hint'}, T.deepHint)]],
+    [T.groups.training, ['lr', 'epochs', 'target']],
+  ]});
 
   // ---- results
   const progress = createProgress({onCancel: () => runs.forEach((r) => r.cancel())});
   progress.hidden = true;
   const setup = el('p', {class: 'act-setup note'});
   const failures = el('div', {class: 'act-failures', role: 'alert'});
-  const lossCanvas = el('canvas', {role: 'img', 'aria-label': T.lossChart});
-  const normsCanvas = el('canvas', {role: 'img', 'aria-label': T.normsChart});
-  const profileCanvas = el('canvas', {role: 'img', 'aria-label': T.profileChart});
   const table = el('table', {class: 'act-table'});
   const summaryList = el('ul', {class: 'act-summary-list'});
   const summaryBox = el('section', {class: 'act-summary', hidden: true}, [el('h3', {}, T.summaryTitle), summaryList]);
 
-  const lossChart = createSeriesChart(lossCanvas, {xTitle: T.axisEpoch, yTitle: T.axisLoss, tooltipTitle: (x) => `${T.axisEpoch} ${S.labs.count(x)}`});
-  const normsChart = createSeriesChart(normsCanvas, {xTitle: T.axisEpoch, yTitle: T.axisNorm, tooltipTitle: (x) => `${T.axisEpoch} ${S.labs.count(x)}`});
-  const profileChart = createSeriesChart(profileCanvas, {
-    xTitle: T.axisLayer, yTitle: T.axisNorm, tooltipTitle: (x) => `${T.axisLayer} ${x}`,
+  const epochTitle = (x) => `${T.axisEpoch} ${S.labs.count(x)}`;
+  const logChart = (options) => createLineChart({yTitle: T.axisNorm, log: true, logToggle: false, tooltipTitle: epochTitle, ...options});
+  const lossChart = logChart({xTitle: T.axisEpoch, yTitle: T.axisLoss, label: T.lossChart, maxPoints: CURVE_POINTS});
+  const normsChart = logChart({xTitle: T.axisEpoch, label: T.normsChart});
+  const profileChart = logChart({
+    xTitle: T.axisLayer, label: T.profileChart, tooltipTitle: (x) => `${T.axisLayer} ${x}`,
     xTick: (value) => (Number.isInteger(value) ? String(value) : ''),
   });
   const charts = [lossChart, normsChart, profileChart];
-  const pngName = (what) => () => `activaciones-${what}-seed${state?.settings.seed ?? settings.seed}.png`;
-  const chartBox = (title, caption, canvas, name, what) => el('section', {class: 'act-chart'}, [
-    el('div', {class: 'act-chart-head'}, [el('h3', {}, title), exportBar([pngButton(() => flushed(canvas), pngName(name), {what})])]),
-    caption ? el('p', {class: 'note'}, caption) : null,
-    el('div', {class: 'lab-chart-canvas'}, canvas),
-  ]);
-  const flushed = (canvas) => {
-    charts.forEach((c) => c.flush());
-    return canvas;
-  };
+  const fileName = (what, ext) => () => `activaciones-${what ? `${what}-` : ''}seed${state?.settings.seed ?? settings.seed}.${ext}`;
+  const chartBox = (title, caption, chart, name, what) => chartSection({title, caption, chart, filename: fileName(name, 'png'), what});
 
   const results = el('div', {class: 'act-results'}, [
-    el('section', {class: 'act-look'}, [el('h3', {}, T.lookTitle), el('ul', {}, T.look.map((t) => el('li', {}, t)))]),
+    lookSection(T.lookTitle, T.look),
     progress.node,
     setup,
     failures,
     summaryBox,
-    chartBox(T.lossChart, null, lossCanvas, 'perdida', T.lossChartWhat),
-    el('section', {class: 'act-table-box'}, [
-      el('div', {class: 'act-chart-head'}, [el('h3', {}, T.tableTitle), exportBar([csvButton(tableCsv, () => `activaciones-seed${state?.settings.seed ?? settings.seed}.csv`, {what: T.tableWhat})])]),
-      el('div', {class: 'act-table-scroll'}, table),
-    ]),
-    chartBox(T.normsChart, null, normsCanvas, 'gradientes', T.normsChartWhat),
-    chartBox(T.profileChart, T.profileCaption, profileCanvas, 'capas', T.profileChartWhat),
+    chartBox(T.lossChart, null, lossChart, 'perdida', T.lossChartWhat),
+    tableSection({title: T.tableTitle, table, csv: tableCsv, filename: fileName(null, 'csv'), what: T.tableWhat}),
+    chartBox(T.normsChart, null, normsChart, 'gradientes', T.normsChartWhat),
+    chartBox(T.profileChart, T.profileCaption, profileChart, 'capas', T.profileChartWhat),
   ]);
 
-  if (invalid.length) root.append(el('p', {class: 'notice'}, T.badLink(invalid.map((n) => T.fields[n]))));
-  root.append(el('div', {class: 'act-lab'}, [controls, results]));
+  if (notice) root.append(el('p', {class: 'notice'}, notice));
+  root.append(el('div', {class: 'act-lab'}, [controlsForm, results]));
 
   // ---- running
   function run() {
-    const {values, errors} = form.read();
-    if (Object.keys(errors).length) {
-      formMessage.hidden = false;
-      return;
-    }
-    formMessage.hidden = true;
-    settings = values;
-    ctx.setParams(writeParams(FIELDS, settings));
-    runs.forEach((r) => r.cancel());
-    const id = ++token;
-    failures.replaceChildren();
-    let data;
-    try {
-      data = ctx.core.data(dataSpec(settings));
-    } catch (error) {
-      progress.hidden = false;
-      progress.fail(describeJobError(error));
-      return;
-    }
+    let id;
+    const begun = beginRun({form, message: formMessage, fields: FIELDS, ctx, progress, stop: () => {
+      runs.forEach((r) => r.cancel());
+      id = ++token;
+      failures.replaceChildren();
+    }});
+    if (!begun) return;
+    settings = begun.settings;
+    const {data} = begun;
     setup.textContent = T.setup(data.inputs.length, data.validation?.inputs?.length ?? 0);
     const s = {...settings};
     const steps = s.epochs;
@@ -182,15 +154,16 @@ export function mountLab(root, ctx) {
     Promise.allSettled(runs.map((r) => r.promise)).then((outcomes) => {
       if (id !== token || destroyed) return;
       runs = [];
+      cancelAnimationFrame(frame);
+      draw();  // the table final before the status says so
       if (outcomes.some((o) => o.status === 'fulfilled' && o.value.status === 'cancelled')) progress.cancelled();
       else if (outcomes.every((o) => o.status === 'rejected')) progress.fail(describeJobError(outcomes[0].reason));
       else progress.finish(S.labs.progress.done(performance.now() - started));
-      render();
     });
     render();
   }
 
-  // ---- drawing (on the next frame; the charts coalesce their own updates)
+  // ---- drawing (at most once a frame)
   let frame = 0;
   function render() {
     if (!frame) frame = requestAnimationFrame(draw);
@@ -209,14 +182,14 @@ export function mountLab(root, ctx) {
     const {settings: s, rows} = state;
     const target = form.read().values.target ?? s.target;
     const last = s.layers + 1;
-    lossChart.set(ACTIVATIONS.map((a) => ({label: A[a], color: COLORS[a], points: envelope(curve(rows[a], s.epochs), CURVE_POINTS)})));
-    normsChart.set(ACTIVATIONS.flatMap((a) => [
-      {label: T.seriesFirst(A[a]), color: COLORS[a], points: rows[a].norms.map(([i, n]) => [i, weightNorm(n, 1)])},
+    lossChart.update(ACTIVATIONS.map((a) => ({label: A[a], color: COLORS[a], width: 2, points: curve(rows[a], s.epochs)})));
+    normsChart.update(ACTIVATIONS.flatMap((a) => [
+      {label: T.seriesFirst(A[a]), color: COLORS[a], width: 2, points: rows[a].norms.map(([i, n]) => [i, weightNorm(n, 1)])},
       {label: T.seriesLast(A[a], last), color: COLORS[a], dash: [6, 4], width: 1.5, points: rows[a].norms.map(([i, n]) => [i, weightNorm(n, last)])},
     ]));
-    profileChart.set(ACTIVATIONS.map((a) => {
+    profileChart.update(ACTIVATIONS.map((a) => {
       const first = rows[a].norms[0]?.[1];
-      return {label: A[a], color: COLORS[a], points: first ? Array.from({length: last}, (_, k) => [k + 1, weightNorm(first, k + 1)]) : []};
+      return {label: A[a], color: COLORS[a], width: 2, points: first ? Array.from({length: last}, (_, k) => [k + 1, weightNorm(first, k + 1)]) : []};
     }));
     const table = tableRows(target);
     drawTable(table, target);

@@ -5,43 +5,38 @@
 //   const panel = createGridPanel({E, Q, values, runJob, onChange(values)}); panel.node; panel.destroy()
 import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
-import {richText} from '../../math.js';
-import {createProgress} from '../ui/progress.js';
 import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createForm} from '../secuencias/form.js';
+import {createLineChart} from '../ui/line-chart.js';
+import {createForm} from '../ui/fields.js';
 import {cellOf, gridFields, LENGTHS, logScales} from './grid.js';
 import {createGridView} from './grid-view.js';
+import {createPart} from './part.js';
 
 const STEADY = 3;  // decades: within ±3 the gradient "arrives" (as lesson 2's explorer says)
 
 export function createGridPanel({E, Q, values, runJob, onChange}) {
-  let job = null;
   let result = null;        // {scales, lengths, norms: lengths × scales}
   let cells = [];
   let selected = null;      // [i, j]
-  let chart = null;
   let frame = 0;
   let destroyed = false;
 
   const form = createForm(gridFields, values, {
-    labels: E.grid, reasons: Q.form.reasons, prefix: 'exp-grid', onChange,
+    labels: E.grid, reasons: Q.form.reasons, prefix: 'seq', onChange: ({ok, values: v}) => ok && onChange(v),
     options: {gf: Q.form.activations, gtask: Q.tasks, glengths: E.lengthSets},
-    check: (v) => (v.gscaleMin >= v.gscaleMax ? {gscaleMin: E.scaleOrder(E.grid.gscaleMin)} : {}),
+    rules: (v) => (v.gscaleMin >= v.gscaleMax ? {gscaleMin: E.scaleOrder(E.grid.gscaleMin)} : {}),
   });
-  const button = el('button', {type: 'submit', class: 'seq-run'}, E.computeGrid);
-  const status = el('p', {class: 'seq-status', role: 'status'});
-  const progress = createProgress({onCancel: () => job?.cancel()});
   const view = createGridView({label: E.gridLabel, axisScale: E.axisScale, axisLength: E.axisLength, onSelect: select});
-  const curveCanvas = el('canvas', {role: 'img', 'aria-label': E.curveTitle});
+  const chart = createLineChart({xTitle: E.axisT, yTitle: E.axisNorm, log: true, logToggle: false, label: E.curveTitle, tooltipTitle: (t) => `t = ${t}`});
   const cellTitle = el('p', {class: 'exp-cell-title'});
   const cellVerdict = el('p', {class: 'exp-cell-verdict'});
   const curveBox = el('figure', {class: 'seq-figure exp-curve', hidden: true}, [
     el('figcaption', {}, [E.curveTitle, ' ', exportBar([
-      pngButton(curveCanvas, () => `${E.curveExport}.png`, {what: E.curveTitle}),
+      pngButton(chart.canvas, () => `${E.curveExport}.png`, {what: E.curveTitle}),
       csvButton(() => ({header: E.curveCsv, rows: curveRows()}), () => `${E.curveExport}.csv`, {what: E.curveTitle}),
     ])]),
     cellTitle,
-    el('div', {class: 'seq-chart-box'}, curveCanvas),
+    chart.node,
     cellVerdict,
   ]);
 
@@ -53,32 +48,23 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
     el('ul', {class: 'exp-legend-special'}, Object.entries(E.legendSpecial).map(([k, t]) => el('li', {}, [el('span', {class: `exp-swatch exp-swatch-${k}`}), t]))),
   ]);
 
-  const controls = el('form', {class: 'exp-grid-controls', novalidate: true, onsubmit: (e) => {
-    e.preventDefault();
-    start();
-  }}, [
-    el('div', {class: 'exp-fields'}, Object.keys(gridFields).map((n) => form.node(n))),
-    el('div', {class: 'exp-actions'}, [button, progress.node]),
-    status,
-  ]);
-  const node = el('section', {class: 'seq-panel exp-part'}, [
-    el('h2', {}, E.gridTitle),
-    el('p', {}, richText(E.gridIntro)),
-    el('p', {class: 'seq-observe'}, richText(E.gridObserve)),
-    controls,
-    el('div', {class: 'exp-grid-layout'}, [
-      el('figure', {class: 'seq-figure exp-map'}, [
-        el('figcaption', {}, [E.gridLabel.split(':')[0], ' ', exportBar([
-          pngButton(view.canvas, `${E.gridExport}.png`, {what: E.gridLabel.split(':')[0]}),
-          csvButton(() => ({header: E.gridCsv, rows: csvRows()}), `${E.gridExport}.csv`, {what: E.gridLabel.split(':')[0]}),
-        ])]),
-        view.node,
-        legend,
-        el('p', {class: 'seq-hint'}, E.gridHint),
+  const part = createPart({
+    E, form, names: Object.keys(gridFields), className: 'exp-grid-controls', title: E.gridTitle, intro: E.gridIntro,
+    observe: E.gridObserve, idle: E.computeGrid, busy: E.computing, run: start, results: [
+      el('div', {class: 'exp-grid-layout'}, [
+        el('figure', {class: 'seq-figure exp-map'}, [
+          el('figcaption', {}, [E.gridLabel.split(':')[0], ' ', exportBar([
+            pngButton(view.canvas, `${E.gridExport}.png`, {what: E.gridLabel.split(':')[0]}),
+            csvButton(() => ({header: E.gridCsv, rows: csvRows()}), `${E.gridExport}.csv`, {what: E.gridLabel.split(':')[0]}),
+          ])]),
+          view.node,
+          legend,
+          el('p', {class: 'seq-hint'}, E.gridHint),
+        ]),
+        curveBox,
       ]),
-      curveBox,
-    ]),
-  ]);
+    ],
+  });
 
   function csvRows() {
     if (!result) return [];
@@ -105,14 +91,7 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
     if (!frame && !destroyed) frame = requestAnimationFrame(redraw);
   };
 
-  async function start() {
-    if (job) return;
-    const v = form.read();
-    if (!v) {
-      status.textContent = E.fixFields;
-      return;
-    }
-    status.textContent = '';
+  async function start(v) {
     const scales = logScales(v.gscaleMin, v.gscaleMax, v.gscales);
     const lengths = LENGTHS[v.glengths];
     result = {scales, lengths, norms: []};
@@ -120,39 +99,28 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
     selected = null;
     view.select(null);
     curveBox.hidden = true;
-    button.disabled = true;
-    button.textContent = E.computing;
-    job = runJob('normsGrid', {task: v.gtask, activation: v.gf, hidden: v.ghidden, scales, lengths, seed: v.gseed}, {
+    const job = part.track(runJob('normsGrid', {task: v.gtask, activation: v.gf, hidden: v.ghidden, scales, lengths, seed: v.gseed}, {
       onProgress: (p) => {
         result.norms[p.row] = p.norms;
         cells[p.row] = p.norms.map(cellOf);
-        progress.set(p.row + 1, lengths.length);
+        part.set(p.row + 1, lengths.length);
         schedule();
       },
-    });
-    progress.track(job, {total: lengths.length});
+    }), lengths.length);
     try {
       const outcome = await job.promise;
-      if (destroyed) return;
-      if (outcome.status === 'done') {
-        result = outcome.result;
-        cells = result.norms.map((row) => row.map(cellOf));
-        schedule();
-        // the middle of the map to start with: a student sees a curve at once
-        select(Math.floor(scales.length / 2), Math.floor(lengths.length / 2));
-      }
+      if (destroyed || outcome.status !== 'done') return;
+      result = outcome.result;
+      cells = result.norms.map((row) => row.map(cellOf));
+      schedule();
+      // the middle of the map to start with: a student sees a curve at once
+      select(Math.floor(scales.length / 2), Math.floor(lengths.length / 2));
     } catch {
       // the progress bar shows the refusal in Spanish
-    } finally {
-      job = null;
-      if (!destroyed) {
-        button.disabled = false;
-        button.textContent = E.computeGrid;
-      }
     }
   }
 
-  async function select(i, j) {
+  function select(i, j) {
     if (!result?.norms[j]) return;
     selected = [i, j];
     view.select(i, j);
@@ -164,14 +132,7 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
     cellVerdict.textContent = verdict(cell);
     cellVerdict.className = `exp-cell-verdict exp-verdict-${verdictKind(cell)}`;
     curveBox.hidden = false;
-    if (!chart) {
-      const {createCurves} = await import('../secuencias/chart.js');
-      if (destroyed) return;
-      chart ??= createCurves(curveCanvas, {x: E.axisT, y: E.axisNorm, log: true, series: [{label: '', color: '#b4441b'}], xTitle: (t) => `t = ${t}`});
-    }
-    if (selected[0] !== i || selected[1] !== j) return;
-    chart.series([{label: E.curveSeries(s, T), color: '#b4441b', width: 2, data: (h ?? []).map((y, t) => ({x: t + 1, y: y ?? NaN}))}]);
-    chart.draw();
+    chart.update([{label: E.curveSeries(s, T), color: '#b4441b', width: 2, dash: [], points: (h ?? []).map((y, t) => [t + 1, y])}]);
   }
 
   const verdictKind = (cell) => (cell.kind !== 'ratio' ? cell.kind
@@ -185,13 +146,13 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
   }
 
   return {
-    node,
+    node: part.node,
     destroy() {
       destroyed = true;
-      job?.cancel();
+      part.destroy();
       if (frame) cancelAnimationFrame(frame);
       view.destroy();
-      chart?.destroy();
+      chart.destroy();
     },
   };
 }

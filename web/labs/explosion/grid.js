@@ -1,6 +1,7 @@
 // Lab 9's grid of scale × sequence length: the axes, the settings, what each cell shows
 // (log10 of ‖h̄_1‖ / ‖h̄_T‖ from the core's norms) and its colour bin. Pure.
-import {choice, int, num, HIDDEN_ACTIVATIONS, TASKS} from '../secuencias/settings.js';
+import {choice, int, num} from '../ui/settings.js';
+import {HIDDEN_ACTIVATIONS, TASKS} from '../secuencias/settings.js';
 
 export const gridFields = {
   gf: choice(HIDDEN_ACTIVATIONS, 'tanh'),

@@ -4,8 +4,9 @@
 import {el} from '../../dom.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {preloadCharts} from '../secuencias/preload.js';
-import {readParams, writeParams} from '../secuencias/settings.js';
+import {preloadCharts} from '../ui/line-chart.js';
+import {writeParams} from '../ui/settings.js';
+import {readParams} from '../secuencias/settings.js';
 import {gridFields} from './grid.js';
 import {createGridPanel} from './grid-panel.js';
 import {createTrainPanel, trainNormsFields} from './train-panel.js';
@@ -17,7 +18,8 @@ const FIELDS = {...gridFields, ...trainNormsFields};
 export function mountLab(root, ctx) {
   const E = S.labs.explosion;
   const Q = S.labs.secuencias;
-  const {values, invalid} = readParams(FIELDS, ctx.params);
+  const labels = {...Q.form.labels, ...E.trainFields, ...E.grid};
+  const {values, notice} = readParams(FIELDS, ctx.params, {labels, notice: (names) => Q.form.badLink(names.join(', '))});
   let current = values;
   const save = (part) => {
     current = {...current, ...part};
@@ -25,10 +27,9 @@ export function mountLab(root, ctx) {
   };
   const grid = createGridPanel({E, Q, values, runJob: ctx.runJob, onChange: save});
   const train = createTrainPanel({E, Q, values, core: ctx.core, runJob: ctx.runJob, onChange: save});
-  const label = (n) => E.grid[n] ?? E.trainFields[n] ?? Q.form.labels[n] ?? n;
   root.append(el('div', {class: 'seq-lab exp-lab'}, [
     el('div', {class: 'seq-intro'}, el('p', {}, richText(E.intro))),
-    invalid.length ? el('p', {class: 'seq-notice', role: 'status'}, Q.form.badLink(invalid.map(label).join(', '))) : null,
+    notice ? el('p', {class: 'seq-notice', role: 'status'}, notice) : null,
     grid.node,
     train.node,
   ]));

@@ -4,14 +4,15 @@
 //
 //   const panel = createTrainPanel({E, Q, values, core, runJob, onChange(values)}); panel.node
 import {el} from '../../dom.js';
-import {richText} from '../../math.js';
-import {createProgress} from '../ui/progress.js';
 import {csvButton, exportBar, pngButton} from '../ui/export.js';
+import {createLineChart} from '../ui/line-chart.js';
 import {describeJobError} from '../jobs-client.js';
-import {createForm} from '../secuencias/form.js';
-import {dataFields, int, num, trainFields, MAX_STEPS_IN_DATA} from '../secuencias/settings.js';
+import {createForm} from '../ui/fields.js';
+import {int, num} from '../ui/settings.js';
+import {dataFields, trainFields, MAX_STEPS_IN_DATA} from '../secuencias/settings.js';
 import {buildScenario, trainInput} from '../secuencias/scenario.js';
 import {timeColors} from '../secuencias/colors.js';
+import {createPart} from './part.js';
 
 export const trainNormsFields = {
   task: dataFields.task,
@@ -40,23 +41,22 @@ export function pickSnapshots(list, n = SNAPSHOTS) {
 }
 
 export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
-  let job = null;
   let hNorms = [];       // [[step, Float64Array]]
   let norms = [];        // [[step, Float64Array]] gradient norms per parameter
   let losses = [];       // [[step, loss]]
-  let charts = null;
   let frame = 0;
   let destroyed = false;
 
   const labels = {...Q.form.labels, length: E.trainFields.length, scale: E.trainFields.scale, count: Q.form.labels.count};
   const form = createForm(trainNormsFields, values, {
-    labels, reasons: Q.form.reasons, prefix: 'exp-train',
+    labels, reasons: Q.form.reasons, prefix: 'seq',
     options: {task: Q.tasks, f: Q.form.activations, g: Q.form.activations, optimizer: Q.form.optimizers},
-    check: (v) => ({
+    rules: (v) => ({
       ...(v.task === 'echo' && v.length <= v.delay ? {length: Q.form.reasons.echo(labels.length)} : {}),
       ...(v.count * v.length > MAX_STEPS_IN_DATA ? {count: Q.form.reasons.size(labels.count)} : {}),
     }),
-    onChange: (v) => {
+    onChange: ({ok, values: v}) => {
+      if (!ok) return;
       showFields(v);
       onChange(v);
     },
@@ -67,87 +67,55 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
   };
   showFields(values);
 
-  const button = el('button', {type: 'submit', class: 'seq-run'}, E.train);
-  const status = el('p', {class: 'seq-status', role: 'status'});
-  const progress = createProgress({onCancel: () => job?.cancel()});
-  const canvases = {
-    snapshots: el('canvas', {role: 'img', 'aria-label': E.snapshotsTitle}),
-    gradients: el('canvas', {role: 'img', 'aria-label': E.gradientsTitle}),
-    loss: el('canvas', {role: 'img', 'aria-label': E.lossTitle}),
+  const logChart = (options) => createLineChart({log: true, logToggle: false, yTitle: E.axisNorm, ...options});
+  const charts = {
+    snapshots: logChart({xTitle: E.axisT, label: E.snapshotsTitle, tooltipTitle: (t) => `t = ${t}`, marked: 25}),
+    gradients: logChart({xTitle: E.axisStep, yTitle: E.axisGradient, label: E.gradientsTitle}),
+    loss: logChart({xTitle: E.axisStep, yTitle: E.axisLoss, label: E.lossTitle, legend: false}),
   };
   const figure = (key, title, exportName, table) => el('figure', {class: `seq-figure exp-${key}`}, [
     el('figcaption', {}, [title, ' ', exportBar([
-      pngButton(canvases[key], `${exportName}.png`, {what: title}),
+      pngButton(charts[key].canvas, `${exportName}.png`, {what: title}),
       csvButton(table, `${exportName}.csv`, {what: title}),
     ])]),
-    el('div', {class: 'seq-chart-box'}, canvases[key]),
+    charts[key].node,
   ]);
 
-  const controls = el('form', {class: 'exp-train-controls', novalidate: true, onsubmit: (e) => {
-    e.preventDefault();
-    start();
-  }}, [
-    el('div', {class: 'exp-fields'}, Object.keys(trainNormsFields).map((n) => form.node(n))),
-    el('div', {class: 'exp-actions'}, [button, progress.node]),
-    status,
-  ]);
-  const node = el('section', {class: 'seq-panel exp-part'}, [
-    el('h2', {}, E.trainTitle),
-    el('p', {}, richText(E.trainIntro)),
-    el('p', {class: 'seq-observe'}, richText(E.trainObserve)),
-    controls,
-    el('div', {class: 'seq-charts'}, [
-      figure('snapshots', E.snapshotsTitle, E.snapshotsExport, () => ({
-        header: E.snapshotsCsv,
-        rows: hNorms.flatMap(([step, h]) => Array.from(h, (v, t) => [step, t + 1, v])),
-      })),
-      figure('gradients', E.gradientsTitle, E.gradientsExport, () => ({
-        header: E.gradientsCsv, rows: norms.map(([step, g]) => [step, ...g]),
-      })),
-    ]),
-    figure('loss', E.lossTitle, `${E.gradientsExport}-perdida`, () => ({header: E.lossCsv, rows: losses})),
-  ]);
-
-  async function loadCharts() {
-    if (charts) return;
-    const {createCurves} = await import('../secuencias/chart.js');
-    if (destroyed || charts) return;
-    charts = {
-      snapshots: createCurves(canvases.snapshots, {x: E.axisT, y: E.axisNorm, log: true, series: [], xTitle: (t) => `t = ${t}`}),
-      gradients: createCurves(canvases.gradients, {x: E.axisStep, y: E.axisGradient, log: true, series: []}),
-      loss: createCurves(canvases.loss, {x: E.axisStep, y: E.axisLoss, log: true, legend: false, series: [{label: Q.seriesLoss, color: '#1d2433', width: 1.5}]}),
-    };
-  }
+  const part = createPart({
+    E, form, names: Object.keys(trainNormsFields), className: 'exp-train-controls', title: E.trainTitle,
+    intro: E.trainIntro, observe: E.trainObserve, idle: E.train, busy: E.training, run: start, results: [
+      el('div', {class: 'seq-charts'}, [
+        figure('snapshots', E.snapshotsTitle, E.snapshotsExport, () => ({
+          header: E.snapshotsCsv,
+          rows: hNorms.flatMap(([step, h]) => Array.from(h, (v, t) => [step, t + 1, v])),
+        })),
+        figure('gradients', E.gradientsTitle, E.gradientsExport, () => ({
+          header: E.gradientsCsv, rows: norms.map(([step, g]) => [step, ...g]),
+        })),
+      ]),
+      figure('loss', E.lossTitle, `${E.gradientsExport}-perdida`, () => ({header: E.lossCsv, rows: losses})),
+    ],
+  });
 
   function draw() {
     frame = 0;
-    if (!charts) return;
     const shown = pickSnapshots(hNorms);
     const colors = timeColors(shown.length);
-    charts.snapshots.series(shown.map(([step, h], k) => ({
-      label: E.snapshot(step), color: colors[k], width: 2, data: Array.from(h, (y, t) => ({x: t + 1, y})),
+    charts.snapshots.update(shown.map(([step, h], k) => ({
+      label: E.snapshot(step), color: colors[k], width: 2, dash: [], points: Array.from(h, (y, t) => [t + 1, y]),
     })));
-    charts.snapshots.draw();
     const count = norms[0]?.[1].length ?? 0;
-    charts.gradients.series(PARAMETERS.slice(0, count).map((name, p) => ({
+    charts.gradients.update(PARAMETERS.slice(0, count).map((name, p) => ({
       label: E.gradientSeries(name), color: PARAMETER_COLORS[p], width: p < 3 ? 1.8 : 1.2, dash: p < 3 ? [] : [5, 3],
-      data: norms.map(([step, g]) => ({x: step, y: g[p]})),
+      points: norms.map(([step, g]) => [step, g[p]]),
     })));
-    charts.gradients.draw();
-    charts.loss.set(0, losses.map(([x, y]) => ({x, y})));
-    charts.loss.draw();
+    charts.loss.update([{label: Q.seriesLoss, color: '#1d2433', width: 1.5, points: losses}]);
   }
   const schedule = () => {
     if (!frame && !destroyed) frame = requestAnimationFrame(draw);
   };
 
-  async function start() {
-    if (job) return;
-    const v = form.read();
-    if (!v) {
-      status.textContent = E.fixFields;
-      return;
-    }
+  async function start(v) {
     let data;
     try {
       data = core.data({
@@ -155,50 +123,40 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
         ...(v.task === 'echo' ? {delay: v.delay} : {}), validation: VALIDATION, seed: v.seed,
       });
     } catch (error) {
-      status.textContent = E.failed(describeJobError(error));
+      part.status.textContent = E.failed(describeJobError(error));
       return;
     }
-    status.textContent = '';
-    await loadCharts();
     hNorms = [];
     norms = [];
     losses = [];
-    button.disabled = true;
-    button.textContent = E.training;
     const scenario = buildScenario(data, v, {init: {scheme: 'uniform', scale: v.scale, seed: v.seed}});
     const input = {
       ...trainInput(scenario, {evaluations: 0, normsEvery: Math.max(1, Math.ceil(v.steps / 150)), frameMs: 150}),
       evaluateEvery: 0, lossEvery: Math.max(1, Math.ceil(v.steps / 300)),
     };
-    job = runJob('train', input, {onProgress: (p) => {
+    const job = part.track(runJob('train', input, {onProgress: (p) => {
       hNorms.push(...p.hNorms);
       norms.push(...p.norms);
       losses.push(...p.losses);
-      progress.set(p.done, v.steps);
+      part.set(p.done, v.steps);
       schedule();
-    }});
-    progress.track(job, {total: v.steps});
+    }}), v.steps);
     try {
       await job.promise;
     } catch (error) {
-      if (!destroyed && error?.code === 3 && Number.isInteger(error.step)) status.textContent = E.divergedAt(error.step);
+      if (!destroyed && error?.code === 3 && Number.isInteger(error.step)) part.status.textContent = E.divergedAt(error.step);
     } finally {
-      job = null;
-      if (!destroyed) {
-        button.disabled = false;
-        button.textContent = E.train;
-        schedule();
-      }
+      schedule();
     }
   }
 
   return {
-    node,
+    node: part.node,
     destroy() {
       destroyed = true;
-      job?.cancel();
+      part.destroy();
       if (frame) cancelAnimationFrame(frame);
-      if (charts) Object.values(charts).forEach((c) => c.destroy());
+      Object.values(charts).forEach((c) => c.destroy());
     },
   };
 }

@@ -3,6 +3,7 @@
 //
 //   const strip = createStrip({label, thresholdLabel}) → {node, canvas, draw(groups), destroy()}
 import {el} from '../../dom.js';
+import {power} from '../ui/line-chart.js';
 import {THRESHOLD} from './scenario.js';
 
 const COLORS = ['#1f5fbf', '#2d7d46', '#7a3fb0', '#0e7490', '#a16207'];
@@ -12,8 +13,6 @@ const MUTED = '#5b6475';
 const LINE = '#d8dde7';
 const HEIGHT = 240;
 const PAD = {left: 58, right: 14, top: 14, bottom: 34};
-const SUPERSCRIPT = {'-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹'};
-const power = (k) => (k === 0 ? '1' : `10${String(k).split('').map((c) => SUPERSCRIPT[c]).join('')}`);
 
 export function createStrip({label, thresholdLabel}) {
   const canvas = el('canvas', {class: 'grad-strip-canvas', role: 'img', 'aria-label': label(0)});

@@ -10,12 +10,13 @@ import {formatNumber} from '../../format.js';
 import {S} from '../../strings/index.js';
 import {describeJobError} from '../jobs-client.js';
 import {createProgress} from '../ui/progress.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createSeriesChart} from '../activaciones/chart.js';
-import {envelope, firstReach} from '../activaciones/curves.js';
-import {createFields} from '../activaciones/form.js';
-import {batchSize, buildScenario, dataSpec, stepsPerEpoch} from '../activaciones/scenario.js';
-import {ACTIVATIONS, SHAPES, readParams, writeParams} from '../activaciones/settings.js';
+import {createLineChart} from '../ui/line-chart.js';
+import {firstReach} from '../activaciones/curves.js';
+import {createForm} from '../ui/fields.js';
+import {batchSize, buildScenario, stepsPerEpoch} from '../activaciones/scenario.js';
+import {beginRun, chartSection, controls, lookSection, tableSection} from '../activaciones/page.js';
+import {readParams, writeParams} from '../ui/settings.js';
+import {ACTIVATIONS, SHAPES} from '../activaciones/settings.js';
 import {RUNS, batchFields as FIELDS, lossEvery, runBatch} from './settings.js';
 
 export const COLORS = {sgd: '#d55e00', mini: '#0072b2', full: '#009e73'};  // Okabe–Ito
@@ -25,7 +26,7 @@ const CURVE_POINTS = 1500;
 export function mountLab(root, ctx) {
   const T = S.labs.lotes;
   const TA = S.labs.activaciones;
-  const {values: initial, invalid} = readParams(FIELDS, ctx.params);
+  const {values: initial, notice} = readParams(FIELDS, ctx.params, {labels: T.fields, notice: T.badLink});
   let settings = {...initial};
   let current = null;   // the job in flight
   let state = null;     // {settings, rows, spe: {run: updates per epoch}, batch: {run: size}, n}
@@ -33,9 +34,9 @@ export function mountLab(root, ctx) {
   let destroyed = false;
 
   // ---- controls
-  const form = createFields(FIELDS, settings, {
+  const form = createForm(FIELDS, settings, {
     labels: T.fields,
-    choices: {
+    options: {
       shape: Object.fromEntries(SHAPES.map((s) => [s, TA.shapes[s]])),
       activation: Object.fromEntries(ACTIVATIONS.map((a) => [a, S.activations[a]])),
       shuffle: {1: T.shuffleOn, 0: T.shuffleOff},
@@ -50,80 +51,51 @@ export function mountLab(root, ctx) {
     },
   });
   const formMessage = el('p', {class: 'lab-field-error act-form-message', role: 'alert', hidden: true}, T.invalidForm);
-  const group = (title, names) => el('fieldset', {class: 'act-group'}, [el('legend', {}, title), ...names.map((n) => form.node(n))]);
-  const controls = el('form', {class: 'act-controls', novalidate: true, onsubmit: (event) => {
-    event.preventDefault();
-    run();
-  }}, [
-    group(T.groups.data, ['shape', 'count', 'noise', 'seed']),
-    group(T.groups.network, ['activation', 'hidden']),
-    group(T.groups.training, ['lr', 'epochs', 'batch', 'shuffle', 'target']),
-    el('button', {type: 'submit', class: 'lotes-run primary'}, T.run),
-    formMessage,
-  ]);
+  const controlsForm = controls({
+    form, button: el('button', {type: 'submit', class: 'lotes-run primary'}, T.run), message: formMessage, onSubmit: run, groups: [
+      [T.groups.data, ['shape', 'count', 'noise', 'seed']],
+      [T.groups.network, ['activation', 'hidden']],
+      [T.groups.training, ['lr', 'epochs', 'batch', 'shuffle', 'target']],
+    ],
+  });
 
   // ---- results
   const progress = createProgress({onCancel: () => current?.cancel()});
   progress.hidden = true;
   const setup = el('p', {class: 'act-setup note'});
   const notes = el('div', {class: 'act-failures', role: 'alert'});
-  const updatesCanvas = el('canvas', {role: 'img', 'aria-label': T.updatesChart});
-  const epochsCanvas = el('canvas', {role: 'img', 'aria-label': T.epochsChart});
   const table = el('table', {class: 'act-table lotes-table'});
-  const updatesChart = createSeriesChart(updatesCanvas, {
-    xType: 'logarithmic', xTitle: T.axisUpdates, yTitle: T.axisLoss, tooltipTitle: (x) => T.updateTitle(S.labs.count(x)),
-  });
-  const epochsChart = createSeriesChart(epochsCanvas, {xTitle: T.axisEpoch, yTitle: T.axisLoss, tooltipTitle: (x) => `${T.axisEpoch} ${S.labs.count(x)}`});
+  const lossChart = (options) => createLineChart({yTitle: T.axisLoss, log: true, logToggle: false, maxPoints: CURVE_POINTS, ...options});
+  const updatesChart = lossChart({xLog: true, xTitle: T.axisUpdates, label: T.updatesChart, tooltipTitle: (x) => T.updateTitle(S.labs.count(x))});
+  const epochsChart = lossChart({xTitle: T.axisEpoch, label: T.epochsChart, tooltipTitle: (x) => `${T.axisEpoch} ${S.labs.count(x)}`});
   const charts = [updatesChart, epochsChart];
   const name = (what, ext) => () => `lotes-${what}-seed${state?.settings.seed ?? settings.seed}.${ext}`;
-  const flushed = (canvas) => {
-    charts.forEach((c) => c.flush());
-    return canvas;
-  };
-  const chartBox = (title, caption, canvas, what, whatLabel) => el('section', {class: 'act-chart'}, [
-    el('div', {class: 'act-chart-head'}, [el('h3', {}, title), exportBar([pngButton(() => flushed(canvas), name(what, 'png'), {what: whatLabel})])]),
-    el('p', {class: 'note'}, caption),
-    el('div', {class: 'lab-chart-canvas'}, canvas),
-  ]);
+  const chartBox = (title, caption, chart, what, whatLabel) => chartSection({title, caption, chart, filename: name(what, 'png'), what: whatLabel});
 
   const results = el('div', {class: 'act-results'}, [
-    el('section', {class: 'act-look'}, [el('h3', {}, T.lookTitle), el('ul', {}, T.look.map((t) => el('li', {}, t)))]),
+    lookSection(T.lookTitle, T.look),
     progress.node,
     setup,
     notes,
-    el('section', {class: 'act-table-box'}, [
-      el('div', {class: 'act-chart-head'}, [el('h3', {}, T.tableTitle), exportBar([csvButton(tableCsv, name('resultados', 'csv'), {what: T.tableWhat})])]),
-      el('div', {class: 'act-table-scroll'}, table),
-      el('p', {class: 'note'}, T.timeNote),
-    ]),
-    chartBox(T.updatesChart, T.updatesCaption, updatesCanvas, 'actualizaciones', T.updatesChartWhat),
-    chartBox(T.epochsChart, T.epochsCaption, epochsCanvas, 'epocas', T.epochsChartWhat),
+    tableSection({title: T.tableTitle, table, csv: tableCsv, filename: name('resultados', 'csv'), what: T.tableWhat, note: T.timeNote}),
+    chartBox(T.updatesChart, T.updatesCaption, updatesChart, 'actualizaciones', T.updatesChartWhat),
+    chartBox(T.epochsChart, T.epochsCaption, epochsChart, 'epocas', T.epochsChartWhat),
   ]);
 
-  if (invalid.length) root.append(el('p', {class: 'notice'}, T.badLink(invalid.map((n) => T.fields[n]))));
-  root.append(el('div', {class: 'act-lab lotes-lab'}, [controls, results]));
+  if (notice) root.append(el('p', {class: 'notice'}, notice));
+  root.append(el('div', {class: 'act-lab lotes-lab'}, [controlsForm, results]));
 
   // ---- running: the three runs one after another
   async function run() {
-    const {values, errors} = form.read();
-    if (Object.keys(errors).length) {
-      formMessage.hidden = false;
-      return;
-    }
-    formMessage.hidden = true;
-    settings = values;
-    ctx.setParams(writeParams(FIELDS, settings));
-    current?.cancel();
-    const id = ++token;
-    notes.replaceChildren();
-    let data;
-    try {
-      data = ctx.core.data(dataSpec(settings));
-    } catch (error) {
-      progress.hidden = false;
-      progress.fail(describeJobError(error));
-      return;
-    }
+    let id;
+    const begun = beginRun({form, message: formMessage, fields: FIELDS, ctx, progress, stop: () => {
+      current?.cancel();
+      id = ++token;
+      notes.replaceChildren();
+    }});
+    if (!begun) return;
+    settings = begun.settings;
+    const {data} = begun;
     const s = {...settings};
     const n = data.inputs.length;
     setup.textContent = T.setup(n, data.validation?.inputs?.length ?? 0);
@@ -165,9 +137,10 @@ export function mountLab(root, ctx) {
       if (id !== token || destroyed) return;
       if (outcome.status === 'cancelled') {
         RUNS.forEach((q) => { if (!state.rows[q].result) state.rows[q].stopped = true; });
+        cancelAnimationFrame(frame);
+        draw();  // the table final before the status says so
         progress.cancelled();
         current = null;
-        render();
         return;
       }
       row.result = outcome.result;
@@ -192,8 +165,8 @@ export function mountLab(root, ctx) {
     if (!state) return;
     const target = form.read().values.target ?? state.settings.target;
     const order = {sgd: 3, mini: 2, full: 1};  // the smooth curves drawn over the noisy one
-    updatesChart.set(RUNS.map((r) => ({label: label(r), color: COLORS[r], width: WIDTHS[r], order: order[r], points: envelope(state.rows[r].losses, CURVE_POINTS)})));
-    epochsChart.set(RUNS.map((r) => ({label: label(r), color: COLORS[r], width: 2, order: order[r], points: envelope(state.rows[r].evaluations, CURVE_POINTS)})));
+    updatesChart.update(RUNS.map((r) => ({label: label(r), color: COLORS[r], width: WIDTHS[r], order: order[r], points: state.rows[r].losses})));
+    epochsChart.update(RUNS.map((r) => ({label: label(r), color: COLORS[r], width: 2, order: order[r], points: state.rows[r].evaluations})));
     drawTable(tableRows(target), target);
   }
 

@@ -1,6 +1,6 @@
-// Lab 4's settings (lotes) as they live in the address; parsing and writing are the activaciones
-// lab's (web/labs/activaciones/settings.js).
-import {ACTIVATIONS, SHAPES, choice, flag, int, num} from '../activaciones/settings.js';
+// Lab 4's settings (lotes) as they live in the address (read and written by web/labs/ui/settings.js).
+import {choice, flag, int, num} from '../ui/settings.js';
+import {ACTIVATIONS, SHAPES} from '../activaciones/settings.js';
 
 export const batchFields = {
   shape: choice(SHAPES, 'xor'),

@@ -4,8 +4,9 @@
 import {el} from '../../dom.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {dataFields, readParams, trainFields, writeParams} from './settings.js';
-import {createForm} from './form.js';
+import {int, writeParams} from '../ui/settings.js';
+import {crossCheck, dataFields, readParams, trainFields, trainingCount} from './settings.js';
+import {createForm} from '../ui/fields.js';
 import {createRunPanel} from './run-panel.js';
 import {createStripPanel} from './strip-panel.js';
 import {dataSpec, buildScenario} from './scenario.js';
@@ -26,11 +27,15 @@ export function formGroups(form, L, names = Object.keys(FIELDS)) {
   ];
 }
 
+// The options of the sequence labs' forms (ui/fields.js createForm): their look, texts and rules.
 export function formOptions(L) {
   const F = L.form;
   return {
+    prefix: 'seq',
     labels: F.labels,
     reasons: F.reasons,
+    rules: (values) => Object.fromEntries(Object.entries(crossCheck(values))
+      .map(([name, reason]) => [name, F.reasons[reason](F.labels[name], trainingCount(values))])),
     options: {
       task: L.tasks,
       f: F.activations,
@@ -42,15 +47,15 @@ export function formOptions(L) {
 
 export function mountLab(root, ctx) {
   const L = S.labs.secuencias;
-  const {values: initial, invalid} = readParams({...FIELDS, seq: {kind: 'int', min: 1, max: 10000, default: 1}}, ctx.params);
+  const badLink = (labels) => L.form.badLink(labels.join(', '));
+  const {values: initial, notice: noticeText} = readParams({...FIELDS, seq: int(1, 10000, 1)}, ctx.params, {labels: L.form.labels, notice: badLink});
   const {seq: _seq, ...firstSettings} = initial;
   let settings = firstSettings;
   let data = null;        // core.data(dataSpec(settings)), regenerated when the data fields change
   let dataKey = '';
   let frame = 0;
 
-  const notice = el('p', {class: 'seq-notice', role: 'status', hidden: invalid.length === 0},
-    invalid.length ? L.form.badLink(invalid.map((n) => L.form.labels[n] ?? n).join(', ')) : '');
+  const notice = el('p', {class: 'seq-notice', role: 'status', hidden: !noticeText}, noticeText ?? '');
   const taskHelp = el('p', {class: 'seq-task-help'});
   const form = createForm(FIELDS, settings, {...formOptions(L), onChange: changed});
   const epochs = el('p', {class: 'seq-epochs'});
@@ -61,8 +66,8 @@ export function mountLab(root, ctx) {
   const run = createRunPanel({
     L, runJob: ctx.runJob,
     prepare: () => {
-      const next = form.read();
-      if (!next || !ensureData(next)) return null;
+      const {ok, values: next} = form.read();
+      if (!ok || !ensureData(next)) return null;
       runKey = JSON.stringify(next);
       return buildScenario(data, next);
     },
@@ -110,8 +115,8 @@ export function mountLab(root, ctx) {
 
   function refresh() {
     frame = 0;
-    const s = form.read();
-    if (!s) return;
+    const {ok, values: s} = form.read();
+    if (!ok) return;
     form.show('delay', s.task === 'echo');
     form.show('g', s.task === 'running_sum');
     taskHelp.replaceChildren(...richText(L.taskHelp[s.task]));
@@ -125,7 +130,8 @@ export function mountLab(root, ctx) {
     ctx.setParams({...writeParams(FIELDS, settings), seq: String(strip.seq), ...extra});
   }
 
-  function changed(next) {
+  function changed({ok, values: next}) {
+    if (!ok) return;
     settings = next;
     save();
     if (!frame) frame = requestAnimationFrame(refresh);

@@ -10,6 +10,7 @@ import {csvButton, pngButton} from '../ui/export.js';
 import {createLineChart} from '../ui/line-chart.js';
 import {trainInput} from './scenario.js';
 import {COLORS} from './colors.js';
+import {createRunButton} from './run-button.js';
 
 export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
   let job = null;
@@ -18,7 +19,7 @@ export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
   let destroyed = false;
   let lastResult = null;
 
-  const button = el('button', {type: 'submit', class: 'seq-run'}, L.run);
+  const runner = createRunButton({idle: L.run, busy: L.running});
   const status = el('p', {class: 'seq-status', role: 'status'});
   const progress = createProgress({onCancel: () => job?.cancel()});
   const lossChart = createLineChart({xTitle: L.axisStep, yTitle: L.axisLoss, log: true, label: L.lossTitle});
@@ -80,8 +81,7 @@ export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
     ].flat());
   }
 
-  async function start() {
-    if (job) return;
+  const start = () => runner.run(async () => {
     const scenario = prepare();
     if (!scenario) {
       status.textContent = L.fixFields;
@@ -91,8 +91,6 @@ export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
     lastResult = null;
     status.textContent = '';
     onStart?.();
-    button.disabled = true;
-    button.textContent = L.running;
     const steps = scenario.train.steps;
     const input = {...trainInput(scenario, {evaluations: 100}), lossEvery: Math.max(1, Math.ceil(steps / 50))};
     job = runJob('train', input, {onProgress: (p) => {
@@ -113,16 +111,12 @@ export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
       // the progress bar shows the core's refusal or the divergence, in Spanish
     } finally {
       job = null;
-      if (!destroyed) {
-        button.disabled = false;
-        button.textContent = L.run;
-        schedule();
-      }
+      schedule();
     }
-  }
+  });
 
   return {
-    button,
+    button: runner.button,
     node,
     start,
     destroy() {

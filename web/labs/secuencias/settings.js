@@ -1,15 +1,12 @@
-// The sequence labs' settings (labs 7, 9 and 10): each field's kind, range and default; reading
-// them from the address or a form, writing them back. Pure: no DOM, no core.
-import {parseNumber} from '../../components/editor/number.js';
+// The sequence labs' settings (labs 7, 9 and 10): each field's kind, range and default, and the
+// rules between fields (read, checked and written by web/labs/ui/settings.js). Pure: no DOM, no core.
+import {choice, int, num, readParams as readSettings} from '../ui/settings.js';
 
 export const TASKS = ['echo', 'parity', 'running_sum'];
 export const HIDDEN_ACTIVATIONS = ['tanh', 'sigmoid', 'relu'];
 export const SUM_OUTPUTS = ['linear', 'sigmoid'];  // g for running_sum (echo and parity use softmax)
 export const OPTIMIZERS = ['adam', 'sgd'];
 
-export const int = (min, max, fallback) => ({kind: 'int', min, max, default: fallback});
-export const num = (min, max, fallback) => ({kind: 'number', min, max, default: fallback});
-export const choice = (choices, fallback) => ({kind: 'choice', choices, default: fallback});
 const SEED = [0, Number.MAX_SAFE_INTEGER];
 
 // The data set (core.data({kind: 'sequences', …})).
@@ -34,20 +31,6 @@ export const trainFields = {
   steps: int(1, 100000, 1500),
   seed: int(...SEED, 1),
 };
-
-// One value: {ok: true, value} or {ok: false, reason: 'empty' | 'notNumber' | 'notInteger' |
-// 'range' | 'choice'}.
-export function parseField(field, text) {
-  const raw = String(text ?? '');
-  if (field.kind === 'choice') {
-    return field.choices.includes(raw) ? {ok: true, value: raw} : {ok: false, reason: 'choice'};
-  }
-  const parsed = parseNumber(raw, {min: -Infinity, max: Infinity});
-  if (!parsed.ok) return parsed;
-  if (field.kind === 'int' && !Number.isInteger(parsed.value)) return {ok: false, reason: 'notInteger'};
-  if (parsed.value < field.min || parsed.value > field.max) return {ok: false, reason: 'range'};
-  return parsed;
-}
 
 // At most this many time steps in a data set: it is generated and handed to the worker by the
 // page, which must stay responsive (core.data measured at 20–70 ms for 20,000 steps on a loaded 2-core machine).
@@ -78,24 +61,12 @@ export function crossCheck(values) {
 // one from rounding: the batch is clamped to the real count when the scenario is built).
 export const trainingCount = ({count, validation}) => Math.max(1, count - Math.round(count * validation));
 
-// A link's settings: {values, invalid: [names refused and replaced by their default]}. A missing
-// key takes its default silently; a pair that breaks a cross-field rule falls back as a pair.
-export function readParams(fields, params) {
-  const values = {};
+// A link's settings (ui/settings.js readParams, options: labels, notice): a pair that breaks a rule
+// between fields falls back as a pair.
+export const readParams = (fields, params, options) => readSettings(fields, params, {...options, rules: linkRules});
+
+function linkRules(values, fields) {
   const invalid = [];
-  for (const [name, field] of Object.entries(fields)) {
-    const text = params.get(name);
-    if (text === null || text === undefined) {
-      values[name] = field.default;
-      continue;
-    }
-    const parsed = parseField(field, text);
-    if (parsed.ok) values[name] = parsed.value;
-    else {
-      values[name] = field.default;
-      invalid.push(name);
-    }
-  }
   const wrong = crossCheck(values);
   if (wrong.minLength) {
     for (const name of ['minLength', 'maxLength', 'delay']) if (fields[name]) values[name] = fields[name].default;
@@ -109,15 +80,5 @@ export function readParams(fields, params) {
     values.batch = Math.min(fields.batch.default, trainingCount(values));
     invalid.push('batch');
   }
-  return {values, invalid};
-}
-
-// Settings as address text: numbers without trailing noise (0.1, not 0.10000000000000001).
-export function writeParams(fields, values) {
-  const out = {};
-  for (const name of Object.keys(fields)) {
-    const value = values[name];
-    out[name] = typeof value === 'number' ? String(Number(value.toPrecision(12))) : String(value);
-  }
-  return out;
+  return invalid;
 }

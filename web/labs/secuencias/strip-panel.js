@@ -10,7 +10,7 @@ import {csvButton, exportBar} from '../ui/export.js';
 import {predictScenario} from './scenario.js';
 import {renderStrip} from './strip.js';
 import {stripSteps} from './steps.js';
-import {parseField} from './settings.js';
+import {parseField} from '../ui/settings.js';
 
 export function createStripPanel({L, core, seq = 1, onSequence}) {
   let sequences = [];

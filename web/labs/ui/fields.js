@@ -13,20 +13,25 @@
 //     → {node, input, value, valid, set(value), check(), setError(message | null)}
 //   readFields({name: field…}) → {ok, values: {name: value}, invalid: [name…]} (checks every one)
 //   fieldRow([field…]) → <div class="lab-fields">
+//
+// A whole settings form over field specs (web/labs/ui/settings.js):
+//   createForm(specs, values, {labels, options?, reasons?, rules?, onChange?, prefix = 'lab'})
+//     → {node(name), read() → {ok, values, errors: {name: message}}, set(values), show(name, visible)}
+//     a box per number field, a menu per choice or flag ({name: {value: text}} in options), each
+//     checked as the student types; node(name) is <label class="<prefix>-field <prefix>-field-<name>">
+//     with the message in .<prefix>-field-error ('seq': .seq-field-message); place it where it
+//     belongs. reasons: {reason: (label, min, max) → text} instead of the common messages.
+//     rules(values) → {name: message}: the rules between fields, checked once every field parses.
+//     A hidden field (show(name, false)) gives its value or its default, never a message.
+//     onChange(read()) after every edit.
 import {el} from '../../dom.js';
-import {parseNumber} from '../../components/editor/number.js';
 import {S} from '../../strings/index.js';
+import {fieldText, parseField as parseSetting, parseNumberText} from './settings.js';
 
 let ids = 0;
 const nextId = (kind) => `lab-${kind}-${++ids}`;
 
-export function parseField(text, {min = -Infinity, max = Infinity, integer = false} = {}) {
-  const parsed = parseNumber(String(text), {min: -Infinity, max: Infinity});
-  if (!parsed.ok) return parsed.reason === 'range' ? {ok: false, reason: 'notNumber'} : parsed;  // 1e999
-  if (integer && !Number.isInteger(parsed.value)) return {ok: false, reason: 'notInteger'};
-  if (parsed.value < min || parsed.value > max) return {ok: false, reason: 'range'};
-  return parsed;
-}
+export const parseField = (text, limits) => parseNumberText(text, limits);
 
 function messageFor(reason, label, text, {min, max}) {
   const F = S.labs.fields;
@@ -34,6 +39,7 @@ function messageFor(reason, label, text, {min, max}) {
   if (reason === 'empty') return F.empty(label);
   if (reason === 'notNumber') return F.notNumber(label, shown);
   if (reason === 'notInteger') return F.notInteger(label);
+  if (reason === 'choice') return F.choice(label);
   return F.range(label, min, max);
 }
 
@@ -171,4 +177,84 @@ export function readFields(fields) {
 
 export function fieldRow(fields) {
   return el('div', {class: 'lab-fields'}, fields.map((f) => f.node ?? f));
+}
+
+let forms = 0;
+
+export function createForm(specs, values, {labels, options = {}, reasons, rules, onChange, prefix = 'lab'}) {
+  const uid = ++forms;
+  const messageClass = prefix === 'seq' ? 'seq-field-message' : `${prefix}-field-error`;
+  const boxes = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const id = `${prefix}-field-${uid}-${name}`;
+    const message = el('span', {class: messageClass, id: `${id}-error`, role: 'alert', hidden: true});
+    const menu = spec.kind === 'choice' || spec.kind === 'flag';
+    const texts = options[name] ?? {};
+    const input = menu
+      ? el('select', {id, name, 'aria-describedby': message.id},
+        (spec.kind === 'choice' ? spec.choices.map((c) => [c, texts[c] ?? c]) : Object.entries(texts)).map(([value, text]) => el('option', {value}, text)))
+      : el('input', {id, name, type: 'text', inputmode: spec.kind === 'int' ? 'numeric' : 'decimal',
+        autocomplete: 'off', spellcheck: 'false', 'aria-describedby': message.id});
+    input.value = fieldText(values[name]);
+    input.addEventListener(menu ? 'change' : 'input', () => {
+      check(name);
+      onChange?.(read());
+    });
+    const node = el('label', {class: `${prefix}-field ${prefix}-field-${name}`, for: id}, [el('span', {}, labels[name]), input, message]);
+    boxes[name] = {input, message, spec, node};
+  }
+
+  function mark(name, text) {
+    const {input, message} = boxes[name];
+    message.hidden = !text;
+    message.textContent = text ?? '';
+    if (text) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
+  // Parses one box and shows or clears its message.
+  function check(name) {
+    const {input, spec, node} = boxes[name];
+    const parsed = parseSetting(spec, input.value);
+    if (node.hidden) mark(name, null);
+    else if (parsed.ok) mark(name, null);
+    else mark(name, reasons ? reasons[parsed.reason](labels[name], spec.min, spec.max) : messageFor(parsed.reason, labels[name], input.value, spec));
+    return parsed;
+  }
+
+  function read() {
+    const out = {};
+    const errors = {};
+    for (const [name, {spec, node}] of Object.entries(boxes)) {
+      const parsed = check(name);
+      if (parsed.ok) out[name] = parsed.value;
+      else if (node.hidden) out[name] = spec.default;
+      else errors[name] = boxes[name].message.textContent;
+    }
+    if (Object.keys(errors).length === 0 && rules) {
+      for (const [name, text] of Object.entries(rules(out))) {
+        if (!boxes[name] || boxes[name].node.hidden) continue;
+        mark(name, text);
+        errors[name] = text;
+      }
+    }
+    return {ok: Object.keys(errors).length === 0, values: out, errors};
+  }
+
+  function set(next) {
+    for (const [name, value] of Object.entries(next)) {
+      if (!boxes[name] || value === undefined) continue;
+      boxes[name].input.value = fieldText(value);
+      check(name);
+    }
+  }
+
+  return {
+    node: (name) => boxes[name].node,
+    read,
+    set,
+    show(name, visible) {
+      boxes[name].node.hidden = !visible;
+    },
+  };
 }
