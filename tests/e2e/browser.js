@@ -29,6 +29,7 @@ export async function serveSite({base = '/'} = {}) {
   const address = server.httpServer.address();
   return {
     url: `http://127.0.0.1:${address.port}/`,
+    outDir,  // the built site, for other servers (tests/e2e/static-server.js)
     async close() {
       await new Promise((done) => server.httpServer.close(done));
       if (!reuse) await rm(outDir, {recursive: true, force: true});

@@ -223,7 +223,7 @@ test('the introduction links to the lesson', async () => {
 
 test('the built site works from a sub-path of a static host', async () => {
   const {serveDist} = await import('./static-server.js');
-  const host = await serveDist('/cursos/redes/leccion/');
+  const host = await serveDist('/cursos/redes/leccion/', harness.site.outDir);
   try {
     const page = await harness.browser.context.newPage();
     await page.goto(`${host.url}#/mlp?step=6`);

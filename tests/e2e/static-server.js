@@ -1,4 +1,4 @@
-// A plain static file server for dist/ mounted under any sub-path, with the strict CSP: the site
+// A plain static file server for a built site (dist/ by default) mounted under any sub-path, with the strict CSP: the site
 // must work from a course platform's folder, not only from the root of a host.
 import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
@@ -7,13 +7,13 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {csp} from '../../vite.config.js';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const defaultDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
 };
 
-export async function serveDist(prefix) {
+export async function serveDist(prefix, dist = defaultDist) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) return void response.writeHead(404).end();
