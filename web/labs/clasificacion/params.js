@@ -1,6 +1,9 @@
 // The settings of the classification labs as they live in the address: each field's kind, range
 // and default; parsing what a student types or a link holds, and the points added by clicking.
-import {parseNumber} from '../../components/editor/number.js';
+import {choice, int, num} from '../ui/settings.js';
+
+// Parsing a field, a link's settings and writing them back: the labs' shared settings module.
+export {parseField, readParams, writeParams} from '../ui/settings.js';
 
 // The part of the plane shown (the data lie in about [−1, 1]²).
 export const VIEW = {x0: -1.6, x1: 1.6, y0: -1.6, y1: 1.6};
@@ -8,10 +11,6 @@ export const SHAPES = ['linear', 'xor', 'circles', 'spiral'];
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'];
 export const OPTIMIZERS = ['sgd', 'adam'];
 export const MAX_EXTRA = 200;
-
-const int = (min, max, fallback) => ({kind: 'int', min, max, default: fallback});
-const num = (min, max, fallback) => ({kind: 'number', min, max, default: fallback});
-const choice = (choices, fallback) => ({kind: 'choice', choices, default: fallback});
 
 // Lab 1 (its names are fixed: lab 5 links into it with them).
 export const classificationFields = {
@@ -27,51 +26,6 @@ export const classificationFields = {
   batch: int(1, 2000, 10),
   optimizer: choice(OPTIMIZERS, 'adam'),
 };
-
-// One value: {ok: true, value} or {ok: false, reason: 'empty' | 'notNumber' | 'notInteger' |
-// 'range' | 'choice'}.
-export function parseField(field, text) {
-  const raw = String(text ?? '');
-  if (field.kind === 'choice') {
-    return field.choices.includes(raw) ? {ok: true, value: raw} : {ok: false, reason: 'choice'};
-  }
-  const parsed = parseNumber(raw, {min: -Infinity, max: Infinity});
-  if (!parsed.ok) return parsed;
-  if (field.kind === 'int' && !Number.isInteger(parsed.value)) return {ok: false, reason: 'notInteger'};
-  if (parsed.value < field.min || parsed.value > field.max) return {ok: false, reason: 'range'};
-  return parsed;
-}
-
-// A link's settings: {values, invalid: [names whose value was refused and replaced by the
-// default]}. A missing key takes its default silently.
-export function readParams(fields, params) {
-  const values = {};
-  const invalid = [];
-  for (const [name, field] of Object.entries(fields)) {
-    const text = params.get(name);
-    if (text === null || text === undefined) {
-      values[name] = field.default;
-      continue;
-    }
-    const parsed = parseField(field, text);
-    if (parsed.ok) values[name] = parsed.value;
-    else {
-      values[name] = field.default;
-      invalid.push(name);
-    }
-  }
-  return {values, invalid};
-}
-
-// Settings as address text: numbers without trailing noise (0.1, not 0.10000000000000001).
-export function writeParams(fields, values) {
-  const out = {};
-  for (const name of Object.keys(fields)) {
-    const value = values[name];
-    out[name] = typeof value === 'number' ? String(Number(value.toPrecision(12))) : String(value);
-  }
-  return out;
-}
 
 // A point added by a click, rounded as the address keeps it.
 export const roundPoint = ([x, y, c]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100, c];

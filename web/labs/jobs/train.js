@@ -99,8 +99,8 @@ export async function train(input, api) {
       const perStep = Math.max(t1 - t0, 0.1) / n;
       chunk = Math.max(1, Math.min(chunk * 16, Math.floor(CHUNK_MS / perStep)));
       if (done < steps && (t1 - lastFrame >= frameMs || (maxStepsPerFrame && sinceFrame >= maxStepsPerFrame))) {
-        const wait = minFrameMs - (performance.now() - lastFrame);
-        if (wait >= 1) await sleep(wait);
+        // A timer may fire a little early: wait until the spacing really holds.
+        for (let wait; (wait = minFrameMs - (performance.now() - lastFrame)) > 0;) await sleep(wait);
         if (api.cancelled()) return null;
         lastFrame = performance.now();  // frames are timed from one message to the next
         sinceFrame = 0;
