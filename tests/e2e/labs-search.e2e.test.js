@@ -123,7 +123,8 @@ describe('lab 5: hyper-parameter search', () => {
     // The slider over checkpoints redraws the map for 63 epochs.
     await page.locator('.hp-epochs-slider').fill('0');
     await expect.poll(() => page.locator('.hp-epochs-value').textContent()).toBe('63 épocas');
-    expect(await page.locator('.hp-map-canvas').getAttribute('aria-label')).toContain('63 épocas');
+    // The map redraws (and renames itself) on the next frame.
+    await expect.poll(() => page.locator('.hp-map-canvas').getAttribute('aria-label')).toContain('63 épocas');
     // The map with the keyboard: the arrows walk the cells and name each one.
     await page.locator('.hp-map-canvas').focus();
     await page.keyboard.press('ArrowRight');
