@@ -4,10 +4,6 @@
 import {open, readFile} from 'node:fs/promises';
 import {loadCore} from '../web/core/core.js';
 
-// cpp/io/limits.hpp's max_text_bytes. Like the native tool, read one byte more so that the
-// parser refuses an oversized input with the same message.
-const MAX_TEXT_BYTES = 64 * 1024 * 1024;
-
 async function readAtMost(handle, limit) {
   const chunks = [];
   let total = 0;
@@ -32,9 +28,10 @@ async function readStdin(limit) {
   return Buffer.concat(chunks, total).subarray(0, limit);
 }
 
-// The input's bytes, or null when it cannot be read.
-async function readInput(path) {
-  const limit = MAX_TEXT_BYTES + 1;
+// The input's bytes, or null when it cannot be read. Like the native tool, read one byte beyond the
+// core's limit, so that the parser refuses an oversized input with the same message.
+async function readInput(path, maxBytes) {
+  const limit = maxBytes + 1;
   try {
     if (path === '-') return await readStdin(limit);
     const handle = await open(path, 'r');
@@ -68,12 +65,13 @@ async function main(args) {
     await write(process.stdout, core.usage());
     return 0;
   }
+  if (args.length === 1 && args[0] === 'spec') args = ['spec', null];
   if (args.length !== 2) {
     await write(process.stderr, core.usage());
     return 1;
   }
   const [command, path] = args;
-  const bytes = await readInput(path);
+  const bytes = path === null ? '' : await readInput(path, core.spec().limits.max_text_bytes);
   if (bytes === null) {
     await write(process.stderr, `backprop: cannot read ${path === '-' ? 'standard input' : path}\n`);
     return 1;

@@ -38,6 +38,11 @@ int main(int argc, char** argv) {
     std::cout << backprop::usage();
     return 0;
   }
+  if (argc == 2 && !std::strcmp(argv[1], "spec")) {
+    const backprop::CommandResult result = backprop::run_command("spec", "");
+    std::cout << result.out;
+    return std::cout.flush() ? result.exit_code : 1;
+  }
   if (argc != 3) {
     std::cerr << backprop::usage();
     return 1;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <new>
+#include <nlohmann/json.hpp>
 
 #include "data_json.hpp"
 #include "error.hpp"
@@ -9,6 +10,7 @@
 #include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
+#include "spec_json.hpp"
 #include "trainer.hpp"
 
 namespace backprop {
@@ -21,6 +23,7 @@ CommandResult failure(int code, const std::string& message) { return {code, "", 
 
 const char* usage() {
   return R"(usage: backprop COMMAND FILE|-
+       backprop spec
 
 Runs one scenario (JSON, see docs/scenario.md) through the backprop core and writes JSON on stdout.
 FILE is a path, or - to read standard input.
@@ -42,6 +45,10 @@ commands:
              "noise", "validation", "seed"}) or sequences for an RNN ({"kind": "sequences",
              "task": "running_sum|echo|parity", "count", "min_length", "max_length", "delay",
              "validation", "seed"})
+  resolve    the scenario with every default filled in, its parameter count and the work each
+             command would do: {"scenario", "parameter_count", "work": {"trace", "train", ...}}
+  spec       (no FILE) the core's limits, option lists, ranges and defaults: {"limits",
+             "scenario", "data", "lesson"} (docs/scenario.md, "The core's spec")
 
 options:
   -h, --help  show this help
@@ -56,7 +63,31 @@ exit status:
 )";
 }
 
+// The scenario with every default filled in, its parameter count and the work of each verb.
+std::string resolve_json(const Scenario& s) {
+  const nlohmann::ordered_json out = {
+      {"scenario", nlohmann::ordered_json::parse(serialise_scenario(s))},
+      {"parameter_count", parameter_count(s)},
+      {"work",
+       {{"trace", estimated_work(s, Command::trace)},
+        {"train", estimated_work(s, Command::train)},
+        {"gradcheck", estimated_work(s, Command::gradcheck)},
+        {"predict", estimated_work(s, Command::predict)},
+        {"norms", estimated_work(s, Command::norms)}}}};
+  return out.dump(2);
+}
+
 CommandResult run_command(std::string_view command, std::string_view text) {
+  if (command == "spec") return {0, spec_json() + "\n", ""};
+  if (command == "resolve") {
+    try {
+      return {0, resolve_json(parse_scenario(text)) + "\n", ""};
+    } catch (const ScenarioError& e) {
+      return failure(2, e.what());
+    } catch (const std::bad_alloc&) {
+      return failure(2, "scenario: too large for the memory available");
+    }
+  }
   if (command == "data") {
     try {
       return {0, data_json(parse_data_spec(text)) + "\n", ""};
@@ -73,7 +104,7 @@ CommandResult run_command(std::string_view command, std::string_view text) {
   else if (command == "norms") which = Command::norms;
   else if (command == "predict") which = Command::predict;
   else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) +
-                             "' (trace, train, gradcheck, norms, predict or data; see --help)");
+                             "' (trace, train, gradcheck, norms, predict, data, resolve or spec; see --help)");
 
   try {
     const Scenario scenario = parse_scenario(text);

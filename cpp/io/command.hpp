@@ -13,7 +13,8 @@ struct CommandResult {
   std::string err;  // one line (with "backprop: " and a final newline) otherwise
 };
 
-// command: trace, train, gradcheck, norms, predict (on a scenario) or data (on a data spec).
+// command: trace, train, gradcheck, norms, predict, resolve (on a scenario), data (on a data
+// spec) or spec (no input).
 CommandResult run_command(std::string_view command, std::string_view scenario_text);
 
 // The --help text.

@@ -1,6 +1,7 @@
 #include "data_json.hpp"
 
 #include "json_fields.hpp"
+#include "options.hpp"
 
 namespace backprop {
 
@@ -10,21 +11,22 @@ using namespace json_fields;
 using ojson = nlohmann::ordered_json;
 
 constexpr std::pair<const char*, int> kinds[] = {{"points", 0}, {"sequences", 1}};
-constexpr std::pair<const char*, PointShape> shapes[] = {{"linear", PointShape::linear},
-                                                         {"xor", PointShape::xor_},
-                                                         {"circles", PointShape::circles},
-                                                         {"spiral", PointShape::spiral}};
-constexpr std::pair<const char*, SequenceTask> tasks[] = {{"running_sum", SequenceTask::running_sum},
-                                                          {"echo", SequenceTask::echo},
-                                                          {"parity", SequenceTask::parity}};
+using options::shapes;
+using options::tasks;
+using json_fields::integer;
+using json_fields::number_in;
 
-constexpr int max_points = 10000, min_points = 4, max_sequences = 10000, max_length = 200;
-constexpr double max_noise = 2.0, max_validation = 0.9;
+double number_in(const json& j, const std::string& path, const options::Range& r) {
+  return json_fields::number_in(j, path, r.min, r.max, r.open_max);
+}
+int integer(const json& j, const std::string& path, const options::Range& r) {
+  return int(json_fields::integer(j, path, r.min, r.max));
+}
 
 double validation_fraction(Object& spec, int count, const char* what) {
   const json* given = spec.get("validation");
   if (!given) return 0.0;
-  const double fraction = number_in(*given, spec.path("validation"), 0, max_validation);
+  const double fraction = number_in(*given, spec.path("validation"), options::validation);
   const int held = held_out(count, fraction);
   if (held >= count)
     fail(spec.path("validation"), "holds out all " + std::to_string(count) + " " + what + " (round(" + show(fraction) +
@@ -35,14 +37,14 @@ double validation_fraction(Object& spec, int count, const char* what) {
 
 std::uint64_t seed_of(Object& spec) {
   const json* given = spec.get("seed");
-  return given ? std::uint64_t(integer(*given, spec.path("seed"), 0, limits::max_seed)) : 0;
+  return given ? std::uint64_t(json_fields::integer(*given, spec.path("seed"), options::seed.min, options::seed.max)) : 0;
 }
 
 PointsSpec parse_points(Object& spec) {
   PointsSpec p;
   p.shape = choice(spec.require("shape"), spec.path("shape"), shapes);
-  if (const json* count = spec.get("count")) p.count = int(integer(*count, spec.path("count"), min_points, max_points));
-  if (const json* noise = spec.get("noise")) p.noise = number_in(*noise, spec.path("noise"), 0, max_noise);
+  if (const json* count = spec.get("count")) p.count = integer(*count, spec.path("count"), options::point_count);
+  if (const json* noise = spec.get("noise")) p.noise = number_in(*noise, spec.path("noise"), options::noise);
   p.validation = validation_fraction(spec, p.count, "points");
   p.seed = seed_of(spec);
   spec.finish(" for kind points");
@@ -52,14 +54,14 @@ PointsSpec parse_points(Object& spec) {
 SequencesSpec parse_sequences(Object& spec) {
   SequencesSpec q;
   q.task = choice(spec.require("task"), spec.path("task"), tasks);
-  if (const json* count = spec.get("count")) q.count = int(integer(*count, spec.path("count"), 1, max_sequences));
-  if (const json* n = spec.get("min_length")) q.min_length = int(integer(*n, spec.path("min_length"), 1, max_length));
-  if (const json* n = spec.get("max_length")) q.max_length = int(integer(*n, spec.path("max_length"), 1, max_length));
+  if (const json* count = spec.get("count")) q.count = integer(*count, spec.path("count"), options::sequence_count);
+  if (const json* n = spec.get("min_length")) q.min_length = integer(*n, spec.path("min_length"), options::sequence_length);
+  if (const json* n = spec.get("max_length")) q.max_length = integer(*n, spec.path("max_length"), options::sequence_length);
   if (q.max_length < q.min_length)
     fail(spec.path("max_length"), "must be at least data.min_length (" + std::to_string(q.min_length) + "), got " +
                                       std::to_string(q.max_length));
   if (q.task == SequenceTask::echo) {
-    if (const json* d = spec.get("delay")) q.delay = int(integer(*d, spec.path("delay"), 0, max_length - 1));
+    if (const json* d = spec.get("delay")) q.delay = integer(*d, spec.path("delay"), options::delay);
     if (q.delay >= q.min_length)
       fail(spec.path("delay"), "must be less than data.min_length (" + std::to_string(q.min_length) +
                                    ") so that every sequence has a target, got " + std::to_string(q.delay));

@@ -156,17 +156,13 @@ inline double number(const json& j, const std::string& path) {
   return x;
 }
 
+// high may be infinite: "must be ≥ low".
 inline double number_in(const json& j, const std::string& path, double low, double high, bool open_high = false) {
   const double x = number(j, path);
+  if (std::isinf(high) && x < low) fail(path, "must be ≥ " + show(low) + ", got " + show(x));
   if (x < low || x > high || (open_high && x == high))
     fail(path, "must be between " + show(low) + " and " + show(high) + (open_high ? " (excluded)" : "") +
                    ", got " + show(x));
-  return x;
-}
-
-inline double non_negative(const json& j, const std::string& path) {
-  const double x = number(j, path);
-  if (x < 0) fail(path, "must be ≥ 0, got " + show(x));
   return x;
 }
 

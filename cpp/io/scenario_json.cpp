@@ -8,6 +8,8 @@
 #include "error.hpp"
 #include "json_fields.hpp"
 #include "limits.hpp"
+#include "options.hpp"
+#include "trace_keys.hpp"
 
 namespace backprop {
 
@@ -16,20 +18,22 @@ namespace {
 using namespace json_fields;
 using ojson = nlohmann::ordered_json;
 
-constexpr std::pair<const char*, Activation> activations[] = {
-    {"sigmoid", Activation::sigmoid}, {"tanh", Activation::tanh},     {"relu", Activation::relu},
-    {"leaky_relu", Activation::leaky_relu}, {"linear", Activation::linear}, {"softmax", Activation::softmax}};
-constexpr std::pair<const char*, Loss> losses[] = {
-    {"half_sse", Loss::half_sse}, {"mse", Loss::mse}, {"cross_entropy", Loss::cross_entropy}};
-constexpr std::pair<const char*, Loss> rnn_losses[] = {{"half_sse", Loss::half_sse},
-                                                       {"cross_entropy", Loss::cross_entropy}};
-constexpr std::pair<const char*, InitScheme> schemes[] = {{"uniform", InitScheme::uniform},
-                                                          {"xavier_uniform", InitScheme::xavier_uniform},
-                                                          {"he_uniform", InitScheme::he_uniform},
-                                                          {"pytorch_default", InitScheme::pytorch_default}};
-constexpr std::pair<const char*, OptimizerKind> optimizers[] = {
-    {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop}};
-constexpr std::pair<const char*, ModelKind> kinds[] = {{"mlp", ModelKind::mlp}, {"rnn", ModelKind::rnn}};
+using options::activations;
+using options::kinds;
+using options::optimizers;
+using options::rnn_losses;
+using options::schemes;
+constexpr auto& losses = options::mlp_losses;
+
+// A number in an option's range (options.hpp).
+using json_fields::integer;
+using json_fields::number_in;
+double number_in(const json& j, const std::string& path, const options::Range& r) {
+  return json_fields::number_in(j, path, r.min, r.max, r.open_max);
+}
+long long integer(const json& j, const std::string& path, const options::Range& r) {
+  return json_fields::integer(j, path, r.min, r.max);
+}
 
 // A list of `cols` numbers.
 void read_row(const json& j, const std::string& path, Index cols, double* out) {
@@ -75,7 +79,7 @@ void parse_mlp_model(Object& model, Scenario& s) {
                           std::to_string(limits::max_weight_layers + 1));
   double parameters = 0;
   for (size_t i = 0; i < layers.size(); ++i) {
-    s.mlp.layers.push_back(int(integer(layers[i], item_path(layers_path, i), 1, limits::max_units)));
+    s.mlp.layers.push_back(int(integer(layers[i], item_path(layers_path, i), options::units)));
     if (i > 0) parameters += double(s.mlp.layers[i]) * (s.mlp.layers[i - 1] + 1);
   }
   if (parameters > limits::max_parameters)
@@ -97,9 +101,9 @@ void parse_mlp_model(Object& model, Scenario& s) {
 
 void parse_rnn_model(Object& model, Scenario& s) {
   RnnSpec& r = s.rnn;
-  r.input_size = int(integer(model.require("input_size"), model.path("input_size"), 1, limits::max_units));
-  r.hidden_size = int(integer(model.require("hidden_size"), model.path("hidden_size"), 1, limits::max_units));
-  r.output_size = int(integer(model.require("output_size"), model.path("output_size"), 1, limits::max_units));
+  r.input_size = int(integer(model.require("input_size"), model.path("input_size"), options::units));
+  r.hidden_size = int(integer(model.require("hidden_size"), model.path("hidden_size"), options::units));
+  r.output_size = int(integer(model.require("output_size"), model.path("output_size"), options::units));
   const double parameters =
       double(r.hidden_size) * (r.input_size + r.hidden_size + r.output_size + 2) + r.output_size;
   if (parameters > limits::max_parameters)
@@ -123,16 +127,17 @@ std::vector<Shape> parameter_shapes(const Scenario& s) {
   std::vector<Shape> shapes;
   if (s.kind == ModelKind::mlp) {
     for (size_t l = 1; l < s.mlp.layers.size(); ++l) {
-      shapes.push_back({"W" + std::to_string(l), s.mlp.layers[l], s.mlp.layers[l - 1], false});
-      shapes.push_back({"b" + std::to_string(l), 1, s.mlp.layers[l], true});
+      shapes.push_back({keys::W(l), s.mlp.layers[l], s.mlp.layers[l - 1], false});
+      shapes.push_back({keys::b(l), 1, s.mlp.layers[l], true});
     }
   } else {
     const RnnSpec& r = s.rnn;
-    shapes = {{"U", r.hidden_size, r.input_size, false},
-              {"V", r.hidden_size, r.hidden_size, false},
-              {"W", r.output_size, r.hidden_size, false}};
-    if (r.bias) shapes.insert(shapes.end(), {{"b", 1, r.hidden_size, true}, {"c", 1, r.output_size, true}});
-    shapes.push_back({"h0", 1, r.hidden_size, true});
+    namespace key = keys::rnn;
+    shapes = {{key::U, r.hidden_size, r.input_size, false},
+              {key::V, r.hidden_size, r.hidden_size, false},
+              {key::W, r.output_size, r.hidden_size, false}};
+    if (r.bias) shapes.insert(shapes.end(), {{key::b, 1, r.hidden_size, true}, {key::c, 1, r.output_size, true}});
+    shapes.push_back({key::h0, 1, r.hidden_size, true});
   }
   return shapes;
 }
@@ -158,9 +163,9 @@ void parse_init(Object& root, Scenario& s) {
   Object init(*given, "init");
   if (const json* scheme = init.get("scheme")) s.init.scheme = choice(*scheme, init.path("scheme"), schemes);
   if (const json* scale = init.get("scale")) {
-    s.init.scale = number_in(*scale, init.path("scale"), 0, 1e3);
+    s.init.scale = number_in(*scale, init.path("scale"), options::init_scale);
   }
-  if (const json* seed = init.get("seed")) s.init.seed = std::uint64_t(integer(*seed, init.path("seed"), 0, limits::max_seed));
+  if (const json* seed = init.get("seed")) s.init.seed = std::uint64_t(integer(*seed, init.path("seed"), options::seed));
   init.finish();
 }
 
@@ -233,7 +238,7 @@ void parse_rnn_data(Object& data, Scenario& s) {
   // A data verb's result carries its sizes: accepted when they agree with the model.
   for (auto [key, size] : {std::pair{"input_size", s.rnn.input_size}, {"output_size", s.rnn.output_size}})
     if (const json* given = data.get(key)) {
-      const long long n = integer(*given, data.path(key), 1, limits::max_units);
+      const long long n = integer(*given, data.path(key), options::units);
       if (n != size)
         fail(data.path(key), "must equal model." + std::string(key) + " (" + std::to_string(size) + "), got " +
                                  std::to_string(n));
@@ -257,26 +262,26 @@ void parse_data(Object& root, Scenario& s) {
 
 void parse_optimizer(Object& root, Scenario& s) {
   OptimizerConfig& o = s.optimizer;
-  o.lr = 1e-3;
+  o.lr = options::default_lr(o.kind);
   const json* given = root.get("optimizer");
   if (!given) return;
   Object opt(*given, "optimizer");
   if (const json* kind = opt.get("kind")) o.kind = choice(*kind, opt.path("kind"), optimizers);
-  if (o.kind == OptimizerKind::rmsprop) o.lr = 1e-2;  // PyTorch's defaults
-  if (const json* lr = opt.get("lr")) o.lr = number_in(*lr, opt.path("lr"), 0, 1e6);
+  o.lr = options::default_lr(o.kind);  // PyTorch's defaults
+  if (const json* lr = opt.get("lr")) o.lr = number_in(*lr, opt.path("lr"), options::lr);
   if (const json* u = opt.get("update_biases")) o.update_biases = boolean(*u, opt.path("update_biases"));
   switch (o.kind) {
     case OptimizerKind::sgd:
-      if (const json* m = opt.get("momentum")) o.momentum = number_in(*m, opt.path("momentum"), 0, 1, true);
+      if (const json* m = opt.get("momentum")) o.momentum = number_in(*m, opt.path("momentum"), options::momentum);
       break;
     case OptimizerKind::adam:
-      if (const json* b = opt.get("beta1")) o.beta1 = number_in(*b, opt.path("beta1"), 0, 1, true);
-      if (const json* b = opt.get("beta2")) o.beta2 = number_in(*b, opt.path("beta2"), 0, 1, true);
-      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), 1e-300, 1);
+      if (const json* b = opt.get("beta1")) o.beta1 = number_in(*b, opt.path("beta1"), options::beta);
+      if (const json* b = opt.get("beta2")) o.beta2 = number_in(*b, opt.path("beta2"), options::beta);
+      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
       break;
     case OptimizerKind::rmsprop:
-      if (const json* r = opt.get("rho")) o.rho = number_in(*r, opt.path("rho"), 0, 1, true);
-      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), 1e-300, 1);
+      if (const json* r = opt.get("rho")) o.rho = number_in(*r, opt.path("rho"), options::rho);
+      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
       break;
   }
   opt.finish(" for optimizer " + std::string(optimizers[int(o.kind)].first));
@@ -286,8 +291,8 @@ void parse_regularization(Object& root, Scenario& s) {
   const json* given = root.get("regularization");
   if (!given) return;
   Object reg(*given, "regularization");
-  if (const json* l1 = reg.get("l1")) s.regularization.l1 = non_negative(*l1, reg.path("l1"));
-  if (const json* l2 = reg.get("l2")) s.regularization.l2 = non_negative(*l2, reg.path("l2"));
+  if (const json* l1 = reg.get("l1")) s.regularization.l1 = number_in(*l1, reg.path("l1"), options::penalty.min, options::penalty.max);
+  if (const json* l2 = reg.get("l2")) s.regularization.l2 = number_in(*l2, reg.path("l2"), options::penalty.min, options::penalty.max);
   reg.finish();
 }
 
@@ -297,21 +302,15 @@ void parse_train(Object& root, Scenario& s) {
   const json* given = root.get("train");
   if (!given) return;
   Object train(*given, "train");
-  if (const json* steps = train.get("steps")) t.steps = integer(*steps, train.path("steps"), 0, double(limits::max_steps));
-  if (const json* every = train.get("record_every")) t.record_every = integer(*every, train.path("record_every"), 1, 1e12);
+  if (const json* steps = train.get("steps")) t.steps = integer(*steps, train.path("steps"), options::steps);
+  if (const json* every = train.get("record_every")) t.record_every = integer(*every, train.path("record_every"), options::record_every);
   if (const json* batch = train.get("batch_size")) {
     const double samples = double(s.sample_count());
     t.batch_size = integer(*batch, train.path("batch_size"), 1, samples);
   }
   if (const json* shuffle = train.get("shuffle")) t.shuffle = boolean(*shuffle, train.path("shuffle"));
-  if (const json* seed = train.get("seed")) t.seed = std::uint64_t(integer(*seed, train.path("seed"), 0, limits::max_seed));
+  if (const json* seed = train.get("seed")) t.seed = std::uint64_t(integer(*seed, train.path("seed"), options::seed));
   train.finish();
-}
-
-double parameter_count(const Scenario& s) {
-  double n = 0;
-  for (const Shape& shape : parameter_shapes(s)) n += double(shape.rows) * double(shape.cols);
-  return n;
 }
 
 // Rows that one step pushes through the model: samples, or time steps of the longest sequences.
@@ -347,6 +346,12 @@ ojson vector_json(const Matrix& m) {
 
 }  // namespace
 
+double parameter_count(const Scenario& s) {
+  double n = 0;
+  for (const Shape& shape : parameter_shapes(s)) n += double(shape.rows) * double(shape.cols);
+  return n;
+}
+
 Scenario parse_scenario(std::string_view source) {
   if (source.size() > limits::max_text_bytes)
     fail("scenario", "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
@@ -376,25 +381,18 @@ Scenario parse_scenario(std::string_view source) {
   return s;
 }
 
-void check_work(const Scenario& s, Command command) {
+double estimated_work(const Scenario& s, Command command) {
   const double params = parameter_count(s), rows = rows_per_step(s);
   switch (command) {
-    case Command::train: {
-      const double work = double(s.train.steps) * params * rows;
-      if (work > limits::max_work)
-        fail("train.steps", show(double(s.train.steps)) + " steps of this model and batch are about " + show(work) +
-                                " operations; at most " + show(limits::max_work) + " (fewer steps, a smaller batch or model)");
-      break;
-    }
+    case Command::train:
+      return double(s.train.steps) * params * rows;
     case Command::trace:
     case Command::norms: {
-      double values = params * 4 + rows * 12 * double(s.kind == ModelKind::mlp ? *std::max_element(s.mlp.layers.begin(), s.mlp.layers.end()) : s.rnn.hidden_size + s.rnn.output_size);
+      const double widest = s.kind == ModelKind::mlp ? *std::max_element(s.mlp.layers.begin(), s.mlp.layers.end())
+                                                     : s.rnn.hidden_size + s.rnn.output_size;
+      double values = params * 4 + rows * 12 * widest;
       if (s.kind == ModelKind::rnn) values += rows * params * 2;  // each time step's contribution and running sum
-      if (values > limits::max_trace_values)
-        fail(s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs",
-             "a trace of this model and data would hold about " + show(values) + " numbers; at most " +
-                 show(limits::max_trace_values));
-      break;
+      return values;
     }
     case Command::predict: {
       double rows_all = double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
@@ -403,20 +401,39 @@ void check_work(const Scenario& s, Command command) {
         for (const auto* set : {&s.sequences, &s.validation_sequences})
           for (const Sequence& seq : *set) rows_all += double(seq.inputs.rows());
       }
-      const double work = params * rows_all;
+      return params * rows_all;
+    }
+    case Command::gradcheck:
+      return params * params * rows * 2;
+  }
+  return 0;
+}
+
+void check_work(const Scenario& s, Command command) {
+  const double work = estimated_work(s, command);
+  const char* data_field = s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs";
+  switch (command) {
+    case Command::train:
       if (work > limits::max_work)
-        fail(s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs",
-             "a forward pass of this model over this data is about " + show(work) + " operations; at most " +
-                 show(limits::max_work));
+        fail("train.steps", show(double(s.train.steps)) + " steps of this model and batch are about " + show(work) +
+                                " operations; at most " + show(limits::max_work) + " (fewer steps, a smaller batch or model)");
       break;
-    }
-    case Command::gradcheck: {
-      const double work = params * params * rows * 2;
+    case Command::trace:
+    case Command::norms:
+      if (work > limits::max_trace_values)
+        fail(data_field, "a trace of this model and data would hold about " + show(work) + " numbers; at most " +
+                             show(limits::max_trace_values));
+      break;
+    case Command::predict:
+      if (work > limits::max_work)
+        fail(data_field, "a forward pass of this model over this data is about " + show(work) +
+                             " operations; at most " + show(limits::max_work));
+      break;
+    case Command::gradcheck:
       if (work > limits::max_gradcheck_work)
-        fail("model", "a gradient check of " + show(params) + " parameters over this batch is about " + show(work) +
-                          " operations; at most " + show(limits::max_gradcheck_work));
+        fail("model", "a gradient check of " + show(parameter_count(s)) + " parameters over this batch is about " +
+                          show(work) + " operations; at most " + show(limits::max_gradcheck_work));
       break;
-    }
   }
 }
 

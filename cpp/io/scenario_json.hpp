@@ -16,5 +16,9 @@ std::string serialise_scenario(const Scenario& scenario);
 // The work a command would do, refused when absurd (ScenarioError naming the field).
 enum class Command { trace, train, gradcheck, norms, predict };
 void check_work(const Scenario& scenario, Command command);
+// What check_work compares with its limit: operations (train, predict, gradcheck) or numbers
+// held (trace, norms).
+double estimated_work(const Scenario& scenario, Command command);
+double parameter_count(const Scenario& scenario);
 
 }  // namespace backprop

@@ -89,6 +89,18 @@ export class Core {
     return this.#call('predict', scenario);
   }
 
+  // The core's limits, option lists, ranges and defaults (docs/scenario.md, "The core's spec"):
+  // the one source the page reads them from. Parsed once.
+  spec() {
+    this.specCache ??= deepFreeze(this.#call('spec', ''));
+    return this.specCache;
+  }
+
+  // {scenario (every default filled in), parameter_count, work: {trace, train, gradcheck, …}}.
+  resolve(scenario) {
+    return this.#call('resolve', scenario);
+  }
+
   // A model kept alive for long runs. Call delete() when done.
   trainer(scenario) {
     const handle = new this.module.Trainer(text(scenario));
@@ -99,6 +111,11 @@ export class Core {
     }
     return new Trainer(handle);
   }
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
 }
 
 class Trainer {

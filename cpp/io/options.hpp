@@ -1,0 +1,88 @@
+// The scenario's and the data spec's choices and ranges, in one place: the parsers check against
+// these tables, and `backprop spec` (spec_json.cpp) writes the same tables for the page, so that no
+// option list, range or default is ever copied into JavaScript.
+#pragma once
+
+#include <limits>
+#include <utility>
+
+#include "datasets.hpp"
+#include "limits.hpp"
+#include "scenario.hpp"
+
+namespace backprop::options {
+
+// A number's allowed values: [min, max], max excluded when `open_max`; max may be infinite.
+struct Range {
+  double min, max;
+  bool integer = false;
+  bool open_max = false;
+};
+
+// Choices: the JSON name and the value it selects, in the order the page offers them.
+inline constexpr std::pair<const char*, ModelKind> kinds[] = {{"mlp", ModelKind::mlp}, {"rnn", ModelKind::rnn}};
+inline constexpr std::pair<const char*, Activation> activations[] = {
+    {"sigmoid", Activation::sigmoid}, {"tanh", Activation::tanh},     {"relu", Activation::relu},
+    {"leaky_relu", Activation::leaky_relu}, {"linear", Activation::linear}, {"softmax", Activation::softmax}};
+inline constexpr std::pair<const char*, Loss> mlp_losses[] = {
+    {"half_sse", Loss::half_sse}, {"mse", Loss::mse}, {"cross_entropy", Loss::cross_entropy}};
+inline constexpr std::pair<const char*, Loss> rnn_losses[] = {{"half_sse", Loss::half_sse},
+                                                              {"cross_entropy", Loss::cross_entropy}};
+inline constexpr std::pair<const char*, InitScheme> schemes[] = {{"uniform", InitScheme::uniform},
+                                                                 {"xavier_uniform", InitScheme::xavier_uniform},
+                                                                 {"he_uniform", InitScheme::he_uniform},
+                                                                 {"pytorch_default", InitScheme::pytorch_default}};
+inline constexpr std::pair<const char*, OptimizerKind> optimizers[] = {
+    {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop}};
+inline constexpr std::pair<const char*, PointShape> shapes[] = {{"linear", PointShape::linear},
+                                                                {"xor", PointShape::xor_},
+                                                                {"circles", PointShape::circles},
+                                                                {"spiral", PointShape::spiral}};
+inline constexpr std::pair<const char*, SequenceTask> tasks[] = {{"running_sum", SequenceTask::running_sum},
+                                                                 {"echo", SequenceTask::echo},
+                                                                 {"parity", SequenceTask::parity}};
+
+// The scenario's numbers. Defaults are the core's structs' (scenario.hpp), except the learning
+// rate, which depends on the optimizer.
+inline constexpr Range units{1, limits::max_units, true};
+inline constexpr Range init_scale{0, 1e3};
+inline constexpr Range seed{0, limits::max_seed, true};
+inline constexpr Range lr{0, 1e6};
+inline constexpr Range momentum{0, 1, false, true};
+inline constexpr Range beta{0, 1, false, true};  // beta1, beta2
+inline constexpr Range rho{0, 1, false, true};
+inline constexpr Range eps{1e-300, 1};
+inline constexpr Range penalty{0, std::numeric_limits<double>::infinity()};  // l1, l2: any number ≥ 0
+inline constexpr Range steps{0, double(limits::max_steps), true};
+inline constexpr Range record_every{1, 1e12, true};
+
+// PyTorch's default learning rates.
+constexpr double default_lr(OptimizerKind kind) { return kind == OptimizerKind::rmsprop ? 1e-2 : 1e-3; }
+
+// The data spec's numbers (defaults: PointsSpec and SequencesSpec in datasets.hpp).
+inline constexpr Range point_count{4, 10000, true};
+inline constexpr Range noise{0, 2};
+inline constexpr Range validation{0, 0.9};
+inline constexpr Range sequence_count{1, 10000, true};
+inline constexpr Range sequence_length{1, 200, true};  // min_length, max_length
+inline constexpr Range delay{0, 199, true};             // and less than min_length
+
+// What the lessons' editors and steppers offer: small enough that every number of an iteration
+// can be shown, edited and read on a phone. The core accepts far more (limits.hpp).
+namespace lesson {
+inline constexpr Range mlp_hidden_layers{1, 3, true};
+inline constexpr Range mlp_units{1, 8, true};
+inline constexpr Range mlp_samples{1, 8, true};
+inline constexpr Range rnn_size{1, 8, true};    // input, hidden and output sizes
+inline constexpr Range rnn_steps{1, 12, true};  // T
+inline constexpr Range value{-1e3, 1e3};         // a weight, bias, input or target typed in
+inline constexpr Range lr{0, 1e3};
+inline constexpr Range training_steps{1, 1e6, true};
+inline constexpr double auto_gradcheck_work = 1e6;  // recheck on every change below this work
+// Lesson 2's vanishing/exploding-gradient explorer.
+inline constexpr Range explorer_steps{1, 200, true};
+inline constexpr Range explorer_hidden{1, 32, true};
+inline constexpr Range explorer_scale{0.01, 10};
+}  // namespace lesson
+
+}  // namespace backprop::options

@@ -1,0 +1,152 @@
+#include "spec_json.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "options.hpp"
+
+namespace backprop {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+using options::Range;
+
+ojson range(const Range& r) {
+  ojson out = {{"min", r.min}};
+  if (std::isfinite(r.max)) out["max"] = r.max;
+  if (r.integer) out["integer"] = true;
+  if (r.open_max) out["max_excluded"] = true;
+  return out;
+}
+
+template <class T>
+ojson range(const Range& r, T fallback) {
+  ojson out = range(r);
+  out["default"] = fallback;
+  return out;
+}
+
+template <class Enum, size_t N>
+ojson names(const std::pair<const char*, Enum> (&table)[N]) {
+  ojson out = ojson::array();
+  for (const auto& entry : table) out.push_back(entry.first);
+  return out;
+}
+
+template <class Enum, size_t N>
+const char* name_of(const std::pair<const char*, Enum> (&table)[N], Enum value) {
+  for (const auto& entry : table)
+    if (entry.second == value) return entry.first;
+  return "";
+}
+
+template <class Enum, size_t N>
+ojson choice(const std::pair<const char*, Enum> (&table)[N], Enum fallback) {
+  return {{"values", names(table)}, {"default", name_of(table, fallback)}};
+}
+
+ojson limits_json() {
+  namespace l = limits;
+  return {{"max_text_bytes", l::max_text_bytes},     {"max_nesting", l::max_nesting},
+          {"max_units", l::max_units},               {"max_weight_layers", l::max_weight_layers},
+          {"max_parameters", l::max_parameters},     {"max_samples", l::max_samples},
+          {"max_sequence_length", l::max_sequence_length}, {"max_data_values", l::max_data_values},
+          {"max_steps", l::max_steps},               {"max_work", l::max_work},
+          {"max_trace_values", l::max_trace_values}, {"max_gradcheck_work", l::max_gradcheck_work},
+          {"max_seed", l::max_seed}};
+}
+
+ojson optimizer_json() {
+  const OptimizerConfig o;
+  ojson out = {{"kind", choice(options::optimizers, o.kind)}};
+  for (const auto& [name, kind] : options::optimizers) {
+    ojson& entry = out[name];
+    entry["lr"] = range(options::lr, options::default_lr(kind));
+    if (kind == OptimizerKind::sgd) entry["momentum"] = range(options::momentum, o.momentum);
+    if (kind == OptimizerKind::adam) {
+      entry["beta1"] = range(options::beta, o.beta1);
+      entry["beta2"] = range(options::beta, o.beta2);
+    }
+    if (kind == OptimizerKind::rmsprop) entry["rho"] = range(options::rho, o.rho);
+    if (kind != OptimizerKind::sgd) entry["eps"] = range(options::eps, o.eps);
+  }
+  out["update_biases"] = {{"default", o.update_biases}};
+  return out;
+}
+
+ojson scenario_json() {
+  const MlpSpec mlp;
+  const RnnSpec rnn;
+  const InitConfig init;
+  const Regularization reg;
+  const TrainConfig train;
+  return {
+      {"kind", {{"values", names(options::kinds)}}},
+      {"units", range(options::units)},
+      {"activations", names(options::activations)},
+      {"mlp", {{"loss", choice(options::mlp_losses, mlp.loss)}}},
+      {"rnn",
+       {{"loss", choice(options::rnn_losses, rnn.loss)},
+        {"hidden_activation", choice(options::activations, rnn.hidden_activation)},
+        {"output_activation", choice(options::activations, rnn.output_activation)},
+        {"bias", {{"default", rnn.bias}}}}},
+      {"init",
+       {{"scheme", choice(options::schemes, init.scheme)},
+        {"scale", range(options::init_scale, init.scale)},
+        {"seed", range(options::seed, init.seed)}}},
+      {"optimizer", optimizer_json()},
+      {"regularization", {{"l1", range(options::penalty, reg.l1)}, {"l2", range(options::penalty, reg.l2)}}},
+      {"train",
+       {{"steps", range(options::steps, train.steps)},
+        {"record_every", range(options::record_every, train.record_every)},
+        {"batch_size", {{"default", nullptr}}},
+        {"shuffle", {{"default", train.shuffle}}}}},
+  };
+}
+
+ojson data_json() {
+  const PointsSpec p;
+  const SequencesSpec q;
+  return {{"points",
+           {{"shape", {{"values", names(options::shapes)}}},
+            {"count", range(options::point_count, p.count)},
+            {"noise", range(options::noise, p.noise)},
+            {"validation", range(options::validation, p.validation)},
+            {"seed", range(options::seed, p.seed)}}},
+          {"sequences",
+           {{"task", {{"values", names(options::tasks)}}},
+            {"count", range(options::sequence_count, q.count)},
+            {"min_length", range(options::sequence_length, q.min_length)},
+            {"max_length", range(options::sequence_length, q.max_length)},
+            {"delay", range(options::delay, q.delay)},
+            {"validation", range(options::validation, q.validation)},
+            {"seed", range(options::seed, q.seed)}}}};
+}
+
+ojson lesson_json() {
+  namespace l = options::lesson;
+  return {{"mlp",
+           {{"hidden_layers", range(l::mlp_hidden_layers)},
+            {"units", range(l::mlp_units)},
+            {"samples", range(l::mlp_samples)}}},
+          {"rnn", {{"size", range(l::rnn_size)}, {"steps", range(l::rnn_steps)}}},
+          {"value", range(l::value)},
+          {"lr", range(l::lr)},
+          {"training_steps", range(l::training_steps)},
+          {"auto_gradcheck_work", l::auto_gradcheck_work},
+          {"explorer",
+           {{"steps", range(l::explorer_steps)}, {"hidden", range(l::explorer_hidden)}, {"scale", range(l::explorer_scale)}}}};
+}
+
+}  // namespace
+
+std::string spec_json() {
+  const ojson out = {{"limits", limits_json()},
+                     {"scenario", scenario_json()},
+                     {"data", data_json()},
+                     {"lesson", lesson_json()}};
+  return out.dump(2);
+}
+
+}  // namespace backprop
