@@ -210,16 +210,6 @@ std::string difference(const Scenario& a, const Scenario& b) {
 
 // ---- running the core ------------------------------------------------------------------------
 
-double parameter_count(const Scenario& s) {
-  if (s.kind == ModelKind::mlp) {
-    double n = 0;
-    for (size_t l = 1; l < s.mlp.layers.size(); ++l) n += double(s.mlp.layers[l]) * (s.mlp.layers[l - 1] + 1);
-    return n;
-  }
-  const RnnSpec& r = s.rnn;
-  return double(r.hidden_size) * (r.input_size + r.hidden_size + r.output_size + 2) + r.output_size;  // U V W b h0, c
-}
-
 double row_count(const Scenario& s) {
   if (s.kind == ModelKind::mlp)
     return double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
