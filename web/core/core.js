@@ -3,6 +3,7 @@
 // exit code (2 bad scenario, 3 non-finite loss). Works in the page, in a worker and in Node
 // (pass {wasmBinary} there: the Emscripten 3.1.6 glue cannot fetch a file path under Node).
 import createCore from './core.mjs';
+import {installSpec} from './spec.js';
 
 export class CoreError extends Error {
   constructor({message, field, code}) {
@@ -30,6 +31,7 @@ export async function loadCore({module: compiled, ...options} = {}) {
   }
   const core = new Core(await createCore(options));
   core.wasmModule = compiled;
+  installSpec(core);  // web/core/spec.js: the limits and defaults, for modules that have no core
   return core;
 }
 
