@@ -18,6 +18,19 @@ namespace backprop {
 namespace {
 
 CommandResult failure(int code, const std::string& message) { return {code, "", "backprop: " + message + "\n"}; }
+CommandResult ok(const std::string& json) { return {0, json + "\n", ""}; }
+
+// run(), with a refused input (or one too large for memory) as exit 2 naming the field.
+template <class Run>
+CommandResult refusing(const char* what, Run run) {
+  try {
+    return run();
+  } catch (const ScenarioError& e) {
+    return failure(2, e.what());
+  } catch (const std::bad_alloc&) {
+    return failure(2, std::string(what) + ": too large for the memory available");
+  }
+}
 
 }  // namespace
 
@@ -78,25 +91,9 @@ std::string resolve_json(const Scenario& s) {
 }
 
 CommandResult run_command(std::string_view command, std::string_view text) {
-  if (command == "spec") return {0, spec_json() + "\n", ""};
-  if (command == "resolve") {
-    try {
-      return {0, resolve_json(parse_scenario(text)) + "\n", ""};
-    } catch (const ScenarioError& e) {
-      return failure(2, e.what());
-    } catch (const std::bad_alloc&) {
-      return failure(2, "scenario: too large for the memory available");
-    }
-  }
-  if (command == "data") {
-    try {
-      return {0, data_json(parse_data_spec(text)) + "\n", ""};
-    } catch (const ScenarioError& e) {
-      return failure(2, e.what());
-    } catch (const std::bad_alloc&) {
-      return failure(2, "data: too large for the memory available");
-    }
-  }
+  if (command == "spec") return ok(spec_json());
+  if (command == "resolve") return refusing("scenario", [&] { return ok(resolve_json(parse_scenario(text))); });
+  if (command == "data") return refusing("data", [&] { return ok(data_json(parse_data_spec(text))); });
   Command which;
   if (command == "trace") which = Command::trace;
   else if (command == "train") which = Command::train;
@@ -106,7 +103,7 @@ CommandResult run_command(std::string_view command, std::string_view text) {
   else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) +
                              "' (trace, train, gradcheck, norms, predict, data, resolve or spec; see --help)");
 
-  try {
+  return refusing("scenario", [&] {
     const Scenario scenario = parse_scenario(text);
     check_work(scenario, which);
     switch (which) {
@@ -115,26 +112,22 @@ CommandResult run_command(std::string_view command, std::string_view text) {
         if (!std::isfinite(result.loss))
           return failure(3, std::string("trace: the loss is ") + (std::isnan(result.loss) ? "NaN" : "infinite") +
                                 " for these parameters and data");
-        return {0, to_json(result) + "\n", ""};
+        return ok(to_json(result));
       }
       case Command::train: {
         const TrainResult result = train(scenario);
         if (result.divergence) return failure(3, divergence_message(*result.divergence, scenario));
-        return {0, to_json(result) + "\n", ""};
+        return ok(to_json(result));
       }
       case Command::gradcheck:
-        return {0, to_json(gradcheck(scenario)) + "\n", ""};
+        return ok(to_json(gradcheck(scenario)));
       case Command::norms:
-        return {0, to_json(gradient_norms(scenario)) + "\n", ""};
+        return ok(to_json(gradient_norms(scenario)));
       case Command::predict:
-        return {0, to_json(predict(scenario)) + "\n", ""};
+        return ok(to_json(predict(scenario)));
     }
-  } catch (const ScenarioError& e) {
-    return failure(2, e.what());
-  } catch (const std::bad_alloc&) {
-    return failure(2, "scenario: too large for the memory available");
-  }
-  return failure(1, "unreachable");
+    return failure(1, "unreachable");
+  });
 }
 
 }  // namespace backprop

@@ -72,18 +72,6 @@ SequencesSpec parse_sequences(Object& spec) {
   return q;
 }
 
-ojson rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
-  ojson rows = ojson::array();
-  for (Index i = 0; i < m.rows(); ++i) {
-    if (!has_target.empty() && !has_target[size_t(i)]) {
-      rows.push_back(nullptr);
-      continue;
-    }
-    rows.push_back(std::vector<double>(m.row(i).begin(), m.row(i).end()));
-  }
-  return rows;
-}
-
 ojson points_json(const PointSet& set) {
   return {{"inputs", rows_json(set.inputs)}, {"targets", rows_json(set.targets)}, {"labels", set.labels}};
 }

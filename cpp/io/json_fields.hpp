@@ -14,6 +14,7 @@
 
 #include "error.hpp"
 #include "limits.hpp"
+#include "matrix.hpp"
 
 namespace backprop::json_fields {
 
@@ -197,6 +198,16 @@ Enum choice(const json& j, const std::string& path, const std::pair<const char*,
 inline const json& list(const json& j, const std::string& path, const char* of) {
   if (!j.is_array()) fail(path, std::string("must be a list of ") + of + ", got " + type_name(j));
   return j;
+}
+
+// Rows of m as lists of numbers; a row whose has_target entry is false is written as null.
+inline nlohmann::ordered_json rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (Index i = 0; i < m.rows(); ++i) {
+    if (!has_target.empty() && !has_target[size_t(i)]) rows.push_back(nullptr);
+    else rows.push_back(std::vector<double>(m.row(i).begin(), m.row(i).end()));
+  }
+  return rows;
 }
 
 }  // namespace backprop::json_fields

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "trace_keys.hpp"
+
 namespace backprop {
 
 namespace {
@@ -69,7 +71,7 @@ std::string to_json(const GradientNorms& norms) {
   ojson out;
   out["loss"] = norms.loss;
   out["h_grad_norm"] = norms.h_grad;
-  out["contribution_norm"] = {{"dU", norms.dU}, {"dV", norms.dV}, {"dW", norms.dW}};
+  out["contribution_norm"] = {{keys::rnn::dU, norms.dU}, {keys::rnn::dV, norms.dV}, {keys::rnn::dW, norms.dW}};
   return out.dump();
 }
 

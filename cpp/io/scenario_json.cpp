@@ -323,21 +323,6 @@ double rows_per_step(const Scenario& s) {
 }
 
 // Scenario → JSON.
-// Rows of m; a row whose has_target entry is false is written as null.
-ojson rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
-  ojson rows = ojson::array();
-  for (Index i = 0; i < m.rows(); ++i) {
-    if (!has_target.empty() && !has_target[size_t(i)]) {
-      rows.push_back(nullptr);
-      continue;
-    }
-    ojson row = ojson::array();
-    for (Index k = 0; k < m.cols(); ++k) row.push_back(m(i, k));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 ojson vector_json(const Matrix& m) {
   ojson out = ojson::array();
   for (Index i = 0; i < m.size(); ++i) out.push_back(m.data()[i]);
