@@ -1,6 +1,7 @@
 #include "norms.hpp"
 
 #include "error.hpp"
+#include "trace_keys.hpp"
 #include "trainer.hpp"
 
 namespace backprop {
@@ -20,12 +21,12 @@ GradientNorms gradient_norms(const Scenario& scenario) {
     throw ScenarioError("train.batch_size", "gradient norms follow one sequence: use batch_size 1 or one sequence");
   GradientNorms out;
   out.loss = t.loss;
-  const Matrix& h_grad = named(t.backward, "h_grad");
+  const Matrix& h_grad = named(t.backward, keys::rnn::h_grad);
   for (Index k = 0; k < h_grad.rows(); ++k) out.h_grad.push_back(h_grad.row(k).norm());
   for (const NamedValues& step : t.time_steps) {
-    out.dU.push_back(named(step, "dU").norm());
-    out.dV.push_back(named(step, "dV").norm());
-    out.dW.push_back(named(step, "dW").norm());
+    out.dU.push_back(named(step, keys::rnn::dU).norm());
+    out.dV.push_back(named(step, keys::rnn::dV).norm());
+    out.dW.push_back(named(step, keys::rnn::dW).norm());
   }
   return out;
 }

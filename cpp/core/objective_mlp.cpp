@@ -9,6 +9,7 @@
 #include "init.hpp"
 #include "mlp.hpp"
 #include "objective.hpp"
+#include "trace_keys.hpp"
 
 namespace backprop {
 
@@ -24,17 +25,15 @@ class MlpObjective final : public Objective {
       Layer layer{Matrix(sizes[l], sizes[l - 1]), Matrix(1, sizes[l]), s.mlp.activations[l - 1]};
       init_weight(layer.W, s.init, sizes[l - 1], sizes[l], rng);
       init_bias(layer.b, s.init, sizes[l - 1], rng);
-      const std::string n = std::to_string(l);
-      if (auto it = s.parameters.find("W" + n); it != s.parameters.end()) layer.W = it->second;
-      if (auto it = s.parameters.find("b" + n); it != s.parameters.end()) layer.b = it->second;
+      if (auto it = s.parameters.find(keys::W(l)); it != s.parameters.end()) layer.W = it->second;
+      if (auto it = s.parameters.find(keys::b(l)); it != s.parameters.end()) layer.b = it->second;
       mlp_.layers.push_back(std::move(layer));
       grads_.push_back({Matrix::Zero(sizes[l], sizes[l - 1]), Matrix::Zero(1, sizes[l])});
     }
     for (size_t l = 0; l < mlp_.layers.size(); ++l) {
-      const std::string n = std::to_string(l + 1);
       Layer& layer = mlp_.layers[l];
-      views_.push_back({"W" + n, layer.W.data(), grads_[l].dW.data(), layer.W.rows(), layer.W.cols(), true, false});
-      views_.push_back({"b" + n, layer.b.data(), grads_[l].db.data(), 1, layer.b.cols(), false, true});
+      views_.push_back({keys::W(l + 1), layer.W.data(), grads_[l].dW.data(), layer.W.rows(), layer.W.cols(), true, false});
+      views_.push_back({keys::b(l + 1), layer.b.data(), grads_[l].db.data(), 1, layer.b.cols(), false, true});
     }
     if (s.validation_inputs) {
       validation_inputs_ = *s.validation_inputs;
@@ -80,19 +79,18 @@ class MlpObjective final : public Objective {
   void describe(Trace& trace) const override {
     const size_t L = mlp_.layers.size();
     for (size_t l = 0; l < L; ++l) {
-      const std::string n = std::to_string(l + 1);
-      trace.forward.push_back({"z" + n, last_->tape[l].z, false});
-      trace.forward.push_back({"a" + n, last_->tape[l].a, false});
+      trace.forward.push_back({keys::z(l + 1), last_->tape[l].z, false});
+      trace.forward.push_back({keys::a(l + 1), last_->tape[l].a, false});
     }
     for (size_t l = L; l-- > 0;) {
-      const std::string n = std::to_string(l + 1);
+      const size_t n = l + 1;
       const LayerTape& tape = last_->tape[l];
-      trace.backward.push_back({"a_grad" + n, tape.a_grad, false});
+      trace.backward.push_back({keys::a_grad(n), tape.a_grad, false});
       if (mlp_.layers[l].activation != Activation::softmax)
-        trace.backward.push_back({"fprime" + n, derivatives(mlp_.layers[l].activation, tape.z, tape.a), false});
-      trace.backward.push_back({"delta" + n, tape.delta, false});
-      trace.backward.push_back({"dW" + n, grads_[l].dW, false});
-      trace.backward.push_back({"db" + n, grads_[l].db, true});
+        trace.backward.push_back({keys::fprime(n), derivatives(mlp_.layers[l].activation, tape.z, tape.a), false});
+      trace.backward.push_back({keys::delta(n), tape.delta, false});
+      trace.backward.push_back({keys::dW(n), grads_[l].dW, false});
+      trace.backward.push_back({keys::db(n), grads_[l].db, true});
     }
   }
 

@@ -6,10 +6,13 @@
 #include "init.hpp"
 #include "objective.hpp"
 #include "rnn.hpp"
+#include "trace_keys.hpp"
 
 namespace backprop {
 
 namespace {
+
+namespace key = keys::rnn;
 
 class RnnObjective final : public Objective {
  public:
@@ -35,17 +38,17 @@ class RnnObjective final : public Objective {
       init_bias(cell_.b, s.init, H, rng);
       init_bias(cell_.c, s.init, H, rng);
     }
-    for (auto [name, m] : {std::pair{"U", &cell_.U}, {"V", &cell_.V}, {"W", &cell_.W}, {"b", &cell_.b},
-                           {"c", &cell_.c}, {"h0", &cell_.h0}})
+    for (auto [name, m] : {std::pair{key::U, &cell_.U}, {key::V, &cell_.V}, {key::W, &cell_.W}, {key::b, &cell_.b},
+                           {key::c, &cell_.c}, {key::h0, &cell_.h0}})
       if (auto it = s.parameters.find(name); it != s.parameters.end()) *m = it->second;
 
     grads_ = make_grads(cell_);
-    views_.push_back({"U", cell_.U.data(), grads_.dU.data(), H, I, true, false});
-    views_.push_back({"V", cell_.V.data(), grads_.dV.data(), H, H, true, false});
-    views_.push_back({"W", cell_.W.data(), grads_.dW.data(), O, H, true, false});
+    views_.push_back({key::U, cell_.U.data(), grads_.dU.data(), H, I, true, false});
+    views_.push_back({key::V, cell_.V.data(), grads_.dV.data(), H, H, true, false});
+    views_.push_back({key::W, cell_.W.data(), grads_.dW.data(), O, H, true, false});
     if (spec.bias) {
-      views_.push_back({"b", cell_.b.data(), grads_.db.data(), 1, H, false, true});
-      views_.push_back({"c", cell_.c.data(), grads_.dc.data(), 1, O, false, true});
+      views_.push_back({key::b, cell_.b.data(), grads_.db.data(), 1, H, false, true});
+      views_.push_back({key::c, cell_.c.data(), grads_.dc.data(), 1, O, false, true});
     }
     for (const Sequence& seq : sequences_) tapes_.push_back(make_tape(cell_, seq.inputs.rows()));
     for (const Sequence& seq : validation_) validation_tapes_.push_back(make_tape(cell_, seq.inputs.rows()));
@@ -84,22 +87,22 @@ class RnnObjective final : public Objective {
     // The per-time values of the batch's first sequence (the whole batch when it has one).
     const RnnTape& tape = tapes_[last_first_];
     const Sequence& seq = sequences_[last_first_];
-    trace.parameters.push_back({"h0", cell_.h0, true});  // the state before t = 1 (not trained)
-    trace.forward = {{"r", tape.r}, {"h", tape.h}, {"s", tape.s}, {"y", tape.y}};
-    trace.backward = {{"y_grad", tape.y_grad}};
-    if (cell_.g != Activation::softmax) trace.backward.push_back({"gprime", derivatives(cell_.g, tape.s, tape.y)});
-    trace.backward.insert(trace.backward.end(), {{"s_grad", tape.s_grad},
-                      {"h_grad_output", tape.h_grad_output},
-                      {"h_grad_next", tape.h_grad_next},
-                      {"h_grad", tape.h_grad},
-                      {"r_grad", tape.r_grad}});
-    if (cell_.f != Activation::softmax) trace.backward.push_back({"fprime", derivatives(cell_.f, tape.r, tape.h)});
-    trace.backward.insert(trace.backward.end(), {{"dU", grads_.dU}, {"dV", grads_.dV}, {"dW", grads_.dW}});
+    trace.parameters.push_back({key::h0, cell_.h0, true});  // the state before t = 1 (not trained)
+    trace.forward = {{key::r, tape.r}, {key::h, tape.h}, {key::s, tape.s}, {key::y, tape.y}};
+    trace.backward = {{key::y_grad, tape.y_grad}};
+    if (cell_.g != Activation::softmax) trace.backward.push_back({key::gprime, derivatives(cell_.g, tape.s, tape.y)});
+    trace.backward.insert(trace.backward.end(), {{key::s_grad, tape.s_grad},
+                      {key::h_grad_output, tape.h_grad_output},
+                      {key::h_grad_next, tape.h_grad_next},
+                      {key::h_grad, tape.h_grad},
+                      {key::r_grad, tape.r_grad}});
+    if (cell_.f != Activation::softmax) trace.backward.push_back({key::fprime, derivatives(cell_.f, tape.r, tape.h)});
+    trace.backward.insert(trace.backward.end(), {{key::dU, grads_.dU}, {key::dV, grads_.dV}, {key::dW, grads_.dW}});
     if (cell_.bias) {
-      trace.backward.push_back({"db", grads_.db, true});
-      trace.backward.push_back({"dc", grads_.dc, true});
+      trace.backward.push_back({key::db, grads_.db, true});
+      trace.backward.push_back({key::dc, grads_.dc, true});
     }
-    trace.backward.push_back({"dh0", grads_.dh0, true});
+    trace.backward.push_back({key::dh0, grads_.dh0, true});
     if (last_size_ != 1) return;
     // What each time step adds to the gradients, and the running sums from T down to t.
     const Index T = seq.inputs.rows();
@@ -111,10 +114,10 @@ class RnnObjective final : public Objective {
       backward(cell_, seq.inputs, t, copy, step);
       sum.dU += step.dU, sum.dV += step.dV, sum.dW += step.dW, sum.db += step.db, sum.dc += step.dc;
       NamedValues& out = trace.time_steps[t];
-      out = {{"dU", step.dU}, {"dV", step.dV}, {"dW", step.dW}};
-      if (cell_.bias) out.insert(out.end(), {{"db", step.db, true}, {"dc", step.dc, true}});
-      out.insert(out.end(), {{"dU_sum", sum.dU}, {"dV_sum", sum.dV}, {"dW_sum", sum.dW}});
-      if (cell_.bias) out.insert(out.end(), {{"db_sum", sum.db, true}, {"dc_sum", sum.dc, true}});
+      out = {{key::dU, step.dU}, {key::dV, step.dV}, {key::dW, step.dW}};
+      if (cell_.bias) out.insert(out.end(), {{key::db, step.db, true}, {key::dc, step.dc, true}});
+      out.insert(out.end(), {{key::dU_sum, sum.dU}, {key::dV_sum, sum.dV}, {key::dW_sum, sum.dW}});
+      if (cell_.bias) out.insert(out.end(), {{key::db_sum, sum.db, true}, {key::dc_sum, sum.dc, true}});
     }
   }
 
