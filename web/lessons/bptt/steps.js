@@ -1,9 +1,12 @@
 // One BPTT iteration of the lesson's RNN as a list of steps: forward t = 1..T, the loss, backward
 // t = T..1 (s̄_t, h̄_t with its two parts, r̄_t, and what step t adds to Ū, V̄, W̄), the "naive"
 // gradient beside the right one, and the update. Every number comes from the scenario or the
-// trace (docs/web.md); nothing here computes a value.
+// trace (docs/web.md); nothing here computes a value. An expansion also carries its numbers as
+// data (`terms` or `activation`, see ../mlp/tex.js), from which its TeX is written:
+// tests/web/steps-bptt.test.js checks that they give its value.
 import {texNumber as n} from '../../format.js';
-import {activationTex, column, factor, matrix, transpose} from '../mlp/tex.js';
+import {rnnKeys as K} from '../../core/trace-keys.js';
+import {activationTex, column, factor, matrix, minus, product, sumTex, transpose} from '../mlp/tex.js';
 
 const bar = (symbol) => `\\overline{${symbol}}`;
 const vec = (name, t) => `\\mathbf{${name}}_{${t}}`;
@@ -17,9 +20,11 @@ function terms(list, keep = 12) {
 export function buildSteps(scenario, trace) {
   const model = scenario.model;
   const {loss = 'half_sse', bias = false} = model;
-  const f = activationTex[model.hidden_activation ?? 'sigmoid'];
-  const g = activationTex[model.output_activation ?? 'sigmoid'];
-  const softmaxOut = (model.output_activation ?? 'sigmoid') === 'softmax';
+  const fName = model.hidden_activation ?? 'sigmoid';
+  const gName = model.output_activation ?? 'sigmoid';
+  const f = activationTex[fName];
+  const g = activationTex[gName];
+  const softmaxOut = gName === 'softmax';
   const sequence = scenario.data.sequences[0];
   const xs = sequence.inputs;
   const targets = sequence.targets;
@@ -43,15 +48,19 @@ export function buildSteps(scenario, trace) {
       symbolic: `${vec('r', t)} = U ${vec('x', t)} + V ${hPrevTex(t)}${plusB}`,
       substituted: `${matrix(p.U)} ${column(xs[k])} + ${matrix(p.V)} ${column(hPrev(t))}${bias ? ` + ${column(p.b)}` : ''} = ${column(fw.r[k])}`,
       result: [{label: vec('r', t), value: [fw.r[k]]}],
-      expand: (_, __, i) => ({
-        symbolic: `${ent('r', t, i + 1)} = \\sum_j U_{${i + 1}j} ${ent('x', t, 'j')} + \\sum_k V_{${i + 1}k} ${ent('h', t - 1, 'k')}${bias ? ` + b_{${i + 1}}` : ''}`,
-        numbers: [
-          ...p.U[i].map((w, j) => `${factor(w)} \\cdot ${factor(xs[k][j])}`),
-          ...p.V[i].map((w, j) => `${factor(w)} \\cdot ${factor(hPrev(t)[j])}`),
-          ...(bias ? [factor(p.b[i])] : []),
-        ].join(' + '),
-        value: fw.r[k][i],
-      }),
+      expand: (_, __, i) => {
+        const terms = [
+          ...p.U[i].map((w, j) => product(w, xs[k][j])),
+          ...p.V[i].map((w, j) => product(w, hPrev(t)[j])),
+          ...(bias ? [product(p.b[i])] : []),
+        ];
+        return {
+          symbolic: `${ent('r', t, i + 1)} = \\sum_j U_{${i + 1}j} ${ent('x', t, 'j')} + \\sum_k V_{${i + 1}k} ${ent('h', t - 1, 'k')}${bias ? ` + b_{${i + 1}}` : ''}`,
+          numbers: sumTex(terms),
+          terms,
+          value: fw.r[k][i],
+        };
+      },
     });
     steps.push({
       id: `h${t}`, phase: 'forward', kind: 'h', t, tag: 'rnn-forward',
@@ -62,6 +71,7 @@ export function buildSteps(scenario, trace) {
       expand: (_, __, i) => ({
         symbolic: `${ent('h', t, i + 1)} = ${f}(${ent('r', t, i + 1)})`,
         numbers: `${f}(${n(fw.r[k][i])})`,
+        activation: {name: fName, z: [fw.r[k][i]], i: 0},
         value: fw.h[k][i],
       }),
     });
@@ -71,11 +81,15 @@ export function buildSteps(scenario, trace) {
       symbolic: `${vec('s', t)} = W ${vec('h', t)}${plusC}`,
       substituted: `${matrix(p.W)} ${column(fw.h[k])}${bias ? ` + ${column(p.c)}` : ''} = ${column(fw.s[k])}`,
       result: [{label: vec('s', t), value: [fw.s[k]]}],
-      expand: (_, __, i) => ({
-        symbolic: `${ent('s', t, i + 1)} = \\sum_j W_{${i + 1}j} ${ent('h', t, 'j')}${bias ? ` + c_{${i + 1}}` : ''}`,
-        numbers: [...p.W[i].map((w, j) => `${factor(w)} \\cdot ${factor(fw.h[k][j])}`), ...(bias ? [factor(p.c[i])] : [])].join(' + '),
-        value: fw.s[k][i],
-      }),
+      expand: (_, __, i) => {
+        const terms = [...p.W[i].map((w, j) => product(w, fw.h[k][j])), ...(bias ? [product(p.c[i])] : [])];
+        return {
+          symbolic: `${ent('s', t, i + 1)} = \\sum_j W_{${i + 1}j} ${ent('h', t, 'j')}${bias ? ` + c_{${i + 1}}` : ''}`,
+          numbers: sumTex(terms),
+          terms,
+          value: fw.s[k][i],
+        };
+      },
     });
     steps.push({
       id: `y${t}`, phase: 'forward', kind: 'y', t, tag: 'rnn-forward',
@@ -86,6 +100,7 @@ export function buildSteps(scenario, trace) {
       expand: softmaxOut ? null : (_, __, i) => ({
         symbolic: `${ent('y', t, i + 1)} = ${g}(${ent('s', t, i + 1)})`,
         numbers: `${g}(${n(fw.s[k][i])})`,
+        activation: {name: gName, z: [fw.s[k][i]], i: 0},
         value: fw.y[k][i],
       }),
     });
@@ -136,11 +151,15 @@ export function buildSteps(scenario, trace) {
       substituted: sSubstituted,
       result: [{label: sBar, value: [bw.s_grad[k]]}],
       expand: bw.gprime && !softmaxOut
-        ? (_, __, i) => ({
-          symbolic: `\\overline{s}_{${t},${i + 1}} = \\overline{y}_{${t},${i + 1}} \\cdot g'(s_{${t},${i + 1}})`,
-          numbers: `${factor(bw.y_grad[k][i])} \\cdot ${factor(bw.gprime[k][i])}`,
-          value: bw.s_grad[k][i],
-        })
+        ? (_, __, i) => {
+          const terms = [product(bw.y_grad[k][i], bw.gprime[k][i])];
+          return {
+            symbolic: `\\overline{s}_{${t},${i + 1}} = \\overline{y}_{${t},${i + 1}} \\cdot g'(s_{${t},${i + 1}})`,
+            numbers: sumTex(terms),
+            terms,
+            value: bw.s_grad[k][i],
+          };
+        }
         : null,
     });
 
@@ -161,16 +180,18 @@ export function buildSteps(scenario, trace) {
         {label: hBar, value: [bw.h_grad[k]]},
       ],
       expand: (block, __, i) => {
-        const fromOutput = p.W.map((row, j) => `${factor(row[i])} \\cdot ${factor(bw.s_grad[k][j])}`);
-        const fromNext = last ? [] : p.V.map((row, j) => `${factor(row[i])} \\cdot ${factor(bw.r_grad[k + 1][j])}`);
+        const fromOutput = p.W.map((row, j) => product(row[i], bw.s_grad[k][j]));
+        const fromNext = last ? [] : p.V.map((row, j) => product(row[i], bw.r_grad[k + 1][j]));
         const parts = [
-          {symbolic: `\\sum_j W_{j${i + 1}} \\overline{s}_{${t},j}`, numbers: fromOutput.join(' + '), value: bw.h_grad_output[k][i]},
-          {symbolic: last ? '0' : `\\sum_j V_{j${i + 1}} \\overline{r}_{${t + 1},j}`, numbers: last ? null : fromNext.join(' + '), value: bw.h_grad_next[k][i]},
+          {symbolic: `\\sum_j W_{j${i + 1}} \\overline{s}_{${t},j}`, numbers: sumTex(fromOutput), terms: fromOutput, value: bw.h_grad_output[k][i]},
+          {symbolic: last ? '0' : `\\sum_j V_{j${i + 1}} \\overline{r}_{${t + 1},j}`, numbers: last ? null : sumTex(fromNext), terms: fromNext, value: bw.h_grad_next[k][i]},
         ];
         if (block < 2) return {...parts[block], symbolic: `${block === 0 ? '(W^{\\top}\\overline{\\mathbf{s}})' : '(V^{\\top}\\overline{\\mathbf{r}})'}_{${t},${i + 1}} = ${parts[block].symbolic}`};
+        const terms = [...fromOutput, ...fromNext];
         return {
           symbolic: `\\overline{h}_{${t},${i + 1}} = ${parts[0].symbolic} + ${parts[1].symbolic}`,
-          numbers: [...fromOutput, ...fromNext].join(' + '),
+          numbers: sumTex(terms),
+          terms,
           value: bw.h_grad[k][i],
         };
       },
@@ -186,41 +207,46 @@ export function buildSteps(scenario, trace) {
         : `${rBar} = ${column(bw.r_grad[k])}`,
       result: [{label: rBar, value: [bw.r_grad[k]]}],
       expand: hasFprime
-        ? (_, __, i) => ({
-          symbolic: `\\overline{r}_{${t},${i + 1}} = \\overline{h}_{${t},${i + 1}} \\cdot f'(r_{${t},${i + 1}})`,
-          numbers: `${factor(bw.h_grad[k][i])} \\cdot ${factor(bw.fprime[k][i])}`,
-          value: bw.r_grad[k][i],
-        })
+        ? (_, __, i) => {
+          const terms = [product(bw.h_grad[k][i], bw.fprime[k][i])];
+          return {
+            symbolic: `\\overline{r}_{${t},${i + 1}} = \\overline{h}_{${t},${i + 1}} \\cdot f'(r_{${t},${i + 1}})`,
+            numbers: sumTex(terms),
+            terms,
+            value: bw.r_grad[k][i],
+          };
+        }
         : null,
     });
 
-    // What step t adds to each gradient, and the sums over T..t so far.
+    // What step t adds to each gradient, and the sums over T..t so far: [parameter, its symbol,
+    // this step's part symbolically and with numbers].
     const step = trace.time_steps[k];
     const parts = [
-      ['U', 'dU', `${rBar} ${vec('x', t)}^{\\top}`, `${column(bw.r_grad[k])} ${matrix([xs[k]])}`],
-      ['V', 'dV', `${rBar} ${hPrevTex(t)}^{\\top}`, `${column(bw.r_grad[k])} ${matrix([hPrev(t)])}`],
-      ['W', 'dW', `${sBar} ${vec('h', t)}^{\\top}`, `${column(bw.s_grad[k])} ${matrix([fw.h[k]])}`],
-      ...(bias ? [['\\mathbf{b}', 'db', rBar, column(bw.r_grad[k])], ['\\mathbf{c}', 'dc', sBar, column(bw.s_grad[k])]] : []),
+      ['U', 'U', `${rBar} ${vec('x', t)}^{\\top}`, `${column(bw.r_grad[k])} ${matrix([xs[k]])}`],
+      ['V', 'V', `${rBar} ${hPrevTex(t)}^{\\top}`, `${column(bw.r_grad[k])} ${matrix([hPrev(t)])}`],
+      ['W', 'W', `${sBar} ${vec('h', t)}^{\\top}`, `${column(bw.s_grad[k])} ${matrix([fw.h[k]])}`],
+      ...(bias ? [['b', '\\mathbf{b}', rBar, column(bw.r_grad[k])], ['c', '\\mathbf{c}', sBar, column(bw.s_grad[k])]] : []),
     ];
     const asRows = (value) => (Array.isArray(value[0]) ? value : [value]);
     steps.push({
       id: `accumulate${t}`, phase: 'backward', kind: 'accumulate', t, tag: 'accumulate',
       title: `\\overline{U}, \\overline{V}, \\overline{W} \\mathrel{+}=`,
-      symbolic: parts.map(([symbol, , contribution]) => `${bar(symbol)} \\mathrel{+}= ${contribution}`).join(', \\quad '),
-      substituted: `\\begin{aligned}${parts.map(([symbol, key, , numbers]) =>
-        `${bar(symbol)}_{(${t})} &= ${numbers} = ${matrix(asRows(step[key]))}`).join(' \\\\ ')}\\end{aligned}`,
-      result: parts.map(([symbol, key]) => ({label: `${bar(symbol)} \\text{ (}t=${t}..${T}\\text{)}`, value: asRows(step[`${key}_sum`])})),
+      symbolic: parts.map(([, symbol, contribution]) => `${bar(symbol)} \\mathrel{+}= ${contribution}`).join(', \\quad '),
+      substituted: `\\begin{aligned}${parts.map(([name, symbol, , numbers]) =>
+        `${bar(symbol)}_{(${t})} &= ${numbers} = ${matrix(asRows(step[K.grad(name)]))}`).join(' \\\\ ')}\\end{aligned}`,
+      result: parts.map(([name, symbol]) => ({label: `${bar(symbol)} \\text{ (}t=${t}..${T}\\text{)}`, value: asRows(step[K.gradSum(name)])})),
       expand: (block, i, j) => {
-        const [symbol, key] = parts[block];
+        const [name] = parts[block];
         const pick = (value) => asRows(value)[i][j];
-        const contributions = [];
-        for (let tau = t; tau <= T; tau++) contributions.push(factor(pick(trace.time_steps[tau - 1][key])));
-        const name = symbol.replace('\\mathbf{', '').replace('}', '');
-        const index = key === 'db' || key === 'dc' ? `${j + 1}` : `${i + 1}${j + 1}`;
+        const terms = [];
+        for (let tau = t; tau <= T; tau++) terms.push(product(pick(trace.time_steps[tau - 1][K.grad(name)])));
+        const index = K.biases.includes(name) ? `${j + 1}` : `${i + 1}${j + 1}`;
         return {
           symbolic: `\\overline{${name}}_{${index}} = \\sum_{\\tau=${t}}^{${T}} (\\text{aporte de } \\tau)`,
-          numbers: contributions.join(' + '),
-          value: pick(step[`${key}_sum`]),
+          numbers: sumTex(terms),
+          terms,
+          value: pick(step[K.gradSum(name)]),
         };
       },
     });
@@ -243,8 +269,8 @@ export function buildSteps(scenario, trace) {
   // ---- the update
   const {kind = 'sgd', lr = 1e-3, momentum = 0, update_biases: updateBiases = true} = scenario.optimizer ?? {};
   const plainSgd = kind === 'sgd' && !momentum;
-  const names = ['U', 'V', 'W', ...(bias && updateBiases ? ['b', 'c'] : [])];
-  const show = (name, value) => (name === 'b' || name === 'c' ? column(value) : matrix(value));
+  const names = K.parameters(bias && updateBiases);
+  const show = (name, value) => (K.biases.includes(name) ? column(value) : matrix(value));
   steps.push({
     id: 'update', phase: 'update', kind: 'update', t: 0, tag: 'update',
     title: 'U, V, W \\leftarrow',
@@ -252,7 +278,7 @@ export function buildSteps(scenario, trace) {
       ? `\\theta \\leftarrow \\theta - \\eta\\, \\overline{\\theta}, \\quad \\theta \\in \\{${names.join(', ')}\\},\\ \\eta = ${n(lr)}`
       : `\\theta \\leftarrow \\text{${kind}}(\\theta, \\overline{\\theta})`,
     substituted: `\\begin{aligned}${names.map((name) => plainSgd
-      ? `${name} &= ${show(name, p[name])} - ${n(lr)} ${show(name, bw[`d${name}`])} = ${show(name, u[name])}`
+      ? `${name} &= ${show(name, p[name])} - ${n(lr)} ${show(name, bw[K.grad(name)])} = ${show(name, u[name])}`
       : `${name} &= ${show(name, u[name])}`).join(' \\\\ ')}\\end{aligned}`,
     result: names.map((name) => ({label: name, value: Array.isArray(u[name][0]) ? u[name] : [u[name]]})),
     expand: plainSgd
@@ -260,9 +286,11 @@ export function buildSteps(scenario, trace) {
         const name = names[block];
         const vector = !Array.isArray(u[name][0]);
         const at = (value) => (vector ? value[j] : value[i][j]);
+        const terms = [product(at(p[name])), minus(lr, at(bw[K.grad(name)]))];
         return {
           symbolic: `${name}_{${vector ? j + 1 : `${i + 1}${j + 1}`}} \\leftarrow ${name} - \\eta\\, \\overline{${name}}`,
-          numbers: `${factor(at(p[name]))} - ${factor(lr)} \\cdot ${factor(at(bw[`d${name}`]))}`,
+          numbers: sumTex(terms),
+          terms,
           value: at(u[name]),
         };
       }

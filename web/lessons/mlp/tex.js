@@ -35,3 +35,18 @@ export function factor(x) {
   const text = n(x);
   return text.startsWith('-') ? `(${text})` : text;
 }
+
+// An expansion's numbers as data: `terms`, a sum of products whose value is
+// Σ_k sign_k · Π_j factors_k[j], from which sumTex writes the TeX the student reads (each factor
+// through factor(), terms joined by + or −). An activation's expansion carries instead
+// `activation: {name, z, i}`: the value is element i of the activation applied to the list z.
+export const product = (...factors) => ({sign: 1, factors});
+export const minus = (...factors) => ({sign: -1, factors});
+
+export function sumTex(terms) {
+  return terms.map((term, k) => {
+    const text = term.factors.map(factor).join(' \\cdot ');
+    if (k === 0) return term.sign < 0 ? `-${text}` : text;
+    return `${term.sign < 0 ? ' - ' : ' + '}${text}`;
+  }).join('');
+}
