@@ -6,6 +6,7 @@
 
 #include "error.hpp"
 #include "regularization.hpp"
+#include "trace_keys.hpp"
 
 namespace backprop {
 
@@ -106,7 +107,7 @@ void check_grid(const GridSpec& g) {
 void Trainer::grid(const GridSpec& spec, std::vector<double>& out) {
   check_grid(spec);
   const ParamViews& params = objective_->params();
-  if (params.empty() || params[0].name != "W1")
+  if (params.empty() || params[0].name != keys::W(1))
     throw ScenarioError("model.kind", "a grid of outputs needs an mlp with two inputs, not an rnn");
   check_whole("grid.unit", spec.unit, 0, double(params[params.size() - 2].rows - 1));
   out.resize(size_t(spec.nx * spec.ny));

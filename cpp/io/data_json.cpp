@@ -86,17 +86,7 @@ ojson sequences_json(const std::vector<Sequence>& set) {
 }  // namespace
 
 DataSpec parse_data_spec(std::string_view source) {
-  if (source.size() > limits::max_text_bytes)
-    fail("data", "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
-  check_nesting(source, "data");
-  json root;
-  try {
-    root = json::parse(source);
-  } catch (const json::exception& e) {
-    const std::string what = e.what();
-    const auto start = what.find("] ");
-    fail("data", "is not valid JSON: " + (start == std::string::npos ? what : what.substr(start + 2)));
-  }
+  const json root = parse_document(source, "data", "data");
   Object spec(root, "data");
   if (choice(spec.require("kind"), spec.path("kind"), kinds) == 0) return parse_points(spec);
   return parse_sequences(spec);

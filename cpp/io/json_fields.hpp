@@ -115,6 +115,66 @@ inline void check_nesting(std::string_view text, const char* what = "scenario") 
   }
 }
 
+// A whole document, strictly: at most max_text_bytes, nested at most max_nesting deep, no NUL
+// byte (nlohmann's lexer would end the input there and accept what follows), no key twice in an
+// object (nlohmann keeps the last silently). `what` names the document in refusals ("scenario",
+// "data"); a duplicate key is named by its path ("model.kind: appears twice in its object").
+inline json parse_document(std::string_view source, const char* what, const std::string& root_path = "") {
+  if (source.size() > limits::max_text_bytes)
+    fail(what, "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
+  if (const size_t nul = source.find('\0'); nul != std::string_view::npos)
+    fail(what, "is not valid JSON: a NUL byte at offset " + std::to_string(nul));
+  check_nesting(source, what);
+  // The parser's callback sees each key as it is read: a stack of the open containers, each with
+  // its path, its keys so far (objects) or its next index (arrays).
+  struct Frame {
+    std::string path;
+    bool array;
+    size_t index = 0;
+    std::vector<std::string> keys;
+    std::string key;  // the key whose value is being read
+  };
+  std::vector<Frame> open;
+  const auto child_path = [&]() -> std::string {
+    if (open.empty()) return root_path;
+    Frame& f = open.back();
+    return f.array ? item_path(f.path, f.index++) : key_path(f.path, f.key);
+  };
+  const json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start: {
+        const std::string path = child_path();
+        open.push_back({path, event == json::parse_event_t::array_start});
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!open.empty()) open.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        Frame& f = open.back();
+        f.key = parsed.get<std::string>();
+        if (std::find(f.keys.begin(), f.keys.end(), f.key) != f.keys.end())
+          fail(key_path(f.path, f.key.empty() ? "\"\"" : shorten(f.key, 60)), "appears twice in its object");
+        f.keys.push_back(f.key);
+        break;
+      }
+      case json::parse_event_t::value:
+        if (!open.empty() && open.back().array) ++open.back().index;
+        break;
+    }
+    return true;
+  };
+  try {
+    return json::parse(source, check);
+  } catch (const json::exception& e) {
+    const std::string message = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
+    const auto start = message.find("] ");
+    fail(what, "is not valid JSON: " + (start == std::string::npos ? message : message.substr(start + 2)));
+  }
+}
+
 // A JSON object being read: remembers which keys were asked for and refuses the others.
 class Object {
  public:

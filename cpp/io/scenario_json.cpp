@@ -338,17 +338,7 @@ double parameter_count(const Scenario& s) {
 }
 
 Scenario parse_scenario(std::string_view source) {
-  if (source.size() > limits::max_text_bytes)
-    fail("scenario", "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
-  check_nesting(source);
-  json root_json;
-  try {
-    root_json = json::parse(source);
-  } catch (const json::exception& e) {
-    const std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
-    const auto start = what.find("] ");
-    fail("scenario", "is not valid JSON: " + (start == std::string::npos ? what : what.substr(start + 2)));
-  }
+  const json root_json = parse_document(source, "scenario");
   Scenario s;
   Object root(root_json, "");
   Object model(root.require("model"), "model");

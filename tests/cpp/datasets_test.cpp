@@ -195,6 +195,7 @@ TEST(DataSpec, DefaultsAreDocumented) {
 TEST(DataSpec, EveryBadFieldHasItsMessage) {
   const std::pair<const char*, const char*> cases[] = {
       {"", "data: is not valid JSON"},
+      {R"({"kind": "points", "shape": "xor", "count": 10, "count": 20})", "data.count: appears twice in its object"},
       {"[1]", "data: must be an object, got a list"},
       {"{}", "data.kind: is required"},
       {R"({"kind": "images"})", "data.kind: must be one of points, sequences, got \"images\""},
