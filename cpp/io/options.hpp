@@ -78,7 +78,7 @@ inline constexpr Range rnn_steps{1, 12, true};  // T
 inline constexpr Range value{-1e3, 1e3};         // a weight, bias, input or target typed in
 inline constexpr Range lr{0, 1e3};
 inline constexpr Range training_steps{1, 1e6, true};
-inline constexpr double auto_gradcheck_work = 1e6;  // recheck on every change below this work
+inline constexpr double auto_gradcheck_work = 2e6;  // recheck on every change below this work
 // Lesson 2's vanishing/exploding-gradient explorer.
 inline constexpr Range explorer_steps{1, 200, true};
 inline constexpr Range explorer_hidden{1, 32, true};

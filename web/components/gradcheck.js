@@ -1,7 +1,9 @@
 // "Comprobar el gradiente": backpropagation's gradient against central finite differences, entry
-// by entry, from core.gradcheck (synchronous). Recomputed on every new scenario when the work is
-// small, on the button otherwise.
+// by entry, from core.gradcheck (synchronous). Recomputed on every new scenario when the core's
+// estimate of the work (core.resolve) is below the lesson's auto_gradcheck_work, on the button
+// otherwise.
 import {CoreError} from '../core/core.js';
+import {spec} from '../core/spec.js';
 import {el} from '../dom.js';
 import {translateCoreError} from '../errors.js';
 import {formatNumber, texNumber} from '../format.js';
@@ -10,7 +12,6 @@ import {S} from '../strings/index.js';
 import '../styles/training.css';
 
 const THRESHOLD = 1e-5;       // below it, the two gradients agree
-const AUTO_WORK = 1e6;        // parameters² × rows: recompute on every change below this
 const MAX_ENTRIES = 100;      // rows shown per parameter
 
 // 3.2e−9 (0.25 from 10⁻³ up): two significant digits are enough to read an error.
@@ -20,31 +21,16 @@ export function shortExp(x) {
   return x.toExponential(1).replace('e+', 'e').replace(/-/g, '−');
 }
 
-// Parameter counts and first-batch rows (RNN: time steps), to decide whether to run unasked.
-function work(scenario) {
-  const model = scenario?.model;
-  const parameters = parameterCount(scenario);
-  if (!parameters) return Infinity;
-  const batch = scenario.train?.batch_size;
-  if (model.kind === 'rnn') {
-    const sequences = scenario.data?.sequences ?? [];
-    const steps = sequences.slice(0, batch ?? sequences.length).reduce((n, seq) => n + (seq.inputs?.length ?? 0), 0);
-    return parameters * parameters * Math.max(1, steps);
+// The core's estimate of a check's work (parameters² × rows of the first batch, both ways) and the
+// number of parameters; null when the core refuses the scenario (the check then says why).
+function estimate(core, scenario) {
+  try {
+    const {work, parameter_count: parameters} = core.resolve(scenario);
+    return {work: work.gradcheck, parameters};
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    return null;
   }
-  const rows = scenario.data?.inputs?.length ?? 1;
-  return parameters * parameters * Math.min(rows, batch ?? rows);
-}
-
-function parameterCount(scenario) {
-  const model = scenario?.model;
-  if (model?.kind === 'rnn') {
-    const {input_size: I, hidden_size: H, output_size: O, bias} = model;
-    return H * (I + H + O) + (bias ? H + O : 0);
-  }
-  const layers = Array.isArray(model?.layers) ? model.layers : [];
-  let n = 0;
-  for (let l = 1; l < layers.length; l++) n += layers[l] * (layers[l - 1] + 1);
-  return n;
 }
 
 // "W1" → W⁽¹⁾ (bold for the whole parameter, plain for one entry, as the lesson writes them).
@@ -152,11 +138,13 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
 
   function refresh() {
     button.textContent = G.run;
-    if (work(scenario) <= AUTO_WORK) {
+    // Small checks run on every change; the lesson's threshold is in the core's spec.
+    const cost = estimate(ctx.core, scenario);
+    if (!cost || cost.work <= spec().lesson.auto_gradcheck_work) {
       mode.textContent = G.auto;
       check();
     } else {
-      mode.textContent = G.manual(parameterCount(scenario));
+      mode.textContent = G.manual(cost.parameters);
       clear();
     }
   }

@@ -4,15 +4,27 @@
 // them on a log axis. Chart.js is imported once the panel first comes on screen, and every change
 // of the controls is coalesced into one recompute per animation frame.
 import {CoreError} from '../core/core.js';
+import {range, spec} from '../core/spec.js';
+import {parseNumber} from '../forms/number.js';
+import {hiddenActivations} from './rnn-editor/scenario.js';
 import {el} from '../dom.js';
 import {translateCoreError} from '../errors.js';
 import {richText, tex} from '../math.js';
 import {S} from '../strings/index.js';
 import '../styles/explorer.css';
 
-export const LIMITS = {steps: [1, 200], hidden: [1, 32], scale: [0.01, 10], seed: [0, Number.MAX_SAFE_INTEGER]};
-export const DEFAULTS = {steps: 50, scale: 0.5, activation: 'tanh', hidden: 16, seed: 1};
-export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky_relu', 'linear'];
+// The lesson's example, where the explorer starts: tanh over 50 steps at scale 0.5.
+export const LESSON_EXAMPLE = {steps: 50, scale: 0.5, activation: 'tanh', hidden: 16, seed: 1};
+
+// The controls' ranges: the lesson's in the core's spec, and the core's seeds.
+export function explorerLimits() {
+  const {explorer} = spec().lesson;
+  return {steps: range(explorer.steps), hidden: range(explorer.hidden), scale: range(explorer.scale), seed: range(spec().scenario.init.seed)};
+}
+
+// f as the lesson's editor offers it (the core's, but softmax), the example's first.
+export const explorerActivations = () =>
+  [LESSON_EXAMPLE.activation, ...hiddenActivations().filter((f) => f !== LESSON_EXAMPLE.activation)];
 export const THRESHOLDS = {vanishes: 1e-3, explodes: 1e3};
 const SCALE_STEP = 0.01;               // the slider moves log10 s by this much
 const MEASURE = 'explorer-recompute';  // User Timing entry of the last recompute (never shown)
@@ -54,7 +66,9 @@ export function mountGradientExplorer(container, ctx) {
   const E = S.explorer;
   const uid = ++instances;
   const id = (name) => `explorer-${name}-${uid}`;
-  let scale = DEFAULTS.scale;
+  const limits = explorerLimits();
+  const example = LESSON_EXAMPLE;
+  let scale = example.scale;
   let frame = 0;
   let lastKey = null;
   let active = false;     // true once the panel has been on screen
@@ -65,26 +79,26 @@ export function mountGradientExplorer(container, ctx) {
 
   // ---- controls
   const message = (name) => el('span', {class: 'explorer-field-message', id: id(`${name}-message`), hidden: true});
-  const integer = (name, [min, max], value, attrs = {}) => el('input', {
+  const integer = (name, {min, max}, value, attrs = {}) => el('input', {
     type: 'number', min, max, step: 1, value, inputmode: 'numeric', id: id(name),
     'aria-describedby': id(`${name}-message`), oninput: schedule, ...attrs,
   });
 
   const stepsRange = el('input', {
-    type: 'range', min: LIMITS.steps[0], max: LIMITS.steps[1], step: 1, value: DEFAULTS.steps, id: id('steps'),
+    type: 'range', min: limits.steps.min, max: limits.steps.max, step: 1, value: example.steps, id: id('steps'),
     oninput: () => {
       stepsNumber.value = stepsRange.value;
       schedule();
     },
   });
-  const stepsNumber = integer('steps-number', LIMITS.steps, DEFAULTS.steps, {
+  const stepsNumber = integer('steps-number', limits.steps, example.steps, {
     class: 'explorer-steps-number', 'aria-label': E.stepsNumber, 'aria-describedby': id('steps-message'),
   });
   const stepsMessage = message('steps');
 
   const scaleRange = el('input', {
-    type: 'range', min: Math.log10(LIMITS.scale[0]), max: Math.log10(LIMITS.scale[1]), step: SCALE_STEP,
-    value: Math.log10(DEFAULTS.scale), id: id('scale'), 'aria-describedby': id('scale-hint'),
+    type: 'range', min: Math.log10(limits.scale.min), max: Math.log10(limits.scale.max), step: SCALE_STEP,
+    value: Math.log10(example.scale), id: id('scale'), 'aria-describedby': id('scale-hint'),
     oninput: () => {
       scale = scaleOf(Number(scaleRange.value));
       showScale();
@@ -99,10 +113,10 @@ export function mountGradientExplorer(container, ctx) {
   showScale();
 
   const activationSelect = el('select', {id: id('activation'), oninput: schedule},
-    ACTIVATIONS.map((a) => el('option', {value: a, selected: a === DEFAULTS.activation}, E.activations[a])));
-  const hiddenInput = integer('hidden', LIMITS.hidden, DEFAULTS.hidden, {class: 'explorer-small-number'});
+    explorerActivations().map((a) => el('option', {value: a, selected: a === example.activation}, E.activations[a])));
+  const hiddenInput = integer('hidden', limits.hidden, example.hidden, {class: 'explorer-small-number'});
   const hiddenMessage = message('hidden');
-  const seedInput = integer('seed', LIMITS.seed, DEFAULTS.seed, {class: 'explorer-seed'});
+  const seedInput = integer('seed', limits.seed, example.seed, {class: 'explorer-seed'});
   const seedMessage = message('seed');
 
   const label = (name, text) => el('label', {for: id(name)}, richText(text));
@@ -166,21 +180,19 @@ export function mountGradientExplorer(container, ctx) {
   }
 
   // ---- reading the controls: a field that does not parse keeps the last result on screen
-  function readInteger(input, [min, max], messageNode, text) {
-    const raw = input.value.trim();
-    const n = Number(raw);
-    const ok = raw !== '' && Number.isSafeInteger(n) && n >= min && n <= max;
+  function readInteger(input, range, messageNode, text) {
+    const {ok, value} = parseNumber(input.value, {...range, integer: true});
     input.setAttribute('aria-invalid', ok ? 'false' : 'true');
     messageNode.hidden = ok;
     messageNode.textContent = ok ? '' : text;
-    return ok ? n : null;
+    return ok ? value : null;
   }
 
   function read() {
-    const steps = readInteger(stepsNumber, LIMITS.steps, stepsMessage, E.integerInvalid(...LIMITS.steps));
+    const steps = readInteger(stepsNumber, limits.steps, stepsMessage, E.integerInvalid(limits.steps.min, limits.steps.max));
     if (steps !== null) stepsRange.value = steps;
-    const hidden = readInteger(hiddenInput, LIMITS.hidden, hiddenMessage, E.integerInvalid(...LIMITS.hidden));
-    const seed = readInteger(seedInput, LIMITS.seed, seedMessage, E.seedInvalid);
+    const hidden = readInteger(hiddenInput, limits.hidden, hiddenMessage, E.integerInvalid(limits.hidden.min, limits.hidden.max));
+    const seed = readInteger(seedInput, limits.seed, seedMessage, E.seedInvalid);
     if (steps === null || hidden === null || seed === null) return null;
     return {steps, scale, activation: activationSelect.value, hidden, seed};
   }

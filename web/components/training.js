@@ -4,14 +4,18 @@
 // the stepper. Every number comes from the core (worker or ctx.core.trace).
 import {CoreError} from '../core/core.js';
 import * as client from '../core/train-client.js';
+import {mlpKeys} from '../core/trace-keys.js';
 import {el} from '../dom.js';
 import {translateCoreError} from '../errors.js';
 import {formatNumber} from '../format.js';
+import {parseNumber} from '../forms/number.js';
+import {range, spec} from '../core/spec.js';
 import {S} from '../strings/index.js';
 import '../styles/training.css';
 
 
-const MAX_STEPS = 1_000_000;
+// The iterations a student may ask for: the lesson's range in the core's spec, read when used.
+const stepsRange = () => range(spec().lesson.training_steps);
 const DEFAULT_STEPS = 10_000;
 const DEFAULT_RECORD_EVERY = 1000;  // the lesson prints every 1000 iterations
 const MAX_ROWS = 1000;
@@ -41,7 +45,8 @@ const vector = (row) => `[${row.map(formatNumber).join(', ')}]`;
 
 function defaultSteps(scenario) {
   const steps = scenario?.train?.steps;
-  return Number.isInteger(steps) && steps >= 1 && steps <= MAX_STEPS ? steps : DEFAULT_STEPS;
+  const {min, max} = stepsRange();
+  return Number.isInteger(steps) && steps >= min && steps <= max ? steps : DEFAULT_STEPS;
 }
 
 // The recording interval: the scenario's (the lesson's 1000 when it says nothing), widened to a
@@ -66,10 +71,10 @@ export function mountTraining(container, ctx) {
 
   // ---- controls
   const stepsInput = el('input', {
-    type: 'number', min: 1, max: MAX_STEPS, step: 1, inputmode: 'numeric', required: true,
+    type: 'number', min: stepsRange().min, max: stepsRange().max, step: 1, inputmode: 'numeric', required: true,
     class: 'training-steps', value: defaultSteps(scenario), 'aria-describedby': `training-steps-message-${uid}`,
   });
-  const stepsMessage = el('span', {class: 'training-field-message', id: `training-steps-message-${uid}`}, T.stepsHint(MAX_STEPS));
+  const stepsMessage = el('span', {class: 'training-field-message', id: `training-steps-message-${uid}`}, T.stepsHint(stepsRange()));
   const trainButton = el('button', {type: 'submit', class: 'training-train'}, T.train);
   const cancelButton = el('button', {type: 'button', class: 'training-cancel', hidden: true, onclick: () => client.cancel()}, T.cancel);
   const form = el('form', {class: 'training-controls', novalidate: true, onsubmit: (event) => {
@@ -198,13 +203,11 @@ export function mountTraining(container, ctx) {
   }
 
   function readSteps() {
-    const text = stepsInput.value.trim();
-    const n = Number(text);
-    const ok = text !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_STEPS;
+    const {ok, value} = parseNumber(stepsInput.value, stepsRange());
     stepsInput.setAttribute('aria-invalid', ok ? 'false' : 'true');
-    stepsMessage.textContent = ok ? T.stepsHint(MAX_STEPS) : T.stepsInvalid(MAX_STEPS);
+    stepsMessage.textContent = ok ? T.stepsHint(stepsRange()) : T.stepsInvalid(stepsRange());
     stepsMessage.classList.toggle('training-field-error', !ok);
-    return ok ? n : null;
+    return ok ? value : null;
   }
 
   function setProgress(done, total) {
@@ -290,7 +293,7 @@ export function mountTraining(container, ctx) {
     try {
       const trace = ctx.core.trace({...trainScenario, parameters, data: {inputs, targets}, train: {steps: 1}});
       const L = scenario.model.layers.length - 1;
-      return {inputs, targets, outputs: trace.forward[`a${L}`]};
+      return {inputs, targets, outputs: trace.forward[mlpKeys.a(L)]};
     } catch (error) {
       if (error instanceof CoreError) return null;
       throw error;

@@ -5,7 +5,8 @@
 //   int(min, max, default), num(min, max, default), choice([values], default), flag(default)
 //     field specs; any spec may carry parse(text, field) → {ok, value} | {ok: false, reason}
 //   parseNumberText(text, {min, max, integer}) → {ok: true, value} | {ok: false, reason: 'empty' |
-//     'notNumber' | 'notInteger' | 'range'}   (',' or '.' decimals, exponent, U+2212 minus)
+//     'notNumber' | 'notInteger' | 'range'}: the page's one parser (web/forms/number.js); a number
+//     too large for a double is 'notNumber' here (a setting's range may be unbounded)
 //   parseField(field, text) → the same, plus reason 'choice' for a menu or a flag
 //   readParams(fields, params, {rules?, labels?, notice?}) → {values, invalid: [names], notice}
 //     params: URLSearchParams or a plain object. A missing key takes its default silently; a
@@ -16,20 +17,15 @@
 //   writeParams(fields, values) → {name: text}
 //   fieldText(value): a value as text: numbers without float noise (0.3, not
 //     0.30000000000000004), flags as 1/0, lists as "1,2,4"
-import {parseNumber} from '../../components/editor/number.js';
+import {parseNumber} from './number.js';
 
 export const int = (min, max, fallback) => ({kind: 'int', min, max, default: fallback});
 export const num = (min, max, fallback) => ({kind: 'number', min, max, default: fallback});
 export const choice = (choices, fallback) => ({kind: 'choice', choices, default: fallback});
 export const flag = (fallback) => ({kind: 'flag', default: fallback});
 
-export function parseNumberText(text, {min = -Infinity, max = Infinity, integer = false} = {}) {
-  const parsed = parseNumber(String(text ?? ''), {min: -Infinity, max: Infinity});
-  if (!parsed.ok) return parsed.reason === 'range' ? {ok: false, reason: 'notNumber'} : parsed;  // 1e999
-  if (integer && !Number.isInteger(parsed.value)) return {ok: false, reason: 'notInteger'};
-  if (parsed.value < min || parsed.value > max) return {ok: false, reason: 'range'};
-  return parsed;
-}
+export const parseNumberText = (text, {min, max, integer} = {}) =>
+  parseNumber(text, {min, max, integer, overflow: 'notNumber'});
 
 export function parseField(field, text) {
   if (field.parse) return field.parse(text, field);

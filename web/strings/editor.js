@@ -1,7 +1,6 @@
 // The example's editor (web/components/editor.js).
 import {common} from './common.js';
-const sup = (n) => String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]);
-const sub = (n) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+import {sub, sup} from '../components/diagram-kit/text.js';
 
 export const editor = {
   sections: {
@@ -55,10 +54,11 @@ export const editor = {
     `${names.join(', ')}: generados al azar (${scheme}, semilla ${seed}). Al editar cualquier valor, todos quedan fijados.`,
   // Training
   learningRate: 'Tasa de aprendizaje η',
-  // Messages
+  // Messages, by the parser's reason code (web/forms/number.js, web/forms/refusal.js).
   errors: {
     empty: 'Escribe un número.',
     notNumber: (text) => `«${text}» no es un número. Usa cifras con punto o coma decimal, p. ej. 0,5 o 1e-3.`,
+    notInteger: 'Debe ser un número entero.',
     range: (min, max) => `Debe estar entre ${min} y ${max}.`,
     cell: (name, message) => `${name}: ${message}`,
   },

@@ -1,7 +1,6 @@
 // Lesson 2's editor (web/components/rnn-editor.js). Messages and activation names are lesson 1's.
 import {editor} from './editor.js';
-
-const sub = (n) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+import {sub} from '../components/diagram-kit/text.js';
 
 export const rnnEditor = {
   sections: {
@@ -66,9 +65,10 @@ export const rnnEditor = {
   matrixCellLabel: (name, i, j) => `${name}, fila ${i}, columna ${j}`,
   vectorCell: (name, i) => `${name}${sub(i)}`,
   vectorCellLabel: (name, i) => `Sesgo ${name}, componente ${i}`,
+  // {scheme, scale, seed}: the scenario's initialisation with the core's defaults filled in.
   drawn: (names, {scheme, scale, seed}) =>
-    `${names.join(', ')}: generados al azar (${scheme}${scheme === 'uniform' ? `, escala ${scale ?? 0.1}` : ''}, ` +
-    `semilla ${seed ?? 0}). Al editar cualquier valor, todos quedan fijados.`,
+    `${names.join(', ')}: generados al azar (${scheme}${scheme === 'uniform' ? `, escala ${scale}` : ''}, ` +
+    `semilla ${seed}). Al editar cualquier valor, todos quedan fijados.`,
   // Training
   learningRate: 'Tasa de aprendizaje η',
   // Messages

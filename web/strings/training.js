@@ -10,8 +10,8 @@ export const training = {
     'Repite la iteración del paso a paso muchas veces con el ejemplo actual (datos, pesos, optimizador y ' +
     'tasa de aprendizaje), en segundo plano, y sigue la pérdida.',
   steps: 'Iteraciones',
-  stepsHint: (max) => `entre 1 y ${count(max)}`,
-  stepsInvalid: (max) => `Escribe un número entero de iteraciones entre 1 y ${count(max)}.`,
+  stepsHint: ({min, max}) => `entre ${count(min)} y ${count(max)}`,
+  stepsInvalid: ({min, max}) => `Escribe un número entero de iteraciones entre ${count(min)} y ${count(max)}.`,
   train: 'Entrenar',
   cancel: 'Cancelar',
   progress: (done, total) => `Iteración ${count(done)} de ${count(total)}`,

@@ -1,35 +1,51 @@
 // The editor's edits as pure functions: a scenario (docs/scenario.md) in, a new consistent one out.
-// Nothing here computes a trace value; shapes are only kept in agreement with model.layers.
+// Nothing here computes a trace value; shapes are only kept in agreement with model.layers. What
+// the editor offers (sizes, ranges, option lists) and the defaults it writes out come from the
+// core's spec (web/core/spec.js), read when asked: this module loads before the core.
+import {defaultLr, range, spec} from '../../core/spec.js';
+import {mlpKeys} from '../../core/trace-keys.js';
 
-export const LIMITS = {
-  hiddenMin: 1,
-  hiddenMax: 3,
-  unitsMin: 1,
-  unitsMax: 8,
-  samplesMax: 8,
-  value: 1000, // |weight|, |bias|, |x|, |y|
-  lrMax: 1000,
-};
+// The lesson's editor limits: hidden layers, units per layer, samples, a typed weight, bias, input
+// or target (value), the learning rate; each {min, max, integer, maxExcluded}.
+export function limits() {
+  const {lesson} = spec();
+  return {
+    hidden: range(lesson.mlp.hidden_layers),
+    units: range(lesson.mlp.units),
+    samples: range(lesson.mlp.samples),
+    value: range(lesson.value),
+    lr: range(lesson.lr),
+  };
+}
 
-export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear', 'softmax'];
-export const LOSSES = ['half_sse', 'mse', 'cross_entropy'];
+// For the modules that still read LIMITS.value (the diagrams): the spec's, read when used.
+export const LIMITS = Object.freeze({
+  get value() {
+    return spec().lesson.value.max;
+  },
+});
+
+export const activations = () => spec().scenario.activations;
+export const losses = () => spec().scenario.mlp.loss.values;
+const defaultLoss = () => spec().scenario.mlp.loss.default;
 
 // The initialisation used when a parameter has to be drawn and the scenario names none (the
 // core's own default, written out so that the student's link says it).
-export const DEFAULT_INIT = {scheme: 'pytorch_default', seed: 0};
+export function defaultInit() {
+  const {init} = spec().scenario;
+  return {scheme: init.scheme.default, seed: init.seed.default};
+}
 
-// PyTorch's default learning rates, as the core applies them when optimizer.lr is absent.
-const DEFAULT_LR = {sgd: 1e-3, adam: 1e-3, rmsprop: 1e-2};
+// A hidden layer added to a network that had none takes the lesson's activation.
+const NEW_HIDDEN_ACTIVATION = 'sigmoid';
 
-export const lossOf = (scenario) => scenario.model.loss ?? 'half_sse';
-export const learningRate = (scenario) => {
-  const optimizer = scenario.optimizer ?? {kind: 'sgd'};
-  return optimizer.lr ?? DEFAULT_LR[optimizer.kind ?? 'sgd'] ?? DEFAULT_LR.sgd;
-};
+export const lossOf = (scenario) => scenario.model.loss ?? defaultLoss();
+// The optimizer's rate, or the core's default for it (PyTorch's) when the scenario names none.
+export const learningRate = (scenario) => scenario.optimizer?.lr ?? defaultLr(scenario.optimizer?.kind);
 
 // Losses offered for an output activation: cross-entropy only after a softmax.
 export const lossesFor = (outputActivation) =>
-  LOSSES.filter((loss) => loss !== 'cross_entropy' || outputActivation === 'softmax');
+  losses().filter((loss) => loss !== 'cross_entropy' || outputActivation === 'softmax');
 
 const isNumber = (v) => typeof v === 'number';
 const isVector = (v, n) => Array.isArray(v) && v.length === n && v.every(isNumber);
@@ -49,17 +65,17 @@ function reshape(scenario, layers, activations, origin) {
   let drawn = false;
   for (let l = 1; l <= L; l++) {
     const from = origin(l);
-    const W = from ? old[`W${from}`] : undefined;
-    const b = from ? old[`b${from}`] : undefined;
-    if (isMatrix(W, layers[l], layers[l - 1])) parameters[`W${l}`] = structuredClone(W);
+    const W = from ? old[mlpKeys.W(from)] : undefined;
+    const b = from ? old[mlpKeys.b(from)] : undefined;
+    if (isMatrix(W, layers[l], layers[l - 1])) parameters[mlpKeys.W(l)] = structuredClone(W);
     else drawn = true;
-    if (isVector(b, layers[l])) parameters[`b${l}`] = b.slice();
+    if (isVector(b, layers[l])) parameters[mlpKeys.b(l)] = b.slice();
     else drawn = true;
   }
   next.model = {...next.model, layers, activations};
   if (Object.keys(parameters).length > 0) next.parameters = parameters;
   else delete next.parameters;
-  if (drawn && !next.init) next.init = {...DEFAULT_INIT};
+  if (drawn && !next.init) next.init = defaultInit();
 
   const nx = layers[0];
   const ny = layers[L];
@@ -70,7 +86,7 @@ function reshape(scenario, layers, activations, origin) {
     data.validation.inputs = resizeColumns(data.validation.inputs, nx);
     data.validation.targets = resizeColumns(data.validation.targets, ny);
   }
-  if (activations[L - 1] !== 'softmax' && lossOf(next) === 'cross_entropy') next.model.loss = 'half_sse';
+  if (activations[L - 1] !== 'softmax' && lossOf(next) === 'cross_entropy') next.model.loss = defaultLoss();
   return next;
 }
 
@@ -92,7 +108,7 @@ export function setHiddenLayers(scenario, hidden) {
   for (let l = 1; l <= hidden; l++) {
     const from = Math.min(l, oldHidden);
     layers.push(from >= 1 ? oldLayers[from] : oldLayers[0]);
-    activations.push(from >= 1 ? oldActivations[from - 1] : 'sigmoid');
+    activations.push(from >= 1 ? oldActivations[from - 1] : NEW_HIDDEN_ACTIVATION);
   }
   layers.push(oldLayers[oldL]);
   activations.push(oldActivations[oldL - 1]);
@@ -107,7 +123,7 @@ export function setActivation(scenario, l, activation) {
   const next = structuredClone(scenario);
   next.model.activations = activations;
   if (l === activations.length && activation !== 'softmax' && lossOf(next) === 'cross_entropy') {
-    next.model.loss = 'half_sse';
+    next.model.loss = defaultLoss();
   }
   return next;
 }
@@ -154,6 +170,6 @@ export function removeSample(scenario, s) {
 
 export function setLearningRate(scenario, lr) {
   const next = structuredClone(scenario);
-  next.optimizer = {kind: 'sgd', ...(next.optimizer ?? {}), lr};
+  next.optimizer = {kind: spec().scenario.optimizer.kind.default, ...(next.optimizer ?? {}), lr};
   return next;
 }

@@ -1,38 +1,44 @@
 // Lesson 2's edits as pure functions: an RNN scenario (docs/scenario.md) in, a new consistent one
 // out. Only the first sequence is the lesson's; shapes are kept in agreement with model.*_size.
-import {LIMITS as MLP_LIMITS} from '../editor/scenario.js';
+// Limits, option lists and defaults come from the core's spec (web/core/spec.js), read when asked.
+import {range, spec} from '../../core/spec.js';
+import {limits as mlpLimits} from '../editor/scenario.js';
 
-export {learningRate, setLearningRate} from '../editor/scenario.js';
+export {LIMITS, learningRate, setLearningRate, setLoss} from '../editor/scenario.js';
 
-export const LIMITS = {
-  sizeMin: 1,
-  sizeMax: 8, // input, hidden and output sizes
-  stepsMin: 1,
-  stepsMax: 12, // T
-  value: MLP_LIMITS.value,
-  lrMax: MLP_LIMITS.lrMax,
-};
+// The lesson's editor limits: input, hidden and output sizes, time steps T, a typed value, η.
+export function limits() {
+  const {value, lr} = mlpLimits();
+  return {size: range(spec().lesson.rnn.size), steps: range(spec().lesson.rnn.steps), value, lr};
+}
 
-export const HIDDEN_ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear'];
-export const OUTPUT_ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'linear', 'softmax'];
-export const LOSSES = ['half_sse', 'cross_entropy'];
+const rnn = () => spec().scenario.rnn;
+// f: the core's hidden activations but softmax (h_t is a state, not a distribution); g: all.
+export const hiddenActivations = () => rnn().hidden_activation.values.filter((f) => f !== 'softmax');
+export const outputActivations = () => rnn().output_activation.values;
+export const losses = () => rnn().loss.values;
 
-// Drawn parameters need an initialisation; the lesson's when the scenario names none.
-export const DEFAULT_INIT = {scheme: 'uniform', scale: 0.1, seed: 0};
+// Drawn parameters need an initialisation: when the scenario names none, the lesson's U(−s, s)
+// with the core's default scale and seed.
+const LESSON_INIT_SCHEME = 'uniform';
+export function lessonInit() {
+  const {init} = spec().scenario;
+  return {scheme: LESSON_INIT_SCHEME, scale: init.scale.default, seed: init.seed.default};
+}
 
-export const lossOf = (s) => s.model.loss ?? 'half_sse';
-export const biasOf = (s) => s.model.bias === true;
-export const hiddenActivationOf = (s) => s.model.hidden_activation ?? 'sigmoid';
-export const outputActivationOf = (s) => s.model.output_activation ?? 'sigmoid';
+export const lossOf = (s) => s.model.loss ?? rnn().loss.default;
+export const biasOf = (s) => (s.model.bias ?? rnn().bias.default) === true;
+export const hiddenActivationOf = (s) => s.model.hidden_activation ?? rnn().hidden_activation.default;
+export const outputActivationOf = (s) => s.model.output_activation ?? rnn().output_activation.default;
 export const sequenceOf = (s) => s.data.sequences[0];
 export const stepsOf = (s) => sequenceOf(s).inputs.length;
-export const lossesFor = (g) => LOSSES.filter((loss) => loss !== 'cross_entropy' || g === 'softmax');
+export const lossesFor = (g) => losses().filter((loss) => loss !== 'cross_entropy' || g === 'softmax');
 
 // The shape of every trainable parameter: [rows, cols] for matrices, [n] for vectors.
 export function shapesOf(model) {
   const {input_size: I, hidden_size: H, output_size: O} = model;
   const shapes = {U: [H, I], V: [H, H], W: [O, H]};
-  if (model.bias === true) Object.assign(shapes, {b: [H], c: [O]});
+  if ((model.bias ?? rnn().bias.default) === true) Object.assign(shapes, {b: [H], c: [O]});
   return shapes;
 }
 
@@ -58,7 +64,12 @@ const resizeTarget = (row, n, loss) => {
 
 const clone = (v) => structuredClone(v);
 const withInit = (next) => {
-  if (!next.init) next.init = {...DEFAULT_INIT};
+  if (!next.init) next.init = lessonInit();
+  return next;
+};
+const withModel = (scenario, patch) => {
+  const next = clone(scenario);
+  Object.assign(next.model, patch);
   return next;
 };
 
@@ -116,30 +127,18 @@ export function setSteps(scenario, T) {
   return next;
 }
 
-export function setHiddenActivation(scenario, f) {
-  const next = clone(scenario);
-  next.model.hidden_activation = f;
-  return next;
-}
+export const setHiddenActivation = (scenario, f) => withModel(scenario, {hidden_activation: f});
 
 // Leaving softmax drops the cross-entropy loss, which needs it.
 export function setOutputActivation(scenario, g) {
-  const next = clone(scenario);
-  next.model.output_activation = g;
-  if (g !== 'softmax' && lossOf(next) === 'cross_entropy') next.model.loss = 'half_sse';
-  return next;
-}
-
-export function setLoss(scenario, loss) {
-  const next = clone(scenario);
-  next.model.loss = loss;
+  const next = withModel(scenario, {output_activation: g});
+  if (g !== 'softmax' && lossOf(next) === 'cross_entropy') next.model.loss = rnn().loss.default;
   return next;
 }
 
 // Biases on: b and c are drawn from `init`. Off: they are dropped.
 export function setBias(scenario, on) {
-  const next = clone(scenario);
-  next.model.bias = on;
+  const next = withModel(scenario, {bias: on});
   if (next.parameters) {
     delete next.parameters.b;
     delete next.parameters.c;

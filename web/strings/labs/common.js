@@ -1,5 +1,5 @@
 // Texts shared by every lab: the index, the shell around a lab, and the shared pieces
-// (web/labs/ui/: progress, export, fields, charts) and the labs' worker's failures.
+// (web/labs/shared/ui/: progress, export, charts; web/forms/: fields) and the labs' worker's failures.
 
 // 10000 → "10 000" (a thin no-break space groups the thousands, as Spanish typography does).
 const count = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
@@ -33,7 +33,7 @@ export const common = {
     preparing: 'Este laboratorio está en preparación. Vuelve pronto.',
     loadFailed: 'No se pudo cargar este laboratorio. Recarga la página para intentarlo de nuevo.',
   },
-  // web/labs/ui/progress.js
+  // web/labs/shared/ui/progress.js
   progress: {
     label: 'Progreso',
     cancel: 'Cancelar',
@@ -44,14 +44,14 @@ export const common = {
     cancelled: 'Cancelado.',
     failed: (why) => `No se pudo completar: ${why}`,
   },
-  // web/labs/ui/export.js
+  // web/labs/shared/ui/export.js
   export: {
     png: 'Guardar PNG',
     csv: 'Guardar CSV',
     pngLabel: (what) => `Guardar ${what} como imagen PNG`,
     csvLabel: (what) => `Guardar ${what} como tabla CSV`,
   },
-  // web/labs/ui/fields.js: inline validation, naming the field.
+  // web/forms/fields.js and settings-form.js: inline validation, naming the field (by reason code).
   fields: {
     empty: (label) => `«${label}»: escribe un valor.`,
     notNumber: (label, text) => `«${label}»: «${text}» no es un número.`,
@@ -60,7 +60,7 @@ export const common = {
     choice: (label) => `«${label}»: elige una de las opciones.`,
     invalidCount: (n) => (n === 1 ? 'Hay un campo con un valor no válido.' : `Hay ${n} campos con valores no válidos.`),
   },
-  // web/labs/ui/line-chart.js
+  // web/labs/shared/ui/line-chart.js
   chart: {
     scale: 'Escala vertical',
     linear: 'Lineal',
@@ -68,7 +68,7 @@ export const common = {
     step: 'Iteración',
     loss: 'Pérdida',
   },
-  // web/labs/ui/heatmap.js
+  // web/labs/shared/ui/heatmap.js
   heatmap: {
     label: 'Mapa de calor de la salida de la red en el plano',
     classes: ['Clase 0', 'Clase 1'],
