@@ -1,12 +1,17 @@
 // Lab 1's and lab 3's pure logic: settings from a link, the points added by clicking, the
 // scenario built from them, weight histograms and the log slider of the regularization strength.
 import {describe, expect, test} from 'vitest';
-import {classificationFields, formatExtra, parseExtra, parseField, readParams, writeParams} from '../../web/labs/clasificacion/params.js';
-import {batchSize, buildScenario, stepsPerEpoch, trainInput, trainingSet} from '../../web/labs/clasificacion/scenario.js';
-import {contourSegments} from '../../web/labs/ui/heatmap.js';
-import {planePoints} from '../../web/labs/clasificacion/panel.js';
-import {binValues, nearZeroShare, weightValues} from '../../web/labs/clasificacion/histogram.js';
+import {loadWasmCore} from './support.js';
+import {classificationFields, parseField, readParams, writeParams} from '../../web/labs/shared/plane-settings.js';
+import {formatExtra, parseExtra} from '../../web/labs/clasificacion/extra.js';
+import {batchSize, buildScenario, stepsPerEpoch, trainInput, trainingSet} from '../../web/labs/shared/plane-scenario.js';
+import {contourSegments} from '../../web/labs/shared/ui/heatmap.js';
+import {planePoints} from '../../web/labs/shared/ui/plane-panel.js';
+import {binValues, nearZeroShare, weightValues} from '../../web/labs/regularizacion/histogram.js';
 import {STRENGTHS, positionOf, strengthAt} from '../../web/labs/regularizacion/strength.js';
+import {regularizationFields} from '../../web/labs/regularizacion/settings.js';
+
+const core = await loadWasmCore();  // the fields read the core's ranges (web/core/spec.js)
 
 describe('settings in the address', () => {
   test('a full link reads back exactly, and writes back the same text', () => {
@@ -36,6 +41,25 @@ describe('settings in the address', () => {
     expect(parseField(classificationFields.hidden, '4.5')).toEqual({ok: false, reason: 'notInteger'});
     expect(parseField(classificationFields.hidden, '')).toEqual({ok: false, reason: 'empty'});
     expect(parseField(classificationFields.activation, 'softmax')).toEqual({ok: false, reason: 'choice'});
+  });
+});
+
+describe('what the core sets comes from its spec', () => {
+  test('the data set\'s ranges, shapes and seeds are the core\'s; the labs\' own choices lie within it', () => {
+    const {data, limits, scenario} = core.spec();
+    for (const fields of [classificationFields, regularizationFields]) {
+      expect(fields.shape.choices).toEqual(data.points.shape.values);
+      expect([fields.noise.min, fields.noise.max]).toEqual([data.points.noise.min, data.points.noise.max]);
+      expect(fields.validation.max).toBe(data.points.validation.max);
+      expect(fields.validation.min).toBeGreaterThanOrEqual(data.points.validation.min);
+      expect(fields.seed.max).toBe(limits.max_seed);
+      expect(fields.count.min).toBeGreaterThanOrEqual(data.points.count.min);
+      expect(fields.count.max).toBeLessThanOrEqual(data.points.count.max);
+      for (const a of fields.activation.choices) expect(scenario.activations).toContain(a);
+      for (const o of fields.optimizer.choices) expect(scenario.optimizer.kind.values).toContain(o);
+    }
+    expect(classificationFields.validation.min).toBe(data.points.validation.min);
+    expect(regularizationFields.validation.min).toBe(0.1);  // lab 3's own: a validation set to compare
   });
 });
 

@@ -2,6 +2,8 @@
 // a worker that dies.
 import {describe, expect, test} from 'vitest';
 import {CoreError} from '../../web/core/core.js';
+import {errorFrom, errorPayload} from '../../web/core/errors.js';
+import {S} from '../../web/strings/index.js';
 import {JobFailure, createPool, describeJobError} from '../../web/labs/jobs-client.js';
 
 // A Worker stand-in: records what it is sent; the test answers for it.
@@ -158,6 +160,11 @@ describe('labs worker pool', () => {
   test('errors read in Spanish', () => {
     const diverged = new CoreError({message: 'optimizer.lr: diverged at step 12: the loss became NaN', field: 'optimizer.lr', code: 3});
     expect(describeJobError(diverged)).toMatch(/iteración 12/);
+    // A divergence as the workers post it: read from its code and step, whatever the English says.
+    const posted = errorFrom(errorPayload(Object.assign(new CoreError({message: 'train: something', field: 'train', code: 3}), {step: 7})));
+    expect(posted).toBeInstanceOf(CoreError);
+    expect([posted.field, posted.code, posted.step]).toEqual(['train', 3, 7]);
+    expect(describeJobError(posted)).toBe(S.coreErrors.diverged(7));
     expect(describeJobError(new CoreError({message: 'nope: no such job', field: 'job', code: 2}))).toBe('el cálculo «nope» no existe.');
   });
 });

@@ -1,8 +1,8 @@
 // CSV text for the labs' "Guardar CSV" (web/labs/ui/export.js) and number fields' parsing
-// (web/labs/ui/fields.js), without a browser.
+// (web/forms/fields.js), without a browser.
 import {describe, expect, test} from 'vitest';
-import {csvText} from '../../web/labs/ui/export.js';
-import {parseField} from '../../web/labs/ui/fields.js';
+import {csvText} from '../../web/labs/shared/ui/export.js';
+import {parseField} from '../../web/forms/fields.js';
 
 describe('csvText', () => {
   test('a header, numbers with a point at full precision, CRLF line ends', () => {

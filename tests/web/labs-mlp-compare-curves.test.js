@@ -1,8 +1,8 @@
 // The labs' pure curve helpers: when a curve first reaches a target loss (activaciones, lotes),
 // the min/max envelope that thins a long curve for drawing and the decades of a log axis (charts).
 import {describe, expect, test} from 'vitest';
-import {firstReach} from '../../web/labs/activaciones/curves.js';
-import {decadeLabel, envelope, power} from '../../web/labs/ui/line-chart.js';
+import {firstReach} from '../../web/labs/shared/curves.js';
+import {decadeLabel, envelope, power} from '../../web/labs/shared/ui/line-chart.js';
 import {decadeBounds, decadeTicks} from '../../web/components/chart-base.js';
 
 describe('firstReach', () => {

@@ -1,10 +1,13 @@
 // The activaciones and lotes labs' settings and scenarios: links read back with fallbacks,
 // written without float noise, and the scenario's batch and step count (epochs × ⌈n / batch⌉).
 import {describe, expect, test} from 'vitest';
+import {loadWasmCore} from './support.js';
 import {activationFields} from '../../web/labs/activaciones/settings.js';
-import {readParams, writeParams} from '../../web/labs/ui/settings.js';
-import {buildScenario, stepsPerEpoch} from '../../web/labs/activaciones/scenario.js';
+import {readParams, writeParams} from '../../web/forms/settings.js';
+import {buildScenario, stepsPerEpoch} from '../../web/labs/shared/compare-scenario.js';
 import {batchFields, lossEvery, runBatch} from '../../web/labs/lotes/settings.js';
+
+const core = await loadWasmCore();  // the fields read the core's ranges (web/core/spec.js)
 
 const points = (n) => ({
   inputs: Array.from({length: n}, (_, i) => [i / n, -i / n]),
@@ -27,6 +30,21 @@ describe('settings in the address', () => {
     const {values, invalid} = readParams(activationFields, {lr: '0,25', layers: '7'});
     expect(invalid).toEqual(['layers']);
     expect(values).toMatchObject({shape: 'circles', layers: 1, hidden: 8, lr: 0.25, target: 0.1});
+  });
+});
+
+describe('what the core sets comes from its spec', () => {
+  test('shapes, noise and seeds are the core\'s; the activations compared are among its own', async () => {
+    const {data, limits, scenario} = core.spec();
+    const {ACTIVATIONS} = await import('../../web/labs/shared/compare-scenario.js');
+    for (const fields of [activationFields, batchFields]) {
+      expect(fields.shape.choices).toEqual(data.points.shape.values);
+      expect([fields.noise.min, fields.noise.max]).toEqual([data.points.noise.min, data.points.noise.max]);
+      expect(fields.seed.max).toBe(limits.max_seed);
+      expect(fields.lr.max).toBeLessThanOrEqual(scenario.optimizer.sgd.lr.max);
+    }
+    for (const a of ACTIVATIONS) expect(scenario.activations).toContain(a);
+    expect(batchFields.activation.choices).toEqual(ACTIVATIONS);
   });
 });
 

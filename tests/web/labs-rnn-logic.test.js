@@ -1,15 +1,17 @@
 // Pure logic of the sequence labs (7, 9, 10): settings from a link, the scenario built from them,
 // the prediction strip's marks, lab 9's cells and lab 10's summary.
 import {describe, expect, test} from 'vitest';
-import {crossCheck, dataFields, readParams, trainFields} from '../../web/labs/secuencias/settings.js';
-import {parseField, writeParams} from '../../web/labs/ui/settings.js';
-import {buildScenario, dataSpec, outputOf, predictScenario, trainInput} from '../../web/labs/secuencias/scenario.js';
+import {loadWasmCore} from './support.js';
+import {crossCheck, dataFields, readParams, trainFields} from '../../web/labs/shared/sequence-settings.js';
+import {parseField, writeParams} from '../../web/forms/settings.js';
+import {buildScenario, dataSpec, outputOf, predictScenario, trainInput, trainingCounter} from '../../web/labs/shared/sequence-scenario.js';
 import {isRight, stripSteps, tally} from '../../web/labs/secuencias/steps.js';
 import {cellOf, cellText, colorOf, darkColor, logScales, SPECIAL} from '../../web/labs/explosion/grid.js';
 import {fastest, summarize} from '../../web/labs/activaciones-rnn/summary.js';
 import {pickSnapshots} from '../../web/labs/explosion/train-panel.js';
-import {timeColors} from '../../web/labs/secuencias/colors.js';
+import {timeColors} from '../../web/labs/shared/sequence-colors.js';
 
+const core = await loadWasmCore();  // the fields read the core's ranges (web/core/spec.js)
 const fields = {...dataFields, ...trainFields};
 
 describe('settings', () => {
@@ -34,13 +36,47 @@ describe('settings', () => {
     expect(crossCheck({minLength: 8, maxLength: 4})).toEqual({minLength: 'lengths'});
     expect(crossCheck({task: 'echo', delay: 3, minLength: 3, maxLength: 9})).toEqual({minLength: 'echo'});
     expect(crossCheck({task: 'parity', delay: 3, minLength: 3, maxLength: 9})).toEqual({});
-    expect(crossCheck({count: 20, validation: 0.25, batch: 16})).toEqual({batch: 'batch'});
-    expect(crossCheck({count: 20, validation: 0.25, batch: 15})).toEqual({});
     expect(crossCheck({count: 200, minLength: 50, maxLength: 101})).toEqual({count: 'size'});
     expect(crossCheck({count: 200, minLength: 50, maxLength: 100})).toEqual({});
     const link = readParams(fields, new URLSearchParams('minLength=9&maxLength=3'));
     expect([link.values.minLength, link.values.maxLength]).toEqual([4, 10]);
     expect(link.invalid).toEqual(['minLength']);
+  });
+
+  test('the batch within the training set: the sequences the core keeps, counted in its own data set', () => {
+    const defaults = readParams(fields, new URLSearchParams()).values;
+    const trainingCount = trainingCounter(core);
+    const small = {...defaults, count: 20, validation: 0.25};
+    const kept = core.data(dataSpec(small)).sequences.length;
+    expect(trainingCount(small)).toBe(kept);
+    expect(kept).toBeLessThan(20);
+    expect(crossCheck({...small, batch: kept + 1}, trainingCount)).toEqual({batch: 'batch'});
+    expect(crossCheck({...small, batch: kept}, trainingCount)).toEqual({});
+    expect(crossCheck({...small, batch: kept + 1})).toEqual({});  // no count: the rule waits
+    // settings the core refuses: no count, and the other rules say why
+    expect(trainingCount({...small, minLength: 9, maxLength: 3})).toBeNull();
+    // a link: a batch above the set falls back to at most the set
+    const link = readParams(fields, new URLSearchParams('count=20&validation=0.25&batch=19'), {trainingCount});
+    expect(link.values.batch).toBe(Math.min(trainFields.batch.default, kept));
+    expect(link.invalid).toEqual(['batch']);
+  });
+
+  test('ranges, options and defaults that are the core\'s come from its spec; the labs\' own choices lie within it', () => {
+    const {data, limits, scenario} = core.spec();
+    expect([dataFields.minLength.min, dataFields.minLength.max]).toEqual([data.sequences.min_length.min, data.sequences.min_length.max]);
+    expect(dataFields.maxLength.max).toBe(data.sequences.max_length.max);
+    expect(dataFields.validation.max).toBe(data.sequences.validation.max);
+    expect(dataFields.delay.default).toBe(data.sequences.delay.default);
+    expect([...dataFields.task.choices].sort()).toEqual([...data.sequences.task.values].sort());
+    expect(dataFields.task.choices.slice(0, 2)).toEqual(['echo', 'parity']);  // the labs' menu order
+    expect(dataFields.dataSeed.max).toBe(limits.max_seed);
+    expect(trainFields.seed.max).toBe(limits.max_seed);
+    expect(dataFields.count.max).toBeLessThanOrEqual(data.sequences.count.max);
+    expect(dataFields.delay.max).toBeLessThanOrEqual(data.sequences.delay.max);
+    for (const f of trainFields.f.choices) expect(scenario.rnn.hidden_activation.values).toContain(f);
+    for (const g of trainFields.g.choices) expect(scenario.rnn.output_activation.values).toContain(g);
+    for (const o of trainFields.optimizer.choices) expect(scenario.optimizer.kind.values).toContain(o);
+    expect(trainFields.lr.max).toBeLessThanOrEqual(scenario.optimizer.adam.lr.max);
   });
 
   test('settings round-trip through the address', () => {

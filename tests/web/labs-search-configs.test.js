@@ -2,12 +2,15 @@
 // random search's runs, their split between two workers, the best configuration, sorting, the
 // link into lab 1 and the CSV.
 import {describe, expect, test} from 'vitest';
+import {loadWasmCore} from './support.js';
 import {
   checkpointsOf, configurationCount, costOf, gridRuns, lrValues, random, randomRuns, splitRuns,
 } from '../../web/labs/hiperparametros/configs.js';
 import {fields, parseHidden, readParams, writeParams} from '../../web/labs/hiperparametros/settings.js';
 import {bestRow, compareRows, csvRows, lab1Link, lossRange, sortRows} from '../../web/labs/hiperparametros/results.js';
-import {classificationFields, readParams as readLab1} from '../../web/labs/clasificacion/params.js';
+import {classificationFields, readParams as readLab1} from '../../web/labs/shared/plane-settings.js';
+
+await loadWasmCore();  // the fields read the core's ranges (web/core/spec.js)
 
 const defaults = readParams(new URLSearchParams()).values;
 
@@ -155,6 +158,18 @@ describe('results', () => {
     expect(invalid).toEqual([]);
     expect(values).toEqual({shape: 'xor', count: 200, noise: 0.35, validation: 0.3, seed: 12, hidden: 16,
       activation: 'tanh', lr: 0.00496, epochs: 1000, batch: 10, optimizer: 'sgd'});
+  });
+
+  test('every value lab 5 accepts opens in lab 1: its data and network ranges lie within lab 1\'s', () => {
+    for (const name of ['count', 'noise', 'validation', 'seed', 'batch', 'epochs']) {
+      expect(fields[name].min, name).toBeGreaterThanOrEqual(classificationFields[name].min);
+      expect(fields[name].max, name).toBeLessThanOrEqual(classificationFields[name].max);
+    }
+    expect(fields.lrMin.min).toBeGreaterThanOrEqual(classificationFields.lr.min);
+    expect(fields.lrMax.max).toBeLessThanOrEqual(classificationFields.lr.max);
+    expect(fields.hidden.max).toBe(classificationFields.hidden.max);
+    expect(fields.shape.choices).toEqual(classificationFields.shape.choices);
+    for (const a of fields.activation.choices) expect(classificationFields.activation.choices).toContain(a);
   });
 
   test('the colour range and the CSV', () => {

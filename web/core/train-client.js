@@ -7,7 +7,7 @@
 //   a refusal or a divergence rejects with a CoreError (plus .step, .losses, .curve: what was
 //   recorded before it); onProgress({done, steps, losses, curve}) gets the new points only.
 //   cancel() stops the run in progress; starting another run cancels the previous one.
-import {CoreError} from './core.js';
+import {errorFrom} from './errors.js';
 
 let worker = null;
 let nextId = 1;
@@ -29,8 +29,7 @@ function onMessage({data}) {
   } else if (data.type === 'cancelled') {
     run.resolve({status: 'cancelled', done: data.done, losses: run.losses, curve: run.curve});
   } else if (data.type === 'error') {
-    const error = new CoreError({message: data.message, field: data.field, code: data.code});
-    error.step = data.step;
+    const error = errorFrom(data);
     error.losses = run.losses.concat(data.losses);
     error.curve = run.curve.concat(data.curve);
     run.reject(error);

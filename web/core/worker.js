@@ -8,7 +8,8 @@
 // `losses` are [i, loss] for i % recordEvery == 0, the loss of step i before update i (as the
 // core's train records them); `curve` is the same for every stride-th step (≤ ~1,000 points, the
 // last step included), for the chart.
-import {CoreError, loadCore} from './core.js';
+import {divergence, errorPayload} from './errors.js';
+import {workerCore} from './worker-core.js';
 
 const SLICE_MS = 50;    // work between two progress messages (~20 per second)
 const CHUNK_MS = 8;     // work per call into the core; cancel is seen within a slice
@@ -23,10 +24,8 @@ const WARM_UP = {
 };
 const WARM_UP_STEPS = 5000;
 
-// The page sends its compiled WebAssembly.Module first ({type: 'init', module}): the worker
-// instantiates it instead of downloading and compiling the core a second time.
-let coreReady = null;
-const startCore = (module) => loadCore({module}).then((core) => {
+// The page sends its compiled WebAssembly.Module first ({type: 'init', module}).
+const cores = workerCore((core) => {
   try {
     const trainer = core.trainer(WARM_UP);
     trainer.run(WARM_UP_STEPS);
@@ -34,21 +33,11 @@ const startCore = (module) => loadCore({module}).then((core) => {
   } catch {
     // only a warm-up
   }
-  return core;
 });
 let current = null;  // the run in progress: {id, cancelled}
 
 // Lets queued messages (a cancel) through between slices.
 const yieldToEvents = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-function divergence(step, loss, scenario) {
-  const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
-  return new CoreError({
-    message: `train: diverged at step ${step}: the loss became ${what} (optimizer.lr = ${scenario.optimizer?.lr ?? 'default'} may be too large)`,
-    field: 'train',
-    code: 3,
-  });
-}
 
 async function train({id, scenario, steps, recordEvery}) {
   const run = {id, cancelled: false};
@@ -69,7 +58,7 @@ async function train({id, scenario, steps, recordEvery}) {
   };
 
   try {
-    const core = await (coreReady ??= startCore(undefined));
+    const core = await cores.ready();
     const start = performance.now();
     const every = Math.max(1, Math.floor(recordEvery));
     const stride = Math.max(1, Math.ceil(steps / CURVE_POINTS));
@@ -91,7 +80,7 @@ async function train({id, scenario, steps, recordEvery}) {
         if (!Number.isFinite(loss)) {
           // The curve ends with the last finite loss, so the blow-up shows on the chart.
           if (i > 0 && curve.at(-1)?.[0] !== i - 1) curve.push([i - 1, batch[j - 1] ?? lastLoss]);
-          throw Object.assign(divergence(i, loss, scenario), {step: i});
+          throw divergence(i, loss, scenario);
         }
         if (i % every === 0) losses.push([i, loss]);
         if (i % stride === 0 || i === steps - 1) curve.push([i, loss]);
@@ -108,23 +97,14 @@ async function train({id, scenario, steps, recordEvery}) {
       }
     }
     const finalLoss = trainer.fullLoss();
-    if (!Number.isFinite(finalLoss)) throw Object.assign(divergence(steps, finalLoss, scenario), {step: steps});
+    if (!Number.isFinite(finalLoss)) throw divergence(steps, finalLoss, scenario);
     const hasValidation = scenario.data?.validation !== undefined;
     const validationLoss = hasValidation ? trainer.validationLoss() : null;
     const parameters = trainer.parameters();
     const elapsedMs = performance.now() - start;
     postMessage({type: 'done', id, steps, losses, curve, finalLoss, validationLoss, parameters, elapsedMs});
   } catch (error) {
-    postMessage({
-      type: 'error',
-      id,
-      message: String(error?.message ?? error),
-      field: error?.field ?? '',
-      code: error instanceof CoreError ? error.code : 0,
-      step: error?.step ?? null,
-      losses: losses.slice(sentLosses),
-      curve: curve.slice(sentCurve),
-    });
+    postMessage({type: 'error', id, ...errorPayload(error), losses: losses.slice(sentLosses), curve: curve.slice(sentCurve)});
   } finally {
     trainer?.delete();
     if (current === run) current = null;
@@ -132,7 +112,7 @@ async function train({id, scenario, steps, recordEvery}) {
 }
 
 self.addEventListener('message', ({data}) => {
-  if (data?.type === 'init') coreReady ??= startCore(data.module);
+  if (data?.type === 'init') cores.init(data.module);
   else if (data?.type === 'train') train(data);
   else if (data?.type === 'cancel' && current && current.id === data.id) current.cancelled = true;
 });

@@ -14,6 +14,7 @@
 //   describeJobError(error)        the error in Spanish, for the student
 //   createPool({spawn, size})      the same over any Worker-like objects (tests)
 import {CoreError} from '../core/core.js';
+import {errorFrom} from '../core/errors.js';
 import {translateCoreError} from '../errors.js';
 import {S} from '../strings/index.js';
 
@@ -28,6 +29,8 @@ export class JobFailure extends Error {
 export function describeJobError(error) {
   if (error instanceof CoreError) {
     if (error.field === 'job') return S.labs.jobs.unknownJob(error.message.split(':')[0]);
+    // A divergence: from its code and step (web/core/errors.js), the Spanish of the lessons.
+    if (error.code === 3 && Number.isInteger(error.step)) return S.coreErrors.diverged(error.step);
     return translateCoreError(error);
   }
   if (error instanceof JobFailure) return S.labs.jobs.workerDied;
@@ -61,7 +64,7 @@ export function createPool({spawn, size}) {
       if (job.cancelRequested && !data.fatal) return settle(slot, job, {value: {status: 'cancelled'}});
       const error = data.fatal
         ? new JobFailure(data.message)
-        : Object.assign(new CoreError({message: data.message, field: data.field, code: data.code}), {step: data.step});
+        : errorFrom(data);
       settle(slot, job, {error});
     }
   }

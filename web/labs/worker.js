@@ -9,10 +9,12 @@
 //      {type: 'cancelled', id}
 //      {type: 'error', id, message, field, code, step, fatal}
 //      fatal: the core could not load or aborted (a wasm trap): the page replaces this worker.
-import {CoreError, loadCore} from '../core/core.js';
+import {CoreError} from '../core/core.js';
+import {errorPayload} from '../core/errors.js';
+import {workerCore} from '../core/worker-core.js';
 import {jobs} from './jobs/index.js';
 
-let coreReady = null;
+const cores = workerCore();
 let current = null;  // {id, cancelled, paused, wake}
 
 // Lets queued messages (a cancel, a pause) in between two slices of work; while the job is
@@ -35,7 +37,7 @@ async function run({id, kind, input}) {
   try {
     const fn = jobs[kind];
     if (!fn) throw new CoreError({message: `${kind}: no such job`, field: 'job', code: 2});
-    const core = await (coreReady ??= loadCore()).catch((error) => {
+    const core = await cores.ready().catch((error) => {
       throw Object.assign(new Error(`core: ${error?.message ?? error}`), {fatal: true});
     });
     const api = {
@@ -51,12 +53,7 @@ async function run({id, kind, input}) {
     else postMessage({type: 'done', id, result, elapsedMs: performance.now() - start});
   } catch (error) {
     postMessage({
-      type: 'error',
-      id,
-      message: String(error?.message ?? error),
-      field: error?.field ?? '',
-      code: error instanceof CoreError ? error.code : 0,
-      step: error?.step ?? null,
+      type: 'error', id, ...errorPayload(error),
       fatal: Boolean(error?.fatal) || error instanceof WebAssembly.RuntimeError || /^Aborted\(/.test(String(error?.message)),
     });
   } finally {
@@ -65,7 +62,7 @@ async function run({id, kind, input}) {
 }
 
 self.addEventListener('message', ({data}) => {
-  if (data?.type === 'init') coreReady ??= loadCore({module: data.module});
+  if (data?.type === 'init') cores.init(data.module);
   else if (data?.type === 'run') run(data);
   else if (!current || current.id !== data?.id) return;
   else if (data.type === 'cancel') {

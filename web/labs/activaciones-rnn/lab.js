@@ -5,24 +5,25 @@ import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {createProgress} from '../ui/progress.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createLineChart} from '../ui/line-chart.js';
+import {createProgress} from '../shared/ui/progress.js';
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {createLineChart} from '../shared/ui/line-chart.js';
 import {describeJobError} from '../jobs-client.js';
-import {FIELDS, formGroups, formOptions} from '../secuencias/lab.js';
-import {createForm} from '../ui/fields.js';
-import {num, writeParams} from '../ui/settings.js';
-import {readParams, HIDDEN_ACTIVATIONS} from '../secuencias/settings.js';
-import {buildScenario, dataSpec, trainInput} from '../secuencias/scenario.js';
-import {COLORS} from '../secuencias/colors.js';
-import {createRunButton} from '../secuencias/run-button.js';
+import {FIELDS, formGroups, formOptions} from '../shared/ui/sequence-form.js';
+import {createForm} from '../../forms/settings-form.js';
+import {num, writeParams} from '../../forms/settings.js';
+import {withDefault} from '../shared/fields.js';
+import {lastData} from '../shared/data.js';
+import {readParams, HIDDEN_ACTIVATIONS} from '../shared/sequence-settings.js';
+import {buildScenario, dataSpec, trainInput, trainingCounter} from '../shared/sequence-scenario.js';
+import {COLORS} from '../shared/sequence-colors.js';
+import {createRunButton} from '../shared/ui/run-button.js';
 import {fastest, summarize} from './summary.js';
 import '../../styles/labs/secuencias.css';
 import '../../styles/labs/activaciones-rnn.css';
 
 // Lab 7's fields without f (all three are trained), defaults where the three differ visibly.
 const {f: _f, ...shared} = FIELDS;
-const withDefault = (field, value) => ({...field, default: value});
 export const COMPARE_FIELDS = {
   ...shared,
   task: withDefault(shared.task, 'parity'),
@@ -37,8 +38,10 @@ export function mountLab(root, ctx) {
   const Q = S.labs.secuencias;
   const names = S.labs.secuencias.form.activations;
   const labels = {...Q.form.labels, target: L.targetLabel};
-  const {values, notice} = readParams(COMPARE_FIELDS, ctx.params, {labels, notice: (names) => Q.form.badLink(names.join(', '))});
-  const options = formOptions(Q);
+  const drawn = lastData(ctx.core, dataSpec);  // the data set of the settings, kept while they stay
+  const trainingCount = trainingCounter(ctx.core, drawn);
+  const {values, notice} = readParams(COMPARE_FIELDS, ctx.params, {labels, notice: (names) => Q.form.badLink(names.join(', ')), trainingCount});
+  const options = formOptions(Q, trainingCount);
   const form = createForm(COMPARE_FIELDS, values, {
     ...options, labels,
     onChange: ({ok, values: next}) => {
@@ -156,7 +159,7 @@ export function mountLab(root, ctx) {
     }
     let data;
     try {
-      data = ctx.core.data(dataSpec(s));
+      data = drawn(s);
     } catch (error) {
       status.textContent = L.dataFailed(describeJobError(error));
       return;

@@ -7,14 +7,14 @@ import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
 import {S} from '../../strings/index.js';
 import {describeJobError} from '../jobs-client.js';
-import {createProgress} from '../ui/progress.js';
-import {createLineChart} from '../ui/line-chart.js';
-import {firstReach} from './curves.js';
-import {createForm} from '../ui/fields.js';
-import {buildScenario} from './scenario.js';
-import {beginRun, chartSection, controls, lookSection, tableSection} from './page.js';
-import {readParams, writeParams} from '../ui/settings.js';
-import {ACTIVATIONS, DEEP, SHAPES, activationFields as FIELDS} from './settings.js';
+import {createProgress} from '../shared/ui/progress.js';
+import {createLineChart} from '../shared/ui/line-chart.js';
+import {firstReach} from '../shared/curves.js';
+import {createForm} from '../../forms/settings-form.js';
+import {ACTIVATIONS, buildScenario} from '../shared/compare-scenario.js';
+import {beginRun, chartSection, controls, lookSection, tableSection} from '../shared/ui/compare-page.js';
+import {readParams, writeParams} from '../../forms/settings.js';
+import {DEEP, activationFields as FIELDS} from './settings.js';
 import {summarize} from './summary.js';
 
 export const COLORS = {relu: '#0072b2', sigmoid: '#d55e00', tanh: '#009e73'};  // Okabe–Ito
@@ -37,7 +37,7 @@ export function mountLab(root, ctx) {
   // ---- controls
   const form = createForm(FIELDS, settings, {
     labels: T.fields,
-    options: {shape: Object.fromEntries(SHAPES.map((s) => [s, T.shapes[s]]))},
+    options: {shape: T.shapes},
     onChange: ({values, errors}) => {
       formMessage.hidden = true;
       if (Object.keys(errors).length === 0) {

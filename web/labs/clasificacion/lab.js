@@ -5,28 +5,13 @@
 import '../../styles/labs/clasificacion.css';
 import {el} from '../../dom.js';
 import {S} from '../../strings/index.js';
-import {describeJobError} from '../jobs-client.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createField} from './form.js';
-import {MAX_EXTRA, VIEW, classificationFields as FIELDS, formatExtra, parseExtra, readParams, roundPoint, writeParams} from './params.js';
-import {CLASS_COLOURS, createRunPanel} from './panel.js';
-import {buildScenario, dataSpec} from './scenario.js';
-
-const DATA_FIELDS = ['shape', 'count', 'noise', 'validation', 'seed'];
-export const SPEEDS = [1, 5, 20, 0];
-
-// The legend under a plane: the two classes, filled/hollow/ringed, the colour scale.
-export function planeLegend() {
-  const T = S.labs.clasificacion;
-  const swatch = (c, kind) => el('span', {class: `clf-swatch clf-class-${c} ${kind}`, 'aria-hidden': 'true'});
-  return el('ul', {class: 'clf-legend'}, [
-    el('li', {}, [swatch(0, 'filled'), S.labs.heatmap.classes[0]]),
-    el('li', {}, [swatch(1, 'filled'), S.labs.heatmap.classes[1]]),
-    el('li', {}, [swatch(0, 'hollow'), T.legendValidation]),
-    el('li', {}, [swatch(0, 'ringed'), T.legendAdded]),
-    el('li', {}, [el('span', {class: 'clf-scale', 'aria-hidden': 'true'}), T.legendProbability]),
-  ]);
-}
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {createFields} from '../shared/ui/plane-field.js';
+import {VIEW, classificationFields as FIELDS, readParams, writeParams} from '../shared/plane-settings.js';
+import {createRunPanel} from '../shared/ui/plane-panel.js';
+import {createRunBar, loadPoints, onSetting, planeLegend} from '../shared/ui/plane-controls.js';
+import {buildScenario} from '../shared/plane-scenario.js';
+import {MAX_EXTRA, formatExtra, parseExtra, roundPoint} from './extra.js';
 
 export function mountLab(root, ctx) {
   const T = S.labs.clasificacion;
@@ -35,7 +20,6 @@ export function mountLab(root, ctx) {
   let extra = extraParsed.points;
   let data = null;
   let addClass = 1;
-  let speed = 5;
 
   const notices = [];
   if (invalid.length) notices.push(T.badLink(invalid.map((name) => labelOf(name))));
@@ -54,14 +38,7 @@ export function mountLab(root, ctx) {
 
   // New data from the core (a data setting changed), then the network back to its start.
   function regenerate() {
-    try {
-      data = ctx.core.data(dataSpec(settings));
-      dataError.hidden = true;
-    } catch (error) {
-      data = null;
-      dataError.textContent = T.failedRun(describeJobError(error));
-      dataError.hidden = false;
-    }
+    data = loadPoints(ctx.core, settings, dataError);
     reload();
   }
 
@@ -77,19 +54,8 @@ export function mountLab(root, ctx) {
     panel.load({data, extra, scenario});
   }
 
-  function onValue(name, value) {
-    if (settings[name] === value) return;
-    settings[name] = value;
-    writeAddress();
-    if (DATA_FIELDS.includes(name)) regenerate();
-    else reload();
-  }
-
-  const fields = {};
-  const field = (name, options = {}) => {
-    fields[name] = createField(name, FIELDS[name], {label: labelOf(name), value: settings[name], onValue, ...options});
-    return fields[name].node;
-  };
+  const onValue = onSetting({settings, write: writeAddress, regenerate, reload});
+  const {fields, field} = createFields(FIELDS, settings, {labelOf, onValue});
   const seedButton = el('button', {type: 'button', class: 'clf-seed-new', onclick: () => {
     fields.seed.set(settings.seed + 1);
     onValue('seed', settings.seed + 1);
@@ -125,20 +91,8 @@ export function mountLab(root, ctx) {
   });
 
   // The run's buttons.
-  const playButton = el('button', {type: 'button', class: 'clf-play primary', onclick: () => panel.play(speed)}, T.play);
-  const pauseButton = el('button', {type: 'button', class: 'clf-pause', disabled: true, onclick: () => panel.pause()}, T.pause);
-  const resetButton = el('button', {type: 'button', class: 'clf-reset', title: T.resetHint, onclick: () => reload()}, T.reset);
-  const speedSelect = el('select', {id: 'clf-speed', class: 'clf-speed'},
-    SPEEDS.map((s) => el('option', {value: String(s)}, T.speeds[s])));
-  speedSelect.value = String(speed);
-  speedSelect.addEventListener('change', () => {
-    speed = Number(speedSelect.value);
-  });
-  panel.onChange((state) => {
-    playButton.textContent = state === 'paused' ? T.resume : T.play;
-    playButton.disabled = state === 'running' || state === 'failed';
-    pauseButton.disabled = state !== 'running';
-  });
+  const runBar = createRunBar({id: 'clf-speed', speed: 5, play: (speed) => panel.play(speed), pause: () => panel.pause(), reset: reload});
+  panel.onChange((state) => runBar.show([state]));
 
   const stamp = () => `${settings.shape}-h${settings.hidden}-s${settings.seed}`;
   const exports = exportBar([
@@ -192,10 +146,7 @@ export function mountLab(root, ctx) {
     el('div', {class: 'clf-layout'}, [
       controls,
       el('div', {class: 'clf-results'}, [
-        el('div', {class: 'clf-run-bar'}, [
-          playButton, pauseButton, resetButton,
-          el('label', {for: 'clf-speed', class: 'clf-speed-label'}, T.speed), speedSelect,
-        ]),
+        runBar.node,
         dataError,
         panel.node,
         planeLegend(),
@@ -215,4 +166,3 @@ export function mountLab(root, ctx) {
   };
 }
 
-export {CLASS_COLOURS};

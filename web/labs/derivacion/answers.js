@@ -4,7 +4,7 @@
 //
 //   mountAnswers(container) → {load({scenario, trace}), setTolerance(tol), checkAll(), clear(),
 //     showSolution(bool), values() → {key: text}}
-import {parseNumber} from '../../components/editor/number.js';
+import {parseNumber} from '../../forms/number.js';
 import {el} from '../../dom.js';
 import {richText, tex} from '../../math.js';
 import {S} from '../../strings/index.js';

@@ -3,23 +3,13 @@
 // carry them by hand. Only the data and the weights are drawn here; everything computed from
 // them comes from the core's trace.
 
+import {MAX_SEED_32, generator} from '../shared/random.js';
+
 export const T = 3;
-export const SEED_MAX = 2 ** 32 - 1;
+export const SEED_MAX = MAX_SEED_32;  // the exercise's numbers come from the lab's own generator
 export const OUTPUTS = ['sigmoid', 'linear'];
 export const DEFAULTS = {seed: 1, g: 'sigmoid', tol: 1e-3};
 export const TOLERANCE = {min: 1e-9, max: 0.1};
-
-// mulberry32: a small, fast 32-bit generator, the same sequence in every browser.
-export function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A whole number of tenths in [lo, hi] (tenths), never `skip` tenths.
 const tenths = (random, lo, hi, skip) => {

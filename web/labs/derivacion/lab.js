@@ -7,7 +7,7 @@ import {el} from '../../dom.js';
 import {translateCoreError} from '../../errors.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {fieldRow, numberField, selectField} from '../ui/fields.js';
+import {fieldRow, numberField, selectField} from '../../forms/fields.js';
 import {mountAnswers} from './answers.js';
 import {OUTPUTS, SEED_MAX, TOLERANCE, exerciseScenario, newSeed, readParams} from './exercise.js';
 import {renderNetwork} from './network.js';

@@ -4,7 +4,7 @@ import {el} from '../../dom.js';
 import {formatNumber, texNumber} from '../../format.js';
 import {tex} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {csvButton, exportBar} from '../ui/export.js';
+import {csvButton, exportBar} from '../shared/ui/export.js';
 import {scalar} from './hints.js';
 
 const OUTPUT_TEX = {sigmoid: '\\sigma(s_t)', linear: 's_t'};

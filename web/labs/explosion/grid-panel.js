@@ -5,9 +5,9 @@
 //   const panel = createGridPanel({E, Q, values, runJob, onChange(values)}); panel.node; panel.destroy()
 import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createLineChart} from '../ui/line-chart.js';
-import {createForm} from '../ui/fields.js';
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {createLineChart} from '../shared/ui/line-chart.js';
+import {createForm} from '../../forms/settings-form.js';
 import {cellOf, gridFields, LENGTHS, logScales} from './grid.js';
 import {createGridView} from './grid-view.js';
 import {createPart} from './part.js';
@@ -18,8 +18,6 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
   let result = null;        // {scales, lengths, norms: lengths × scales}
   let cells = [];
   let selected = null;      // [i, j]
-  let frame = 0;
-  let destroyed = false;
 
   const form = createForm(gridFields, values, {
     labels: E.grid, reasons: Q.form.reasons, prefix: 'seq', onChange: ({ok, values: v}) => ok && onChange(v),
@@ -50,7 +48,7 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
 
   const part = createPart({
     E, form, names: Object.keys(gridFields), className: 'exp-grid-controls', title: E.gridTitle, intro: E.gridIntro,
-    observe: E.gridObserve, idle: E.computeGrid, busy: E.computing, run: start, results: [
+    observe: E.gridObserve, idle: E.computeGrid, busy: E.computing, run: start, draw: redraw, owned: [view, chart], results: [
       el('div', {class: 'exp-grid-layout'}, [
         el('figure', {class: 'seq-figure exp-map'}, [
           el('figcaption', {}, [E.gridLabel.split(':')[0], ' ', exportBar([
@@ -84,12 +82,9 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
   }
 
   function redraw() {
-    frame = 0;
     if (result) view.draw({scales: result.scales, lengths: result.lengths, cells});
   }
-  const schedule = () => {
-    if (!frame && !destroyed) frame = requestAnimationFrame(redraw);
-  };
+  const schedule = () => part.schedule();
 
   async function start(v) {
     const scales = logScales(v.gscaleMin, v.gscaleMax, v.gscales);
@@ -109,7 +104,7 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
     }), lengths.length);
     try {
       const outcome = await job.promise;
-      if (destroyed || outcome.status !== 'done') return;
+      if (part.destroyed || outcome.status !== 'done') return;
       result = outcome.result;
       cells = result.norms.map((row) => row.map(cellOf));
       schedule();
@@ -147,12 +142,6 @@ export function createGridPanel({E, Q, values, runJob, onChange}) {
 
   return {
     node: part.node,
-    destroy() {
-      destroyed = true;
-      part.destroy();
-      if (frame) cancelAnimationFrame(frame);
-      view.destroy();
-      chart.destroy();
-    },
+    destroy: () => part.destroy(),
   };
 }

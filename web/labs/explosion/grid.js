@@ -1,17 +1,18 @@
 // Lab 9's grid of scale × sequence length: the axes, the settings, what each cell shows
 // (log10 of ‖h̄_1‖ / ‖h̄_T‖ from the core's norms) and its colour bin. Pure.
-import {choice, int, num} from '../ui/settings.js';
-import {HIDDEN_ACTIVATIONS, TASKS} from '../secuencias/settings.js';
+import {choice, int, num} from '../../forms/settings.js';
+import {coreChoice, seedField, sequenceTasks} from '../shared/fields.js';
+import {HIDDEN_ACTIVATIONS} from '../shared/sequence-settings.js';
 
 export const gridFields = {
   gf: choice(HIDDEN_ACTIVATIONS, 'tanh'),
-  gtask: choice(TASKS, 'running_sum'),
+  gtask: coreChoice(sequenceTasks, 'running_sum'),
   ghidden: int(1, 32, 16),
   gscaleMin: num(0.001, 100, 0.05),
   gscaleMax: num(0.001, 100, 5),
   gscales: int(2, 25, 13),
   glengths: choice(['short', 'long'], 'long'),
-  gseed: int(0, Number.MAX_SAFE_INTEGER, 1),
+  gseed: seedField(1),
 };
 
 // Sequence lengths on the grid's vertical axis.

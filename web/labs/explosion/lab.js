@@ -4,9 +4,9 @@
 import {el} from '../../dom.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {preloadCharts} from '../ui/line-chart.js';
-import {writeParams} from '../ui/settings.js';
-import {readParams} from '../secuencias/settings.js';
+import {preloadCharts} from '../shared/ui/line-chart.js';
+import {writeParams} from '../../forms/settings.js';
+import {readParams} from '../shared/sequence-settings.js';
 import {gridFields} from './grid.js';
 import {createGridPanel} from './grid-panel.js';
 import {createTrainPanel, trainNormsFields} from './train-panel.js';

@@ -4,21 +4,22 @@
 //
 //   const panel = createTrainPanel({E, Q, values, core, runJob, onChange(values)}); panel.node
 import {el} from '../../dom.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createLineChart} from '../ui/line-chart.js';
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {createLineChart} from '../shared/ui/line-chart.js';
 import {describeJobError} from '../jobs-client.js';
-import {createForm} from '../ui/fields.js';
-import {int, num} from '../ui/settings.js';
-import {dataFields, trainFields, MAX_STEPS_IN_DATA} from '../secuencias/settings.js';
-import {buildScenario, trainInput} from '../secuencias/scenario.js';
-import {timeColors} from '../secuencias/colors.js';
+import {createForm} from '../../forms/settings-form.js';
+import {num} from '../../forms/settings.js';
+import {coreRange, withDefault} from '../shared/fields.js';
+import {dataFields, trainFields, MAX_STEPS_IN_DATA} from '../shared/sequence-settings.js';
+import {buildScenario, trainInput} from '../shared/sequence-scenario.js';
+import {timeColors} from '../shared/sequence-colors.js';
 import {createPart} from './part.js';
 
 export const trainNormsFields = {
   task: dataFields.task,
-  delay: {...dataFields.delay, default: 5},
+  delay: withDefault(dataFields.delay, 5),
   count: dataFields.count,
-  length: int(2, 200, 30),
+  length: coreRange('int', (s) => s.data.sequences.max_length, 30, {min: 2}),
   hidden: trainFields.hidden,
   f: trainFields.f,
   g: trainFields.g,
@@ -32,7 +33,7 @@ export const trainNormsFields = {
 export const SNAPSHOTS = 6;  // curves of ‖h̄_t‖ drawn over training
 const PARAMETERS = ['U', 'V', 'W', 'b', 'c'];  // gradientNorms() order for an RNN with bias (docs/labs.md)
 const PARAMETER_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'];
-const VALIDATION = 0.2;
+const VALIDATION = 0.2;  // the share of the sequences held out (the lab's choice)
 
 // The recorded ‖h̄_t‖ to draw: SNAPSHOTS of them evenly spread over the run, first and last included.
 export function pickSnapshots(list, n = SNAPSHOTS) {
@@ -44,8 +45,6 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
   let hNorms = [];       // [[step, Float64Array]]
   let norms = [];        // [[step, Float64Array]] gradient norms per parameter
   let losses = [];       // [[step, loss]]
-  let frame = 0;
-  let destroyed = false;
 
   const labels = {...Q.form.labels, length: E.trainFields.length, scale: E.trainFields.scale, count: Q.form.labels.count};
   const form = createForm(trainNormsFields, values, {
@@ -83,7 +82,7 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
 
   const part = createPart({
     E, form, names: Object.keys(trainNormsFields), className: 'exp-train-controls', title: E.trainTitle,
-    intro: E.trainIntro, observe: E.trainObserve, idle: E.train, busy: E.training, run: start, results: [
+    intro: E.trainIntro, observe: E.trainObserve, idle: E.train, busy: E.training, run: start, draw, owned: Object.values(charts), results: [
       el('div', {class: 'seq-charts'}, [
         figure('snapshots', E.snapshotsTitle, E.snapshotsExport, () => ({
           header: E.snapshotsCsv,
@@ -98,7 +97,6 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
   });
 
   function draw() {
-    frame = 0;
     const shown = pickSnapshots(hNorms);
     const colors = timeColors(shown.length);
     charts.snapshots.update(shown.map(([step, h], k) => ({
@@ -111,9 +109,7 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
     })));
     charts.loss.update([{label: Q.seriesLoss, color: '#1d2433', width: 1.5, points: losses}]);
   }
-  const schedule = () => {
-    if (!frame && !destroyed) frame = requestAnimationFrame(draw);
-  };
+  const schedule = () => part.schedule();
 
   async function start(v) {
     let data;
@@ -144,7 +140,7 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
     try {
       await job.promise;
     } catch (error) {
-      if (!destroyed && error?.code === 3 && Number.isInteger(error.step)) part.status.textContent = E.divergedAt(error.step);
+      if (!part.destroyed && error?.code === 3 && Number.isInteger(error.step)) part.status.textContent = E.divergedAt(error.step);
     } finally {
       schedule();
     }
@@ -152,11 +148,6 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
 
   return {
     node: part.node,
-    destroy() {
-      destroyed = true;
-      part.destroy();
-      if (frame) cancelAnimationFrame(frame);
-      Object.values(charts).forEach((c) => c.destroy());
-    },
+    destroy: () => part.destroy(),
   };
 }

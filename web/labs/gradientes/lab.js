@@ -9,10 +9,10 @@ import {translateCoreError} from '../../errors.js';
 import {texNumber} from '../../format.js';
 import {richText, tex} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {fieldRow, numberField, readFields, selectField} from '../ui/fields.js';
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {fieldRow, numberField, readFields, selectField} from '../../forms/fields.js';
 import {csvRows, groupsOf, verdictOf} from './results.js';
-import {HIDDEN, LIMITS, OUTPUT, lossFor, parameterCount, randomScenario, readParams, toParams} from './scenario.js';
+import {LIMITS, OUTPUT, hiddenActivations, lossFor, parameterCount, randomScenario, readParams, toParams} from './scenario.js';
 import {createStrip} from './strip.js';
 import {createTable, shortError} from './table.js';
 
@@ -34,7 +34,7 @@ export function mountLab(root, ctx) {
     hidden: sizeField(G.hiddenSize, 'hidden', LIMITS.size),
     output: sizeField(G.outputSize, 'output', LIMITS.size),
     T: sizeField(G.steps, 'T', LIMITS.steps),
-    f: selectField({label: G.hidden, value: settings.f, options: HIDDEN.map((v) => ({value: v, label: A[v]})), onChange: () => run()}),
+    f: selectField({label: G.hidden, value: settings.f, options: hiddenActivations().map((v) => ({value: v, label: A[v]})), onChange: () => run()}),
     g: selectField({label: G.output, value: settings.g, options: OUTPUT.map((v) => ({value: v, label: A[v]})), onChange: () => run()}),
     scale: numberField({label: G.scale, value: settings.scale, ...LIMITS.scale, hint: G.scaleHint}),
     seed: numberField({label: G.seed, value: settings.seed, ...LIMITS.seed, hint: G.seedHint}),

@@ -1,15 +1,18 @@
 // Lab 8's random RNN: its settings (with limits, defaults and the address's form) and its
 // scenario. The weights are drawn by the core (init.seed); the sequence's inputs and targets are
 // drawn here from the same seed (mulberry32), as data, not as anything computed from the model.
-import {generator} from '../derivacion/exercise.js';
+import {spec} from '../../core/spec.js';
+import {MAX_SEED_32, generator} from '../shared/random.js';
 
-export const HIDDEN = ['sigmoid', 'tanh', 'relu', 'linear'];
+// f: the core's hidden activations but leaky ReLU (it shows what ReLU shows) and softmax (an
+// output's): the lab's choice.
+export const hiddenActivations = () => spec().scenario.rnn.hidden_activation.values.filter((a) => !['leaky_relu', 'softmax'].includes(a));
 export const OUTPUT = ['sigmoid', 'linear', 'softmax'];
 export const LIMITS = {
   size: {min: 1, max: 8, integer: true},
   steps: {min: 1, max: 20, integer: true},
   scale: {min: 0.001, max: 10},
-  seed: {min: 0, max: 2 ** 32 - 1, integer: true},
+  seed: {min: 0, max: MAX_SEED_32, integer: true},  // the sequence comes from the lab's own generator
 };
 export const DEFAULTS = {input: 3, hidden: 4, output: 2, T: 5, f: 'tanh', g: 'sigmoid', bias: true, scale: 0.5, seed: 1};
 export const THRESHOLD = 1e-6;  // "¡Y son iguales!" below it
@@ -38,7 +41,7 @@ export function readParams(params) {
   };
   for (const name of ['input', 'hidden', 'output']) take(name, (v) => numeric(v, LIMITS.size));
   take('T', (v) => numeric(v, LIMITS.steps));
-  take('f', (v) => (HIDDEN.includes(v) ? v : null));
+  take('f', (v) => (hiddenActivations().includes(v) ? v : null));
   take('g', (v) => (OUTPUT.includes(v) ? v : null));
   take('bias', (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null));
   take('scale', (v) => numeric(v, LIMITS.scale));

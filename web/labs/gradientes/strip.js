@@ -3,7 +3,7 @@
 //
 //   const strip = createStrip({label, thresholdLabel}) → {node, canvas, draw(groups), destroy()}
 import {el} from '../../dom.js';
-import {power} from '../ui/line-chart.js';
+import {power} from '../shared/ui/line-chart.js';
 import {THRESHOLD} from './scenario.js';
 
 const COLORS = ['#1f5fbf', '#2d7d46', '#7a3fb0', '#0e7490', '#a16207'];

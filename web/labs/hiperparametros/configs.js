@@ -4,6 +4,7 @@
 // A run is one training: {run, lr, hidden, checkpoints: [epochs…]} evaluated at each checkpoint
 // (the grid trains one run per (lr, hidden) and reads every epochs value on the way; a random
 // trial is one run evaluated at its own epochs).
+import {random} from '../shared/random.js';
 
 // Three significant digits: values a student reads and types back (0.00398, not 0.0039810717).
 export const round3 = (x) => Number(x.toPrecision(3));
@@ -28,16 +29,7 @@ export function checkpointsOf(max, count) {
 }
 
 // A seeded generator of numbers in [0, 1) (mulberry32 over both halves of a 53-bit seed).
-export function random(seed) {
-  let state = (Math.floor(seed / 2 ** 32) * 0x9e3779b1 ^ seed >>> 0) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+export {random};
 
 // The grid: one run per learning rate × hidden size, evaluated at every checkpoint.
 export function gridRuns(s) {

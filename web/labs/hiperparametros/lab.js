@@ -7,8 +7,10 @@ import {formatNumber} from '../../format.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
 import {describeJobError} from '../jobs-client.js';
-import {createProgress} from '../ui/progress.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
+import {createProgress} from '../shared/ui/progress.js';
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {lastData} from '../shared/data.js';
+import {dataSpec, stepsPerEpoch} from '../shared/plane-scenario.js';
 import {checkpointsOf, configurationCount, lrValues, runsOf, splitRuns} from './configs.js';
 import {createForm} from './form.js';
 import {createMap, short} from './map.js';
@@ -22,10 +24,6 @@ const TABLE_EVERY_MS = 1000;  // the table is redrawn at most this often during 
 // busy cores, one job instead of two made the search 1.5-2× longer without fewer long tasks.
 const workers = () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
-// Training rows as the core splits the points (lround of the held-out share).
-const trainingCount = (s) => s.count - Math.round(s.validation * s.count);
-const stepsPerEpoch = (s) => Math.ceil(trainingCount(s) / Math.max(1, Math.min(s.batch, trainingCount(s))));
-
 const writeParamsText = (values) => new URLSearchParams(writeParams(values)).toString();
 
 export function mountLab(root, ctx) {
@@ -33,6 +31,10 @@ export function mountLab(root, ctx) {
   const F = L.form;
   const {values: initial, invalid} = readParams(ctx.params);
   let settings = initial;  // the last valid settings (what the address holds)
+  // The training rows: the core's split of the points the settings draw.
+  const points = lastData(ctx.core, dataSpec);
+  const trainingCount = (s) => points(s).inputs.length;
+  const epochSteps = (s) => stepsPerEpoch(s.batch, trainingCount(s));
 
   // ---- the search shown: its settings, runs, rows so far
   let search = null;       // {id, settings, runs, checkpoints, lrs, hiddens, configurations, rows,
@@ -139,12 +141,12 @@ export function mountLab(root, ctx) {
     form.show('searchSeed', random);
     form.hint('hidden', F.hints.hidden);
     form.hint('checkpoints', F.hints.checkpoints(checkpointsOf(s.epochs, s.checkpoints).join(', ')));
-    form.hint('batch', F.hints.batch(stepsPerEpoch(s), trainingCount(s)));
+    form.hint('batch', F.hints.batch(epochSteps(s), trainingCount(s)));
     observe.replaceChildren(...richText(L.observe[s.mode]));
     stale.hidden = !search || !values || search.status === 'running' || writeParamsText(values) === writeParamsText(search.settings);
     if (values) {
       const runs = runsOf(values);
-      const steps = runs.reduce((n, r) => n + Math.max(...r.checkpoints), 0) * stepsPerEpoch(values);
+      const steps = runs.reduce((n, r) => n + Math.max(...r.checkpoints), 0) * epochSteps(values);
       plan.textContent = L.plan(runs.length, configurationCount(runs), steps);
     } else plan.textContent = '';
   }

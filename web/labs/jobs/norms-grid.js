@@ -6,7 +6,7 @@
 // input: {task, activation, hidden, scales: [s…], lengths: [T…], seed}
 // progress: {row, length, norms: [[‖h̄_1‖…] | null per scale]} after each length (null: refused)
 // result: {scales, lengths, norms: lengths × scales of the same}
-import {outputOf} from '../secuencias/scenario.js';
+import {outputOf} from '../shared/sequence-scenario.js';
 
 // The task's sequence of length T (echo with delay 1, so that every length ≥ 2 has a target at T).
 function sequenceOf(core, {task, seed}, length) {

@@ -9,7 +9,7 @@
 // result: {rows, trainingRows, validationRows, stepsPerEpoch}
 // row: {run, lr, hidden, epochs, loss, accuracy, validationLoss, validationAccuracy, diverged}
 //      (a run whose loss became NaN or ∞ gives rows with null measures and diverged: true)
-import {buildScenario, dataSpec, stepsPerEpoch} from '../clasificacion/scenario.js';
+import {buildScenario, dataSpec, stepsPerEpoch} from '../shared/plane-scenario.js';
 
 const CHUNK_MS = 6;  // work per call into the core, so that a slice ends close to sliceMs
 

@@ -15,21 +15,11 @@
 //   evaluations[i]: the parameters after i steps (i = 0 the initial ones, i = steps the last);
 //   norms[i], hNorms[i]: the gradient of step i, for i % normsEvery == 0 and the last step.
 // result: {steps, parameters, evaluation, elapsedMs}
-// A non-finite loss rejects with a CoreError (field 'optimizer.lr', code 3, .step); what was
-// recorded up to it is sent as progress first.
-import {CoreError} from '../../core/core.js';
+// A non-finite loss rejects with the core's own refusal of a diverged training (web/core/errors.js:
+// field 'train', code 3, .step); what was recorded up to it is sent as progress first.
+import {divergence} from '../../core/errors.js';
 
 const CHUNK_MS = 8;  // work per call into the core: a cancel is seen within a slice
-
-function divergence(step, loss, scenario) {
-  const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
-  const lr = scenario.optimizer?.lr ?? 'default';
-  return Object.assign(new CoreError({
-    message: `optimizer.lr: diverged at step ${step}: the loss became ${what} (optimizer.lr = ${lr} may be too large)`,
-    field: 'optimizer.lr',
-    code: 3,
-  }), {step});
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const every = (n) => (Number.isFinite(n) && n >= 1 ? Math.floor(n) : 0);  // 0: never

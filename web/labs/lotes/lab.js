@@ -9,14 +9,13 @@ import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
 import {S} from '../../strings/index.js';
 import {describeJobError} from '../jobs-client.js';
-import {createProgress} from '../ui/progress.js';
-import {createLineChart} from '../ui/line-chart.js';
-import {firstReach} from '../activaciones/curves.js';
-import {createForm} from '../ui/fields.js';
-import {batchSize, buildScenario, stepsPerEpoch} from '../activaciones/scenario.js';
-import {beginRun, chartSection, controls, lookSection, tableSection} from '../activaciones/page.js';
-import {readParams, writeParams} from '../ui/settings.js';
-import {ACTIVATIONS, SHAPES} from '../activaciones/settings.js';
+import {createProgress} from '../shared/ui/progress.js';
+import {createLineChart} from '../shared/ui/line-chart.js';
+import {firstReach} from '../shared/curves.js';
+import {createForm} from '../../forms/settings-form.js';
+import {batchSize, buildScenario, stepsPerEpoch} from '../shared/compare-scenario.js';
+import {beginRun, chartSection, controls, lookSection, tableSection} from '../shared/ui/compare-page.js';
+import {readParams, writeParams} from '../../forms/settings.js';
 import {RUNS, batchFields as FIELDS, lossEvery, runBatch} from './settings.js';
 
 export const COLORS = {sgd: '#d55e00', mini: '#0072b2', full: '#009e73'};  // Okabe–Ito
@@ -37,8 +36,8 @@ export function mountLab(root, ctx) {
   const form = createForm(FIELDS, settings, {
     labels: T.fields,
     options: {
-      shape: Object.fromEntries(SHAPES.map((s) => [s, TA.shapes[s]])),
-      activation: Object.fromEntries(ACTIVATIONS.map((a) => [a, S.activations[a]])),
+      shape: TA.shapes,
+      activation: S.activations,
       shuffle: {1: T.shuffleOn, 0: T.shuffleOff},
     },
     onChange: ({values, errors}) => {

@@ -1,15 +1,13 @@
-// Lab 4's settings (lotes) as they live in the address (read and written by web/labs/ui/settings.js).
-import {choice, flag, int, num} from '../ui/settings.js';
-import {ACTIVATIONS, SHAPES} from '../activaciones/settings.js';
+// Lab 4's settings (lotes) as they live in the address (read and written by web/forms/settings.js).
+import {choice, flag, int, num} from '../../forms/settings.js';
+import {lrField, pointFields} from '../shared/fields.js';
+import {ACTIVATIONS} from '../shared/compare-scenario.js';
 
 export const batchFields = {
-  shape: choice(SHAPES, 'xor'),
-  count: int(10, 2000, 200),
-  noise: num(0, 2, 0.1),
-  seed: int(0, Number.MAX_SAFE_INTEGER, 1),
+  ...pointFields({shape: 'xor', count: 200, noise: 0.1}),
   activation: choice(ACTIVATIONS, 'tanh'),
   hidden: int(1, 32, 8),
-  lr: num(1e-6, 10, 0.2),
+  lr: lrField(0.2),
   epochs: int(1, 1000, 100),
   batch: int(1, 2000, 16),
   shuffle: flag(true),

@@ -5,18 +5,17 @@ import '../../styles/labs/regularizacion.css';
 import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
 import {S} from '../../strings/index.js';
-import {describeJobError} from '../jobs-client.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {createField} from '../clasificacion/form.js';
-import {binValues, nearZeroShare, weightValues} from '../clasificacion/histogram.js';
-import {SPEEDS, planeLegend} from '../clasificacion/lab.js';
-import {readParams, regularizationFields as FIELDS, writeParams} from '../clasificacion/params.js';
-import {TRAIN_COLOUR, VALIDATION_COLOUR, createRunPanel} from '../clasificacion/panel.js';
-import {buildScenario, dataSpec} from '../clasificacion/scenario.js';
+import {csvButton, exportBar, pngButton} from '../shared/ui/export.js';
+import {createFields} from '../shared/ui/plane-field.js';
+import {readParams, writeParams} from '../shared/plane-settings.js';
+import {createRunPanel} from '../shared/ui/plane-panel.js';
+import {createRunBar, loadPoints, onSetting, planeLegend} from '../shared/ui/plane-controls.js';
+import {buildScenario} from '../shared/plane-scenario.js';
+import {binValues, nearZeroShare, weightValues} from './histogram.js';
+import {regularizationFields as FIELDS} from './settings.js';
 import {positionOf, strengthAt, STRENGTHS} from './strength.js';
 import {createWeightsChart} from './weights-chart.js';
 
-const DATA_FIELDS = ['shape', 'count', 'noise', 'validation', 'seed'];
 const RUN_COLOURS = ['#7c3aed', '#0f766e'];
 
 export function mountLab(root, ctx) {
@@ -24,7 +23,6 @@ export function mountLab(root, ctx) {
   const T = S.labs.regularizacion;
   const {values: settings, invalid} = readParams(FIELDS, ctx.params);
   let data = null;
-  let speed = 20;
   const labelOf = (name) => ({validation: C.validationShare, l1: T.l1, l2: T.l2}[name] ?? C[name] ?? name);
 
   const panels = [
@@ -37,14 +35,7 @@ export function mountLab(root, ctx) {
   const writeAddress = () => ctx.setParams(writeParams(FIELDS, settings));
 
   function regenerate() {
-    try {
-      data = ctx.core.data(dataSpec(settings));
-      dataError.hidden = true;
-    } catch (error) {
-      data = null;
-      dataError.textContent = C.failedRun(describeJobError(error));
-      dataError.hidden = false;
-    }
+    data = loadPoints(ctx.core, settings, dataError);
     reload();
   }
 
@@ -59,20 +50,12 @@ export function mountLab(root, ctx) {
     counts.textContent = C.trainRows(data.inputs.length, data.validation?.inputs?.length ?? 0);
   }
 
-  function onValue(name, value) {
-    if (settings[name] === value) return;
-    settings[name] = value;
+  const changed = onSetting({settings, write: writeAddress, regenerate, reload});
+  const onValue = (name, value) => {
     if (name === 'l1' || name === 'l2') sliders[name].value = String(positionOf(value));
-    writeAddress();
-    if (DATA_FIELDS.includes(name)) regenerate();
-    else reload();
-  }
-
-  const fields = {};
-  const field = (name, options = {}) => {
-    fields[name] = createField(name, FIELDS[name], {label: labelOf(name), value: settings[name], onValue, ...options});
-    return fields[name].node;
+    changed(name, value);
   };
+  const {fields, field} = createFields(FIELDS, settings, {labelOf, onValue});
   const counts = el('p', {class: 'clf-field-hint clf-counts'});
 
   // A strength: the log slider (0 at the left) and its text box, kept in step.
@@ -91,13 +74,8 @@ export function mountLab(root, ctx) {
   };
 
   // Both runs together.
-  const playButton = el('button', {type: 'button', class: 'clf-play primary', onclick: () => panels.forEach((p) => p.play(speed))}, C.play);
-  const pauseButton = el('button', {type: 'button', class: 'clf-pause', disabled: true, onclick: () => panels.forEach((p) => p.pause())}, C.pause);
-  const resetButton = el('button', {type: 'button', class: 'clf-reset', title: C.resetHint, onclick: () => reload()}, C.reset);
-  const speedSelect = el('select', {id: 'reg-speed', class: 'clf-speed'}, SPEEDS.map((s) => el('option', {value: String(s)}, C.speeds[s])));
-  speedSelect.value = String(speed);
-  speedSelect.addEventListener('change', () => {
-    speed = Number(speedSelect.value);
+  const runBar = createRunBar({
+    id: 'reg-speed', speed: 20, play: (speed) => panels.forEach((p) => p.play(speed)), pause: () => panels.forEach((p) => p.pause()), reset: reload,
   });
 
   // The histogram and the summary once both runs are done.
@@ -110,10 +88,7 @@ export function mountLab(root, ctx) {
   let bins = null;
   function onState() {
     const states = panels.map((p) => p.state);
-    const running = states.includes('running');
-    playButton.disabled = running || states.includes('failed');
-    pauseButton.disabled = !running;
-    playButton.textContent = states.every((s) => s === 'paused' || s === 'done') && states.includes('paused') ? C.resume : C.play;
+    runBar.show(states);
     if (states.every((s) => s === 'done')) {
       const values = panels.map((p) => weightValues(p.result.parameters));
       bins = binValues(values, 24);
@@ -173,8 +148,7 @@ export function mountLab(root, ctx) {
     el('div', {class: 'clf-layout'}, [
       controls,
       el('div', {class: 'clf-results'}, [
-        el('div', {class: 'clf-run-bar'}, [playButton, pauseButton, resetButton,
-          el('label', {for: 'reg-speed', class: 'clf-speed-label'}, C.speed), speedSelect]),
+        runBar.node,
         dataError,
         el('div', {class: 'reg-pair'}, panels.map((p) => p.node)),
         planeLegend(),

@@ -4,60 +4,36 @@
 import {el} from '../../dom.js';
 import {richText} from '../../math.js';
 import {S} from '../../strings/index.js';
-import {int, writeParams} from '../ui/settings.js';
-import {crossCheck, dataFields, readParams, trainFields, trainingCount} from './settings.js';
-import {createForm} from '../ui/fields.js';
+import {int, writeParams} from '../../forms/settings.js';
+import {createForm} from '../../forms/settings-form.js';
+import {fromCore} from '../shared/fields.js';
+import {lastData} from '../shared/data.js';
+import {readParams} from '../shared/sequence-settings.js';
+import {buildScenario, dataSpec, trainingCounter} from '../shared/sequence-scenario.js';
+import {FIELDS, formGroups, formOptions} from '../shared/ui/sequence-form.js';
 import {createRunPanel} from './run-panel.js';
 import {createStripPanel} from './strip-panel.js';
-import {dataSpec, buildScenario} from './scenario.js';
 import {describeJobError} from '../jobs-client.js';
 import '../../styles/labs/secuencias.css';
 
-export const FIELDS = {...dataFields, ...trainFields};
-
-// The form's groups, shared with lab 10 (which has no f: it trains all three).
-export function formGroups(form, L, names = Object.keys(FIELDS)) {
-  const group = (title, list) => el('fieldset', {class: 'seq-group'}, [
-    el('legend', {}, title), ...list.filter((n) => names.includes(n)).map((n) => form.node(n)),
-  ]);
-  return [
-    group(L.groups.data, ['task', 'delay', 'count', 'minLength', 'maxLength', 'validation', 'dataSeed']),
-    group(L.groups.model, ['hidden', 'f', 'g']),
-    group(L.groups.training, ['optimizer', 'lr', 'batch', 'steps', 'seed']),
-  ];
-}
-
-// The options of the sequence labs' forms (ui/fields.js createForm): their look, texts and rules.
-export function formOptions(L) {
-  const F = L.form;
-  return {
-    prefix: 'seq',
-    labels: F.labels,
-    reasons: F.reasons,
-    rules: (values) => Object.fromEntries(Object.entries(crossCheck(values))
-      .map(([name, reason]) => [name, F.reasons[reason](F.labels[name], trainingCount(values))])),
-    options: {
-      task: L.tasks,
-      f: F.activations,
-      g: F.activations,
-      optimizer: F.optimizers,
-    },
-  };
-}
+// The validation sequence the strip shows, 1 … the most sequences a data set may hold.
+const SEQ = fromCore(int(1, undefined, 1), {max: (s) => s.data.sequences.count.max});
 
 export function mountLab(root, ctx) {
   const L = S.labs.secuencias;
   const badLink = (labels) => L.form.badLink(labels.join(', '));
-  const {values: initial, notice: noticeText} = readParams({...FIELDS, seq: int(1, 10000, 1)}, ctx.params, {labels: L.form.labels, notice: badLink});
+  const drawn = lastData(ctx.core, dataSpec);  // the data set of the settings, kept while they stay
+  const trainingCount = trainingCounter(ctx.core, drawn);
+  const {values: initial, notice: noticeText} = readParams({...FIELDS, seq: SEQ}, ctx.params,
+    {labels: L.form.labels, notice: badLink, trainingCount});
   const {seq: _seq, ...firstSettings} = initial;
   let settings = firstSettings;
   let data = null;        // core.data(dataSpec(settings)), regenerated when the data fields change
-  let dataKey = '';
   let frame = 0;
 
   const notice = el('p', {class: 'seq-notice', role: 'status', hidden: !noticeText}, noticeText ?? '');
   const taskHelp = el('p', {class: 'seq-task-help'});
-  const form = createForm(FIELDS, settings, {...formOptions(L), onChange: changed});
+  const form = createForm(FIELDS, settings, {...formOptions(L, trainingCount), onChange: changed});
   const epochs = el('p', {class: 'seq-epochs'});
   const failure = el('p', {class: 'seq-failure', role: 'alert', hidden: true});
 
@@ -97,16 +73,12 @@ export function mountLab(root, ctx) {
 
   // ---- settings → data, the task's help, the strip before training
   function ensureData(s) {
-    const key = JSON.stringify(dataSpec(s));
-    if (key === dataKey && data) return true;
     try {
-      data = ctx.core.data(dataSpec(s));
-      dataKey = key;
+      data = drawn(s);
       failure.hidden = true;
       return true;
     } catch (error) {
       data = null;
-      dataKey = '';
       failure.hidden = false;
       failure.textContent = L.dataFailed(describeJobError(error));
       return false;

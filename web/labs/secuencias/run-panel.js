@@ -5,12 +5,12 @@
 //   run.button, run.node; run.start(); run.destroy()
 import {el} from '../../dom.js';
 import {formatNumber} from '../../format.js';
-import {createProgress} from '../ui/progress.js';
-import {csvButton, pngButton} from '../ui/export.js';
-import {createLineChart} from '../ui/line-chart.js';
-import {trainInput} from './scenario.js';
-import {COLORS} from './colors.js';
-import {createRunButton} from './run-button.js';
+import {createProgress} from '../shared/ui/progress.js';
+import {csvButton, pngButton} from '../shared/ui/export.js';
+import {createLineChart} from '../shared/ui/line-chart.js';
+import {trainInput} from '../shared/sequence-scenario.js';
+import {COLORS} from '../shared/sequence-colors.js';
+import {createRunButton} from '../shared/ui/run-button.js';
 
 export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
   let job = null;

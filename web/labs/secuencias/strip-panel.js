@@ -6,11 +6,11 @@
 //   strip.showBefore(); strip.showAfter(scenario, parameters, steps); strip.seq
 import {el} from '../../dom.js';
 import {describeJobError} from '../jobs-client.js';
-import {csvButton, exportBar} from '../ui/export.js';
-import {predictScenario} from './scenario.js';
+import {csvButton, exportBar} from '../shared/ui/export.js';
+import {predictScenario} from '../shared/sequence-scenario.js';
 import {renderStrip} from './strip.js';
 import {stripSteps} from './steps.js';
-import {parseField} from '../ui/settings.js';
+import {parseField} from '../../forms/settings.js';
 
 export function createStripPanel({L, core, seq = 1, onSequence}) {
   let sequences = [];

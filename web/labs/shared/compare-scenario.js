@@ -1,6 +1,10 @@
-// From the settings of the activaciones and lotes labs to what the core takes: the points' spec
-// and the scenario of an MLP (softmax over 2 classes + cross-entropy, plain SGD) trained on them.
-import {VALIDATION} from './settings.js';
+// From the settings of the activaciones and lotes labs (2 and 4) to what the core takes: the
+// points' spec and the scenario of an MLP (softmax over 2 classes + cross-entropy, plain SGD)
+// trained on them.
+
+export const VALIDATION = 0.3;  // the share of the points held out for validation (the labs' choice)
+// The hidden activations the labs compare (lab 2) and offer (lab 4): their own choice among the core's.
+export const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'];
 
 export const dataSpec = (s) => ({
   kind: 'points', shape: s.shape, count: s.count, noise: s.noise, validation: VALIDATION, seed: s.seed,

@@ -1,6 +1,7 @@
-// From the labs' settings to what the core takes: the data set's spec, and the scenario of a
-// one-hidden-layer network (softmax over 2 classes + cross-entropy) trained on it.
-import {VIEW} from './params.js';
+// From the plane labs' settings (labs 1, 3, 5 and the job `search`) to what the core takes: the
+// data set's spec, and the scenario of a one-hidden-layer network (softmax over 2 classes +
+// cross-entropy) trained on it. Pure.
+import {VIEW} from './plane-settings.js';
 
 export const GRID_SIZE = 100;
 

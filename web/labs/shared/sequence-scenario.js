@@ -1,5 +1,7 @@
 // From the sequence labs' settings to what the core takes: the data set's spec, the RNN scenario
-// trained on it (g and the loss follow the task), and the `train` job's input.
+// trained on it (g and the loss follow the task), and the `train` job's input. Pure: the workers'
+// jobs use it too.
+import {lastData} from './data.js';
 
 // (delay only for echo: the core refuses it for another task)
 export const dataSpec = (s) => ({
@@ -12,6 +14,19 @@ export function outputOf(task, g) {
   return task === 'running_sum'
     ? {output_activation: g, loss: 'half_sse'}
     : {output_activation: 'softmax', loss: 'cross_entropy'};
+}
+
+// The sequences the core keeps for training with these settings, counted in the data set it draws
+// (drawn: lastData(core, dataSpec), to share with the page's own), or null where it refuses them.
+export function trainingCounter(core, drawn = lastData(core, dataSpec)) {
+  return (values) => {
+    try {
+      return drawn(values).sequences.length;
+    } catch (error) {
+      if (error?.name === 'CoreError') return null;
+      throw error;
+    }
+  };
 }
 
 // The batch the core uses: at most the training set.

@@ -3,16 +3,16 @@
 //
 //   controls({form, groups: [[title, names, extra?]…], button, message, onSubmit}) → <form>
 //   lookSection(title, items) → <section>
-//   chartSection({title, caption?, chart, filename, what}) → <section> (chart: ui/line-chart.js)
+//   chartSection({title, caption?, chart, filename, what}) → <section> (chart: line-chart.js)
 //   tableSection({title, table, csv, filename, what, note?}) → <section> with its CSV button
 //   beginRun({form, message, fields, ctx, progress, stop}) → {settings, data} | null: the form's
 //     values once all are valid (else `message` shows), written to the address; then stop() (the
 //     runs in flight) and the core's points for them (a refusal shows on the progress bar)
-import {el} from '../../dom.js';
-import {describeJobError} from '../jobs-client.js';
-import {csvButton, exportBar, pngButton} from '../ui/export.js';
-import {writeParams} from '../ui/settings.js';
-import {dataSpec} from './scenario.js';
+import {el} from '../../../dom.js';
+import {describeJobError} from '../../jobs-client.js';
+import {csvButton, exportBar, pngButton} from './export.js';
+import {writeParams} from '../../../forms/settings.js';
+import {dataSpec} from '../compare-scenario.js';
 
 export function controls({form, groups, button, message, onSubmit}) {
   const group = ([title, names, extra = []]) => el('fieldset', {class: 'act-group'}, [

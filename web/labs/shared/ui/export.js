@@ -11,8 +11,8 @@
 //   csvButton(() => ({rows, header}), filename | () => name, {what?}) → <button> "Guardar CSV"
 //   exportBar([buttons]) → <div class="lab-export">
 //   rows: arrays (or typed arrays) of numbers, strings, booleans or null.
-import {el} from '../../dom.js';
-import {S} from '../../strings/index.js';
+import {el} from '../../../dom.js';
+import {S} from '../../../strings/index.js';
 
 function field(value) {
   if (value === null || value === undefined) return '';

@@ -24,8 +24,8 @@
 //   map.snapshot() → canvas      the map, the line and the points composed, for savePng
 //   map.destroy()
 //   contourSegments(values, nx, ny, level) → Float32Array [x0, y0, x1, y1, …] in grid units
-import {el} from '../../dom.js';
-import {S} from '../../strings/index.js';
+import {el} from '../../../dom.js';
+import {S} from '../../../strings/index.js';
 
 export const CLASS_COLORS = ['#b4441b', '#1f5fbf', '#2d7d46', '#7a3fb0'];
 export const DEFAULT_STOPS = ['#e8a585', '#ffffff', '#93b4e6'];  // pale class 0 → white → pale class 1

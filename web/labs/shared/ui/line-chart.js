@@ -3,8 +3,9 @@
 // Chart.js is loaded on first use (import()), so a lab's first paint does not wait for it.
 //
 //   const chart = createLineChart({xTitle, yTitle, log = false, logToggle = true, label?,
-//                                  integerX = true, yMin?, yMax?, colors?, xLog = false,
-//                                  legend = true, tooltipTitle?(x), xTick?(x), maxPoints?, marked = 30})
+//                                  integerX = true, xMin?, xMax?, yMin?, yMax?, yFormat?(y),
+//                                  colors?, xLog = false, legend = true, tooltipTitle?(x),
+//                                  xTick?(x), maxPoints?, marked = 30})
 //   chart.node                      the toggle, then the canvas in a box CSS sizes
 //   chart.canvas                    for savePng(chart.canvas, 'x.png')
 //   chart.ready                     Promise, resolved once Chart.js has drawn
@@ -12,7 +13,10 @@
 //                                   width?, order?}]; replaces every series (a new label/colour set
 //                                   is fine); while their number stays, the datasets are updated
 //                                   in place (Chart.js keeps its elements)
-//   chart.append(index, points)     adds points to series `index` (already shown by update)
+//   chart.append(index, points, {draw = true})  adds points to series `index` (already shown by
+//                                   update); draw: false leaves the redraw to a later draw()
+//   chart.draw()                    redraws what was appended
+//   chart.setXRange(min, max)       the x axis' bounds (undefined: from the data)
 //   chart.setLog(bool), chart.log   y on a log axis (values ≤ 0 or non-finite become gaps)
 //   chart.destroy()
 //   preloadCharts()                 loads Chart.js once the page is idle (before a first chart)
@@ -20,10 +24,11 @@
 // 10⁻³…10³); a log x axis (xLog) leaves out points at x ≤ 0. maxPoints: a longer series is drawn
 // thinned by envelope() (its spikes and dips kept); a series of at most `marked` points gets a
 // marker on every point. tooltipTitle(x) and xTick(x): the tooltip's
-// title and the x tick labels, instead of "<xTitle> <x>" and the numbers.
-import {el} from '../../dom.js';
-import {formatNumber} from '../../format.js';
-import {S} from '../../strings/index.js';
+// title and the x tick labels, instead of "<xTitle> <x>" and the numbers; yFormat(y): the y tick
+// labels of a linear axis and the tooltip's values (e.g. a percentage).
+import {el} from '../../../dom.js';
+import {formatNumber} from '../../../format.js';
+import {S} from '../../../strings/index.js';
 
 export const SERIES_COLORS = ['#1f5fbf', '#b4441b', '#2d7d46', '#7a3fb0', '#a16207', '#0e7490', '#be185d', '#4b5563'];
 const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
@@ -31,7 +36,7 @@ const WIDTH = 1.75;
 
 let ids = 0;
 let chartModule = null;
-const loadChart = () => (chartModule ??= import('../../components/chart-base.js'));
+const loadChart = () => (chartModule ??= import('../../../components/chart-base.js'));
 
 // Evaluating Chart.js takes a task of 50–60 ms on a loaded machine: done when the page is idle,
 // it stays out of the click that starts a run. A failure shows with the first chart.
@@ -78,8 +83,8 @@ export function envelope(points, maxPoints, value = (p) => p[1]) {
 }
 
 export function createLineChart({
-  xTitle, yTitle, log = false, logToggle = true, label, integerX = true, yMin, yMax, colors = SERIES_COLORS,
-  xLog = false, legend = true, tooltipTitle, xTick, maxPoints, marked = 30,
+  xTitle, yTitle, log = false, logToggle = true, label, integerX = true, xMin, xMax, yMin, yMax, yFormat,
+  colors = SERIES_COLORS, xLog = false, legend = true, tooltipTitle, xTick, maxPoints, marked = 30,
 } = {}) {
   const C = S.labs.chart;
   const canvas = el('canvas', {role: 'img', 'aria-label': label ?? yTitle});
@@ -97,6 +102,7 @@ export function createLineChart({
   let base = null;
   let destroyed = false;
   let raw = [];  // [{label, points: [{x, y}] (as given), color, dash, width, order, shown}]
+  const xRange = {min: xMin, max: xMax};
 
   const toPoint = (p) => (Array.isArray(p) ? {x: p[0], y: p[1]} : p);
   const shown = (p) => (useLog && !(p.y > 0 && Number.isFinite(p.y)) ? {x: p.x, y: null} : p);
@@ -122,7 +128,7 @@ export function createLineChart({
 
   function yScale() {
     const title = {display: true, text: yTitle};
-    if (!useLog) return {type: 'linear', min: yMin, max: yMax, title, ticks: {callback: base.numberTick}};
+    if (!useLog) return {type: 'linear', min: yMin, max: yMax, title, ticks: {callback: yFormat ? (value) => yFormat(value) : base.numberTick}};
     return {
       type: 'logarithmic', title, afterBuildTicks: base.decadeTicks,
       ticks: {autoSkip: false, callback: (value, i, ticks) => decadeLabel(value, ticks[i]?.e, ticks[i]?.m)},
@@ -155,11 +161,13 @@ export function createLineChart({
       tooltip: {callbacks: {
         title: (items) => (tooltipTitle ? tooltipTitle(items[0].parsed.x)
           : `${xTitle} ${integerX ? S.labs.count(items[0].parsed.x) : formatNumber(items[0].parsed.x)}`),
-        label: (item) => `${item.dataset.label}: ${formatNumber(item.parsed.y)}`,
+        label: (item) => `${item.dataset.label}: ${(yFormat ?? formatNumber)(item.parsed.y)}`,
       }},
       scales: {
         x: {
           type: xLog ? 'logarithmic' : 'linear',
+          min: xRange.min,
+          max: xRange.max,
           title: {display: true, text: xTitle},
           ticks: {precision: integerX ? 0 : undefined, maxRotation: 0, callback: xTickLabel},
         },
@@ -193,7 +201,7 @@ export function createLineChart({
     redraw();
   }
 
-  function append(index, points) {
+  function append(index, points, {draw = true} = {}) {
     const series = raw[index];
     if (!series) return;
     const added = Array.from(points, toPoint);
@@ -207,7 +215,13 @@ export function createLineChart({
       for (const p of added) series.shown.push(shown(p));
       d.data = series.shown;
     }
-    redraw();
+    if (draw) redraw();
+  }
+
+  function setXRange(min, max) {
+    Object.assign(xRange, {min, max});
+    if (!chart) return;
+    Object.assign(chart.options.scales.x, xRange);
   }
 
   function setLog(value) {
@@ -225,6 +239,8 @@ export function createLineChart({
     ready,
     update,
     append,
+    draw: redraw,
+    setXRange,
     setLog,
     get log() {
       return useLog;

@@ -4,9 +4,11 @@
 //
 // createField(name, field, {label, options?: {value: text}, value, onValue(name, value), hint?})
 //   → {node, input, set(value), valid()}
-import {el} from '../../dom.js';
-import {S} from '../../strings/index.js';
-import {parseField} from './params.js';
+// createFields(specs, settings, {labelOf(name), onValue}) → {fields, field(name, options?) → node}:
+//   the form's fields one by one where they belong (field), each kept in fields[name]
+import {el} from '../../../dom.js';
+import {S} from '../../../strings/index.js';
+import {parseField} from '../plane-settings.js';
 
 let nextId = 1;
 
@@ -62,4 +64,13 @@ export function createField(name, field, {label, options, value, onValue, hint, 
     },
     valid: () => field.kind === 'choice' || check(false),
   };
+}
+
+export function createFields(specs, settings, {labelOf, onValue}) {
+  const fields = {};
+  const field = (name, options = {}) => {
+    fields[name] = createField(name, specs[name], {label: labelOf(name), value: settings[name], onValue, ...options});
+    return fields[name].node;
+  };
+  return {fields, field};
 }

@@ -1,4 +1,4 @@
-// One network trained on the plane, as both classification labs show it: the decision boundary
+// One network trained on the plane, as both classification labs (1 and 3) show it: the decision boundary
 // with the points, training/validation curves of loss (and accuracy), the current numbers, and
 // the run's control (start, pause and resume in the worker, cancel, back to the initial weights).
 // Drawing is kept small per frame: the plane's points stay on their own layer, and the two charts
@@ -10,16 +10,17 @@
 //   panel.state: 'ready' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
 //   panel.onChange(fn)  after every state change; panel.result: the job's result when done
 //   panel.rows()  the curves as CSV rows; panel.snapshot(): the plane as a canvas (PNG)
-import {el} from '../../dom.js';
-import {formatNumber} from '../../format.js';
-import {S} from '../../strings/index.js';
-import {describeJobError} from '../jobs-client.js';
-import {createHeatmap} from '../ui/heatmap.js';
-import {createProgress} from '../ui/progress.js';
-import {createCurves} from './curves.js';
-import {VIEW} from './params.js';
-import {GRID_SIZE, stepsPerEpoch, trainInput} from './scenario.js';
-import {startTraining} from './run.js';
+import '../../../styles/labs/clasificacion.css';  // the plane labs' look (clf-*), lab 3's too
+import {el} from '../../../dom.js';
+import {formatNumber} from '../../../format.js';
+import {S} from '../../../strings/index.js';
+import {describeJobError} from '../../jobs-client.js';
+import {createHeatmap} from './heatmap.js';
+import {createProgress} from './progress.js';
+import {createLineChart} from './line-chart.js';
+import {VIEW} from '../plane-settings.js';
+import {GRID_SIZE, stepsPerEpoch, trainInput} from '../plane-scenario.js';
+import {startTraining} from './plane-training.js';
 
 export const TRAIN_COLOUR = '#2b6cb0';
 export const VALIDATION_COLOUR = '#c2410c';
@@ -46,15 +47,24 @@ export function createRunPanel({runJob, title, accuracy = true, className = ''})
   const plane = createHeatmap({extent: VIEW, label: T.planeLabel, onClick: (x, y) => clickHandler?.(x, y),
     classColors: CLASS_COLOURS, classShapes: CLASS_SHAPES, pointOutline: '#1d2433', className: 'clf-plane'});
   const drawGrid = (values) => plane.draw(values, GRID_SIZE, GRID_SIZE, {min: 0, max: 1, colors: HEAT_STOPS, contour: 0.5});
-  const lossCanvas = el('canvas', {'aria-label': T.lossTitle, role: 'img'});
-  const accuracyCanvas = accuracy ? el('canvas', {'aria-label': T.accuracyTitle, role: 'img'}) : null;
-  const series = [
-    {label: T.trainSeries, colour: TRAIN_COLOUR},
-    {label: T.validationSeries, colour: VALIDATION_COLOUR, dashed: true},
-  ];
-  const lossChart = createCurves(lossCanvas, {series, xTitle: T.axisEpoch, yTitle: T.lossTitle, yMin: 0});
+  // Training and validation over epochs, points appended as a run goes and drawn in turn (below).
+  const curves = (options) => {
+    const chart = createLineChart({xTitle: T.axisEpoch, logToggle: false, integerX: false, xMin: 0, yMin: 0, marked: 0, ...options});
+    const clear = () => chart.update([
+      {label: T.trainSeries, color: TRAIN_COLOUR, width: 2, points: []},
+      {label: T.validationSeries, color: VALIDATION_COLOUR, width: 2, dash: [6, 4], points: []},
+    ]);
+    clear();
+    return {
+      chart,
+      clear,
+      add: (index, x, y) => y !== null && y !== undefined && chart.append(index, [[x, y]], {draw: false}),
+      update: () => chart.draw(),
+    };
+  };
+  const lossChart = curves({yTitle: T.lossTitle});
   const accuracyChart = accuracy
-    ? createCurves(accuracyCanvas, {series, xTitle: T.axisEpoch, yTitle: T.axisAccuracy, percent: true, yMin: 0, yMax: 1})
+    ? curves({yTitle: T.axisAccuracy, label: T.accuracyTitle, yMax: 1, yFormat: (y) => `${formatNumber(Math.round(y * 1000) / 10)} %`})
     : null;
   const epochText = el('p', {class: 'clf-epoch', 'aria-live': 'off'});
   const cell = () => el('td', {class: 'clf-number'}, '—');
@@ -76,8 +86,8 @@ export function createRunPanel({runJob, title, accuracy = true, className = ''})
     metrics,
     progress.node,
     message,
-    el('div', {class: 'clf-chart clf-chart-loss'}, lossCanvas),
-    accuracy ? el('div', {class: 'clf-chart clf-chart-accuracy'}, accuracyCanvas) : null,
+    el('div', {class: 'clf-chart clf-chart-loss'}, lossChart.chart.node),
+    accuracy ? el('div', {class: 'clf-chart clf-chart-accuracy'}, accuracyChart.chart.node) : null,
   ]);
 
   let clickHandler = null;
@@ -266,8 +276,8 @@ export function createRunPanel({runJob, title, accuracy = true, className = ''})
       message.hidden = true;
       progress.hidden = true;
       plane.points(planePoints(data, extra));
-      lossChart.setMaxX(setup.epochs);
-      accuracyChart?.setMaxX(setup.epochs);
+      lossChart.chart.setXRange(0, setup.epochs);
+      accuracyChart?.chart.setXRange(0, setup.epochs);
       showEpoch(0);
       setState('ready');
       showInitial();
@@ -302,15 +312,15 @@ export function createRunPanel({runJob, title, accuracy = true, className = ''})
       return evaluations.map(([step, e]) => [step / setup.perEpoch, step, e.loss, e.accuracy, e.validationLoss, e.validationAccuracy]);
     },
     snapshot: () => plane.snapshot(),
-    charts: () => ({loss: lossCanvas, accuracy: accuracyCanvas}),
+    charts: () => ({loss: lossChart.chart.canvas, accuracy: accuracyChart?.chart.canvas ?? null}),
     destroy() {
       job?.cancel();
       job = null;
       initial?.cancel();
       cancelAnimationFrame(settling);
       plane.destroy();
-      lossChart.destroy();
-      accuracyChart?.destroy();
+      lossChart.chart.destroy();
+      accuracyChart?.chart.destroy();
     },
   };
   return panel;

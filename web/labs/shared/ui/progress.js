@@ -11,9 +11,9 @@
 //                             when run.promise settles (done: finish with the wall time);
 //                             returns run.promise. The caller still feeds set() from onProgress.
 //   bar.hidden = true|false   hides/shows the whole piece
-import {el} from '../../dom.js';
-import {S} from '../../strings/index.js';
-import {describeJobError} from '../jobs-client.js';
+import {el} from '../../../dom.js';
+import {S} from '../../../strings/index.js';
+import {describeJobError} from '../../jobs-client.js';
 
 export function createProgress({label, onCancel} = {}) {
   const P = S.labs.progress;

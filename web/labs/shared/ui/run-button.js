@@ -3,7 +3,7 @@
 //
 //   const runner = createRunButton({idle, busy}); runner.button (type submit)
 //   runner.run(task) → Promise: task() unless a run is on; the button is busy until task settles
-import {el} from '../../dom.js';
+import {el} from '../../../dom.js';
 
 export function createRunButton({idle, busy}) {
   const button = el('button', {type: 'submit', class: 'seq-run'}, idle);
