@@ -4,6 +4,8 @@ import {S} from './strings/index.js';
 export function translateCoreError(error) {
   const {coreErrors} = S;
   if (error.code === 3) {
+    if (Number.isInteger(error.step)) return coreErrors.diverged(error.step);
+    // core.train()'s refusal carries its step in the message only (the CLI's line).
     const diverged = /diverged at step (\d+)/.exec(error.message);
     return diverged ? coreErrors.diverged(Number(diverged[1])) : coreErrors.nonFinite;
   }

@@ -65,6 +65,12 @@ class TrainerHandle {
     return int(losses_.size());
   }
 
+  // The core's refusal of a training whose loss at `step` was `loss` (NaN or ±∞), as `backprop
+  // train` words it (exit 3, field train).
+  Outcome divergence(double step, double loss) const {
+    return {3, "", divergence_message(Divergence{static_cast<long long>(step), loss}, scenario_), "train"};
+  }
+
   emscripten::val losses() const {
     return emscripten::val(emscripten::typed_memory_view(losses_.size(), losses_.data()));
   }
@@ -153,6 +159,7 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("error", &TrainerHandle::error)
       .function("run", &TrainerHandle::run)
       .function("losses", &TrainerHandle::losses)
+      .function("divergence", &TrainerHandle::divergence)
       .function("stepsDone", &TrainerHandle::steps_done)
       .function("fullLoss", &TrainerHandle::full_loss)
       .function("validationLoss", &TrainerHandle::validation_loss)

@@ -131,6 +131,14 @@ class Trainer {
     return this.handle.losses().slice();
   }
 
+  // The core's refusal (a CoreError, code 3, field train, with .step) of a run whose loss at
+  // `step` became `loss` (NaN or ±∞): run() stops there without refusing.
+  divergence(step, loss) {
+    const error = new CoreError(this.handle.divergence(step, loss));
+    error.step = step;
+    return error;
+  }
+
   get stepsDone() {
     return this.handle.stepsDone();
   }

@@ -8,7 +8,7 @@
 // `losses` are [i, loss] for i % recordEvery == 0, the loss of step i before update i (as the
 // core's train records them); `curve` is the same for every stride-th step (≤ ~1,000 points, the
 // last step included), for the chart.
-import {divergence, errorPayload} from './errors.js';
+import {errorPayload} from './errors.js';
 import {workerCore} from './worker-core.js';
 
 const SLICE_MS = 50;    // work between two progress messages (~20 per second)
@@ -80,7 +80,7 @@ async function train({id, scenario, steps, recordEvery}) {
         if (!Number.isFinite(loss)) {
           // The curve ends with the last finite loss, so the blow-up shows on the chart.
           if (i > 0 && curve.at(-1)?.[0] !== i - 1) curve.push([i - 1, batch[j - 1] ?? lastLoss]);
-          throw divergence(i, loss, scenario);
+          throw trainer.divergence(i, loss);
         }
         if (i % every === 0) losses.push([i, loss]);
         if (i % stride === 0 || i === steps - 1) curve.push([i, loss]);
@@ -97,7 +97,7 @@ async function train({id, scenario, steps, recordEvery}) {
       }
     }
     const finalLoss = trainer.fullLoss();
-    if (!Number.isFinite(finalLoss)) throw divergence(steps, finalLoss, scenario);
+    if (!Number.isFinite(finalLoss)) throw trainer.divergence(steps, finalLoss);
     const hasValidation = scenario.data?.validation !== undefined;
     const validationLoss = hasValidation ? trainer.validationLoss() : null;
     const parameters = trainer.parameters();

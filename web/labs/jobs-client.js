@@ -29,8 +29,6 @@ export class JobFailure extends Error {
 export function describeJobError(error) {
   if (error instanceof CoreError) {
     if (error.field === 'job') return S.labs.jobs.unknownJob(error.message.split(':')[0]);
-    // A divergence: from its code and step (web/core/errors.js), the Spanish of the lessons.
-    if (error.code === 3 && Number.isInteger(error.step)) return S.coreErrors.diverged(error.step);
     return translateCoreError(error);
   }
   if (error instanceof JobFailure) return S.labs.jobs.workerDied;

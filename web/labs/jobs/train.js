@@ -17,7 +17,6 @@
 // result: {steps, parameters, evaluation, elapsedMs}
 // A non-finite loss rejects with the core's own refusal of a diverged training (web/core/errors.js:
 // field 'train', code 3, .step); what was recorded up to it is sent as progress first.
-import {divergence} from '../../core/errors.js';
 
 const CHUNK_MS = 8;  // work per call into the core: a cancel is seen within a slice
 
@@ -76,7 +75,7 @@ export async function train(input, api) {
         if (!Number.isFinite(batch[j])) {
           done = i;
           flush(false);  // the output of diverged parameters says nothing
-          throw divergence(i, batch[j], scenario);
+          throw trainer.divergence(i, batch[j]);
         }
         if (i % lossEvery === 0 || i === steps - 1) pending.losses.push([i, batch[j]]);
       }
