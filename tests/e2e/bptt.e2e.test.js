@@ -15,7 +15,7 @@ const {open, cells} = harness;
 beforeAll(async () => {
   await mkdir(screenshots, {recursive: true});
   await harness.start();
-}, 180_000);
+});
 
 afterAll(() => harness.stop());
 

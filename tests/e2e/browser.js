@@ -11,14 +11,22 @@ import {csp} from '../../vite.config.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshots = path.join(root, 'build', 'screenshots');
+// How long a wait may take before it counts as a hang (playwright's default is 30 s).
+export const WAIT_MS = 120_000;
 
 // Builds the site into a fresh folder of its own (test files and scripts running at the same time
-// never serve each other's half-written build) and serves it; close() removes it. With
-// E2E_SKIP_BUILD set, serves dist/ as it is (`npm run budgets -- --no-build`).
-export async function serveSite({base = '/'} = {}) {
-  const reuse = Boolean(process.env.E2E_SKIP_BUILD);
+// never serve each other's half-written build) and serves it; close() removes it. `pages` adds
+// test-only pages to the build ({name: 'tests/e2e/labs-harness/index.html'}), served at their
+// path. With E2E_SKIP_BUILD set and no extra pages, serves dist/ as it is
+// (`npm run budgets -- --no-build`).
+export async function serveSite({base = '/', pages = null} = {}) {
+  const reuse = Boolean(process.env.E2E_SKIP_BUILD) && !pages;
   const outDir = reuse ? path.join(root, 'dist') : await mkdtemp(path.join(tmpdir(), 'backprop-site-'));
-  if (!reuse) await build({root, logLevel: 'warn', build: {outDir, emptyOutDir: true}});
+  if (!reuse) {
+    const input = pages && {main: path.join(root, 'index.html'),
+      ...Object.fromEntries(Object.entries(pages).map(([name, file]) => [name, path.join(root, file)]))};
+    await build({root, logLevel: 'warn', build: {outDir, emptyOutDir: true, ...(input && {rollupOptions: {input}})}});
+  }
   const server = await preview({
     root,
     logLevel: 'warn',
@@ -46,6 +54,8 @@ export async function launchBrowser() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Waits are hang guards, not speed checks: a busy 2-core machine may take long to get there.
+  context.setDefaultTimeout(WAIT_MS);
   // Every page records CSP violations and console errors for the tests to assert on.
   await context.addInitScript(() => {
     window.__violations = [];
@@ -81,10 +91,11 @@ export async function violations(page) {
 }
 
 // One browser and one served site for a test file, with the helpers every lesson test uses.
-export function lessonHarness() {
+// `options` go to serveSite (e.g. {pages} for a test-only page).
+export function lessonHarness(options = {}) {
   const h = {site: null, browser: null};
   h.start = async () => {
-    h.site = await serveSite();
+    h.site = await serveSite(options);
     h.browser = await launchBrowser();
   };
   h.stop = async () => {
@@ -108,8 +119,8 @@ export function lessonHarness() {
 // The same for a lab test file: start() also makes the screenshots folder; open(hash, ready) is a
 // new tab on the lab at `hash` once the selector `ready` is there; downloaded(page, click) runs
 // click() and returns the download's {name, bytes, text (without a byte-order mark)}.
-export function labHarness() {
-  const h = lessonHarness();
+export function labHarness(options = {}) {
+  const h = lessonHarness(options);
   const start = h.start;
   h.start = async () => {
     await mkdir(screenshots, {recursive: true});

@@ -1,35 +1,23 @@
 // Labs 1 (clasificacion) and 3 (regularizacion) in headless Chromium under the strict CSP: a
 // training run drawn live, its numbers from the core, pause/resume, cancel, exports, bad input.
-import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {launchBrowser, screenshots, serveSite, violations} from './browser.js';
+import {labHarness, screenshots} from './browser.js';
 
-let site;
-let browser;
-beforeAll(async () => {
-  await mkdir(screenshots, {recursive: true});
-  site = await serveSite();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const h = labHarness();
+beforeAll(h.start);
+afterAll(h.stop);
 
+// The lab at `hash`, once the initial weights' numbers have come from the worker.
 async function open(hash) {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.url}${hash}`);
-  await page.waitForSelector('.clf-run-panel .clf-metrics td');
-  // The initial weights' numbers come from the worker.
+  const page = await h.open(hash, '.clf-run-panel .clf-metrics td');
   await page.waitForFunction(() => [...document.querySelectorAll('.clf-run-panel .clf-metrics td:first-of-type')]
     .every((td) => td.closest('.reg-weights') || td.textContent !== '—'));
   return page;
 }
 
 async function expectClean(page) {
-  expect(await violations(page)).toEqual([]);
-  expect(browser.problems).toEqual([]);
+  expect(await h.problems(page)).toEqual({violations: [], problems: []});
 }
 
 const number = (text) => Number(text.replace(/\s|%/g, '').replace('−', '-').replace(',', '.'));
@@ -45,7 +33,7 @@ describe('lab 1: classification in the plane', () => {
     await page.locator('.clf-play').click();
     await page.waitForFunction(() => /Época [1-9]/.test(document.querySelector('.clf-epoch').textContent));
     await page.screenshot({path: path.join(screenshots, 'labs-clasificacion-running.png')});
-    await page.locator('.clf-play:not([disabled])').waitFor({timeout: 30_000});
+    await page.locator('.clf-play:not([disabled])').waitFor();
     const [loss, acc, vloss, vacc] = await metrics(panel);
     expect(loss).toBeLessThan(loss0);
     expect(acc).toBeGreaterThan(90);
@@ -56,17 +44,15 @@ describe('lab 1: classification in the plane', () => {
     await page.screenshot({path: path.join(screenshots, 'labs-clasificacion-done.png')});
 
     // CSV: header and one row per evaluation (the initial one, then 150 epochs).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-export button', {hasText: 'CSV'}).click()]);
-    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const csv = (await h.downloaded(page, () => page.locator('.lab-export button', {hasText: 'CSV'}).click())).text.trim().split(/\r\n/);
     expect(csv[0]).toBe('epoca,iteracion,perdida_entrenamiento,exactitud_entrenamiento,perdida_validacion,exactitud_validacion');
     expect(csv.length).toBe(1 + 151);
     const last = csv.at(-1).split(',').map(Number);
     expect(last[0]).toBe(150);
     expect(last[3]).toBeGreaterThan(0.9);
-    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-export button', {hasText: 'PNG'}).first().click()]);
-    expect(png.suggestedFilename()).toMatch(/^frontera-xor.*\.png$/);
-    const bytes = await readFile(await png.path());
-    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    const png = await h.downloaded(page, () => page.locator('.lab-export button', {hasText: 'PNG'}).first().click());
+    expect(png.name).toMatch(/^frontera-xor.*\.png$/);
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     await expectClean(page);
     await page.close();
   });
@@ -94,13 +80,13 @@ describe('lab 1: classification in the plane', () => {
     }));
     await page.locator('.clf-play').click();
     expect(epochOf(await seen)).toBeGreaterThanOrEqual(epochOf(paused));
-    await page.locator('.clf-play:not([disabled])').waitFor({timeout: 30_000});
+    await page.locator('.clf-play:not([disabled])').waitFor();
     const resumed = await page.locator('.clf-metrics td').allTextContents();
     // The same run without a pause, as fast as possible.
     await page.locator('.clf-reset').click();
     await page.selectOption('.clf-speed', '0');
     await page.locator('.clf-play').click();
-    await page.locator('.lab-progress-status', {hasText: 'Terminado'}).waitFor({timeout: 30_000});
+    await page.locator('.lab-progress-status', {hasText: 'Terminado'}).waitFor();
     expect(await page.locator('.clf-metrics td').allTextContents()).toEqual(resumed);
     await expectClean(page);
     await page.close();
@@ -160,7 +146,7 @@ describe('lab 3: regularization', () => {
     expect(await page.locator('.clf-run-panel .clf-plane').count()).toBe(2);
     await page.selectOption('.clf-speed', '20');
     await page.locator('.clf-play').click();
-    await page.locator('.reg-summary td', {hasText: '%'}).nth(1).waitFor({timeout: 60_000});
+    await page.locator('.reg-summary td', {hasText: '%'}).nth(1).waitFor();
     const panels = page.locator('.reg-pair .clf-run-panel');
     const [plain, regularized] = [await metrics(panels.nth(0)), await metrics(panels.nth(1))];
     // rows: training loss, accuracy; validation loss, accuracy
@@ -169,8 +155,7 @@ describe('lab 3: regularization', () => {
     expect(regularized[2]).toBeLessThan(plain[2]);
     expect(regularized[0]).toBeGreaterThan(plain[0]);
     await page.screenshot({path: path.join(screenshots, 'labs-regularizacion-done.png'), fullPage: true});
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-export button', {hasText: 'CSV'}).last().click()]);
-    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const csv = (await h.downloaded(page, () => page.locator('.lab-export button', {hasText: 'CSV'}).last().click())).text.trim().split(/\r\n/);
     expect(csv[0]).toBe('desde,hasta,sin_regularizacion,con_regularizacion');
     expect(csv.length).toBe(25);
     const total = (col) => csv.slice(1).reduce((s, line) => s + Number(line.split(',')[col]), 0);

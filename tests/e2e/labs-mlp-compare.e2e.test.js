@@ -7,14 +7,14 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {labHarness, screenshots} from './browser.js';
 import {loadCore} from '../../web/core/core.js';
 import {formatNumber} from '../../web/format.js';
-import {buildScenario, dataSpec, stepsPerEpoch} from '../../web/labs/activaciones/scenario.js';
+import {buildScenario, dataSpec, stepsPerEpoch} from '../../web/labs/shared/compare-scenario.js';
 
 const h = labHarness();
 let core;  // the same wasm core under Node, for the expected numbers
 beforeAll(async () => {
   core = await loadCore({wasmBinary: await readFile('web/core/core.wasm')});
   await h.start();
-}, 180_000);
+});
 afterAll(h.stop);
 
 const open = (hash) => h.open(hash, '.act-table tbody tr');
@@ -28,7 +28,7 @@ const number = (text) => {
   const clean = text.replace(/[\s\u202f%]|ms$/g, '').replace(/−/g, '-');
   return clean === 'noalcanzado' ? null : Number(clean);
 };
-const finished = (page) => page.waitForFunction(() => /Terminado/.test(document.querySelector('.lab-progress-status')?.textContent ?? ''), null, {timeout: 60_000});
+const finished = (page) => page.waitForFunction(() => /Terminado/.test(document.querySelector('.lab-progress-status')?.textContent ?? ''));
 const tableRows = async (page) => {
   const rows = {};
   for (const row of await page.locator('.act-table tbody tr').all()) {

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {labHarness, screenshots} from './browser.js';
 
 const harness = labHarness();
-beforeAll(harness.start, 240_000);
+beforeAll(harness.start);
 afterAll(harness.stop);
 
 const openLab = harness.open;
@@ -17,7 +17,7 @@ async function expectClean(page) {
 
 const number = (text) => Number(text.replace('−', '-').replace(/\s*%$/, ''));
 
-describe('lab 7: an RNN on sequences of varied length', {timeout: 120_000}, () => {
+describe('lab 7: an RNN on sequences of varied length', () => {
   test('training succeeds: the loss falls, validation accuracy near 100 %, the strip marks every step right', async () => {
     const page = await openLab('#/labs/secuencias', '.seq-strip .seq-step');
     // Before training: the initial weights guess (about half right).
@@ -26,7 +26,7 @@ describe('lab 7: an RNN on sequences of varied length', {timeout: 120_000}, () =
     const scored = await page.locator('.seq-step-right, .seq-step-wrong').count();
     expect(scored).toBeGreaterThan(0);
     await page.locator('.seq-run').click();
-    await page.locator('.seq-when', {hasText: 'Después de'}).waitFor({timeout: 30_000});
+    await page.locator('.seq-when', {hasText: 'Después de'}).waitFor();
     const summary = Object.fromEntries(await page.locator('.seq-summary dd').evaluateAll(
       (dds) => dds.map((dd) => [dd.dataset.value, dd.textContent])));
     expect(number(summary.validationAccuracy)).toBeGreaterThanOrEqual(95);
@@ -88,7 +88,7 @@ describe('lab 7: an RNN on sequences of varied length', {timeout: 120_000}, () =
     const page = await openLab('#/labs/secuencias?steps=100000&count=300&minLength=40&maxLength=60&batch=64', '.seq-strip .seq-step');
     await page.locator('.seq-run').click();
     await page.locator('.lab-progress-cancel:not([disabled])').waitFor();
-    await expect.poll(() => page.locator('.seq-run-panel .lab-progress-status').textContent(), {timeout: 10_000}).toMatch(/^[1-9][\d.,\s]* de /);
+    await expect.poll(() => page.locator('.seq-run-panel .lab-progress-status').textContent()).toMatch(/^[1-9][\d.,\s]* de /);
     await page.locator('.lab-progress-cancel').click();
     await expect.poll(() => page.locator('.lab-progress-status').textContent()).toMatch(/cancelado/i);
     expect(await page.locator('.seq-run').isDisabled()).toBe(false);
@@ -98,7 +98,7 @@ describe('lab 7: an RNN on sequences of varied length', {timeout: 120_000}, () =
   });
 });
 
-describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, () => {
+describe('lab 10: tanh, sigmoid and ReLU on the same task', () => {
   const cells = (page) => page.locator('.cmp-table tbody tr').evaluateAll((rows) => rows.map((row) => ({
     f: row.dataset.f, state: row.dataset.state,
     ...Object.fromEntries([...row.querySelectorAll('td')].map((td) => [td.dataset.key, td.dataset.value ?? td.textContent])),
@@ -107,7 +107,7 @@ describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, 
   test('three runs from the same seed: curves, a table with steps to the target, exports', async () => {
     const page = await openLab('#/labs/activaciones-rnn', '.cmp-table');
     await page.locator('.seq-run').click();
-    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(','), {timeout: 100_000}).toBe('done,done,done');
+    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(',')).toBe('done,done,done');
     const rows = await cells(page);
     expect(rows.map((r) => r.f)).toEqual(['tanh', 'sigmoid', 'relu']);
     for (const row of rows) {
@@ -133,9 +133,9 @@ describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, 
   test('each run can be cancelled; the table says so', async () => {
     const page = await openLab('#/labs/activaciones-rnn?steps=100000&count=400&minLength=30&maxLength=40', '.cmp-table');
     await page.locator('.seq-run').click();
-    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(','), {timeout: 30_000}).toMatch(/running/);
+    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(',')).toMatch(/running/);
     for (const f of ['tanh', 'sigmoid', 'relu']) await page.locator(`.cmp-bar-${f} .lab-progress-cancel`).click();
-    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(','), {timeout: 30_000}).toBe('cancelled,cancelled,cancelled');
+    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(',')).toBe('cancelled,cancelled,cancelled');
     expect(await page.locator('.seq-run').isDisabled()).toBe(false);
     await expectClean(page);
     await page.close();
@@ -144,7 +144,7 @@ describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, 
   test('ReLU diverging with a large learning rate shows in the table, the others finish', async () => {
     const page = await openLab('#/labs/activaciones-rnn?optimizer=sgd&lr=3', '.cmp-table');
     await page.locator('.seq-run').click();
-    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(','), {timeout: 100_000}).toMatch(/^done,done,diverged$/);
+    await expect.poll(async () => (await cells(page)).map((r) => r.state).join(',')).toMatch(/^done,done,diverged$/);
     const relu = (await cells(page))[2];
     expect(relu.state).toBe('diverged');
     expect(await page.locator('.cmp-diverged').textContent()).toMatch(/ReLU.*iteración \d+/);
@@ -155,13 +155,13 @@ describe('lab 10: tanh, sigmoid and ReLU on the same task', {timeout: 150_000}, 
   });
 });
 
-describe('lab 9: exploding and vanishing gradients', {timeout: 150_000}, () => {
+describe('lab 9: exploding and vanishing gradients', () => {
   const csvLines = (text) => text.trim().split('\r\n');
 
   test('the scale × length map: vanishing grows with T at small s, ReLU explodes at large s; a cell shows its curve', async () => {
     const page = await openLab('#/labs/explosion?gf=relu', '.exp-grid-canvas');
     await page.locator('.exp-part').first().locator('.seq-run').click();
-    await page.locator('.exp-curve:not([hidden])').waitFor({timeout: 60_000});
+    await page.locator('.exp-curve:not([hidden])').waitFor();
     const csv = await downloaded(page, () => page.locator('.exp-map .lab-save-csv').click());
     const lines = csvLines(csv.text);
     expect(lines[0]).toBe('escala,longitud,log10_cociente,norma_h1,norma_hT');
@@ -202,7 +202,7 @@ describe('lab 9: exploding and vanishing gradients', {timeout: 150_000}, () => {
     const part = page.locator('.exp-part').nth(1);
     const trainOnce = async () => {
       await part.locator('.seq-run').click();
-      await expect.poll(() => part.locator('.lab-progress-status').textContent(), {timeout: 60_000}).toMatch(/Terminado/);
+      await expect.poll(() => part.locator('.lab-progress-status').textContent()).toMatch(/Terminado/);
       const gradients = csvLines((await downloaded(page, () => part.locator('.exp-gradients .lab-save-csv').click())).text);
       const snapshots = csvLines((await downloaded(page, () => part.locator('.exp-snapshots .lab-save-csv').click())).text);
       return {gradients, snapshots};

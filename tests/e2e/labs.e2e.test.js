@@ -1,57 +1,20 @@
 // The labs' frame in headless Chromium under the strict CSP: the index (#/labs), a lab's shell,
 // an unknown lab, and through a test-only page (tests/e2e/labs-harness/) the labs' worker pool
 // running the `train` job with the real core, the shared UI pieces and their PNG/CSV downloads.
-// Built into build/e2e-labs (not dist/), the site and the harness page together.
-import {mkdir, readFile} from 'node:fs/promises';
+// Built into a fresh folder with the harness page (tests/e2e/browser.js, serveSite's `pages`).
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {build, preview} from 'vite';
-import {csp} from '../../vite.config.js';
-import {launchBrowser, screenshots, violations} from './browser.js';
+import {labHarness, screenshots, violations} from './browser.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = path.join(root, 'build', 'e2e-labs');
-let server;
-let url;
-let browser;
+const h = labHarness({pages: {harness: 'tests/e2e/labs-harness/index.html'}});
+beforeAll(h.start);
+afterAll(h.stop);
 
-beforeAll(async () => {
-  await mkdir(screenshots, {recursive: true});
-  await build({
-    root,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: {input: {main: path.join(root, 'index.html'), harness: path.join(root, 'tests/e2e/labs-harness/index.html')}},
-    },
-  });
-  server = await preview({
-    root,
-    logLevel: 'warn',
-    build: {outDir},
-    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}},
-  });
-  url = `http://127.0.0.1:${server.httpServer.address().port}/`;
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.httpServer.close(done) : done()));
-});
-
-async function open(hash, selector) {
-  const page = await browser.context.newPage();
-  await page.goto(`${url}${hash}`);
-  await page.waitForSelector(selector);
-  return page;
-}
+const open = h.open;
 
 // No CSP violation in this page, no console error or failed request since `from`.
 async function expectClean(page, from = 0) {
-  expect({violations: await violations(page), problems: browser.problems.slice(from)}).toEqual({violations: [], problems: []});
+  expect({violations: await violations(page), problems: h.browser.problems.slice(from)}).toEqual({violations: [], problems: []});
 }
 
 describe('the labs index and shell', () => {
@@ -102,7 +65,7 @@ describe('the labs index and shell', () => {
       'activaciones-rnn': 'Implementa varias funciones de activación (ReLU, tanh, sigmoide)',
     };
     for (const [name, words] of Object.entries(statements)) {
-      await page.goto(`${url}#/labs/${name}`);
+      await page.goto(`${h.site.url}#/labs/${name}`);
       const shown = await page.waitForFunction((w) => document.querySelector('.lab-statement blockquote')?.textContent.includes(w), words)
         .then(() => true, () => false);
       expect(shown, `the statement of ${name}`).toBe(true);
@@ -113,12 +76,12 @@ describe('the labs index and shell', () => {
   });
 
   test('a first visit to a lesson does not download the labs', async () => {
-    const page = await browser.context.newPage();
+    const page = await h.browser.context.newPage();
     const scripts = [];
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) scripts.push(r.text().catch(() => ''));
     });
-    await page.goto(`${url}#/mlp`);
+    await page.goto(`${h.site.url}#/mlp`);
     await page.waitForSelector('.stepper .step-title .katex');
     const bodies = await Promise.all(scripts);
     expect(bodies.length).toBeGreaterThan(0);
@@ -127,7 +90,7 @@ describe('the labs index and shell', () => {
   });
 
   test('an unknown lab says so in Spanish, with a link to the index', async () => {
-    const from = browser.problems.length;
+    const from = h.browser.problems.length;
     const page = await open('#/labs/no-existe', '.message');
     expect(await page.locator('.message p').first().textContent()).toBe('No existe ningún laboratorio llamado «no-existe».');
     await page.locator('.message a[href="#/labs"]').click();
@@ -141,9 +104,9 @@ describe('the labs worker and the shared pieces (test page)', () => {
   let page;
   let from;
   beforeAll(async () => {
-    from = browser.problems.length;
-    page = await browser.context.newPage();
-    await page.goto(`${url}tests/e2e/labs-harness/`);
+    from = h.browser.problems.length;
+    page = await h.browser.context.newPage();
+    await page.goto(`${h.site.url}tests/e2e/labs-harness/`);
     await page.waitForFunction(() => window.labsHarness);
     await page.evaluate(() => window.labsHarness.ready());
   });
@@ -160,15 +123,20 @@ describe('the labs worker and the shared pieces (test page)', () => {
     expect(out.seen.gridLength).toBe(10_000);
     expect(out.seen.gridType).toBe('Float32Array');
     expect(out.seen.lastDone).toBe(3000);
+    // Progress in order: the initial state first, then more steps each message, the last at the end.
+    expect(out.seen.dones[0]).toBe(0);
+    out.seen.dones.slice(1).forEach((done, k) => expect(done).toBeGreaterThan(out.seen.dones[k]));
     expect(out.evaluation.accuracy).toBeGreaterThan(0.5);
-    console.log(`train 3000 steps (2-8-2, 150 points, grid 100×100): ${out.wallMs.toFixed(0)} ms, ${out.seen.messages} messages`);
   });
 
-  test('a cancel stops a running job within about one slice; queued jobs all finish', async () => {
+  // How soon the worker answers a cancel is a budget (scripts/budgets/labs-pieces.mjs).
+  test('a cancel stops a running job; no progress reaches the page after it; queued jobs all finish', async () => {
     const cancelled = await page.evaluate(() => window.labsHarness.cancelLong());
+    // The worker answers 'cancelled' only once the job has returned, long before its 5·10⁷ steps.
     expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.cancelMs).toBeLessThan(250);
-    console.log(`cancel seen after ${cancelled.cancelMs.toFixed(1)} ms`);
+    expect(cancelled.firstProgress).toBeGreaterThan(0);
+    expect(cancelled.firstProgress).toBeLessThan(5e7);
+    expect(cancelled.afterCancel).toBe(0);
     const three = await page.evaluate(() => window.labsHarness.three());
     expect(three.map((o) => o.status)).toEqual(['done', 'done', 'done']);
     expect(new Set(three.map((o) => o.loss)).size).toBe(3);
@@ -177,17 +145,20 @@ describe('the labs worker and the shared pieces (test page)', () => {
   test('refusals and divergence reach the page as CoreErrors naming the field', async () => {
     const {refused, diverged, unknown} = await page.evaluate(() => window.labsHarness.failures());
     expect(refused).toMatchObject({name: 'CoreError', field: 'optimizer.lr', code: 2});
-    expect(diverged).toMatchObject({name: 'CoreError', field: 'optimizer.lr', code: 3});
+    expect(diverged).toMatchObject({name: 'CoreError', field: 'train', code: 3});  // as `backprop train` refuses it
     expect(diverged.step).toBeGreaterThan(0);
     expect(unknown).toMatchObject({name: 'CoreError', field: 'job'});
   });
 
-  test('a heat map redraw of 100 × 100 takes under 5 ms; a chart update well under 50 ms', async () => {
-    const heat = await page.evaluate(() => window.labsHarness.heatmapTiming());
-    expect(heat.max).toBeLessThan(5);
-    const chart = await page.evaluate(() => window.labsHarness.chartTiming());
-    expect(chart.median).toBeLessThan(50);
-    console.log(`heat map 100×100: mean ${heat.median.toFixed(3)} ms (slowest batch ${heat.max.toFixed(3)}); chart 3×5000 points: median ${chart.median.toFixed(1)} ms`);
+  // How long a redraw and an update take is a budget (scripts/budgets/labs-pieces.mjs).
+  test('a 100 × 100 heat map shows its values in colour; a chart of three 5,000-point series holds the last update', async () => {
+    const colors = await page.evaluate(() => window.labsHarness.heatmapColors());
+    const near = (rgb, hex) => rgb.every((c, k) => Math.abs(c - Number.parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16)) <= 3);
+    expect(colors.left, JSON.stringify(colors)).toSatisfy((c) => near(c, '#e8a585'));   // 0: class 0's pale colour
+    expect(colors.middle, JSON.stringify(colors)).toSatisfy((c) => c.every((v) => v >= 240));  // 0.5: about white
+    expect(colors.right, JSON.stringify(colors)).toSatisfy((c) => near(c, '#93b4e6'));  // 1: class 1's
+    const {shown, expected} = await page.evaluate(() => window.labsHarness.chartSeries());
+    expect(shown).toEqual(expected);
   });
 
   test('fields, progress, heat map and chart; PNG and CSV downloads under the strict CSP', async () => {
@@ -216,10 +187,7 @@ describe('the labs worker and the shared pieces (test page)', () => {
     expect(cy).toBeCloseTo(0.75, 1);
     await page.screenshot({path: path.join(screenshots, 'labs-pieces.png'), fullPage: true});
 
-    const save = async (index) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-export button').nth(index).click()]);
-      return {name: download.suggestedFilename(), bytes: await readFile(await download.path())};
-    };
+    const save = (index) => h.downloaded(page, () => page.locator('.lab-export button').nth(index).click());
     const map = await save(0);
     expect(map.name).toBe('frontera.png');
     expect(map.bytes.subarray(1, 4).toString()).toBe('PNG');

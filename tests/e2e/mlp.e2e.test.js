@@ -13,7 +13,7 @@ const stepId = (page) => page.evaluate(() => new URLSearchParams(location.hash.s
 beforeAll(async () => {
   await mkdir(screenshots, {recursive: true});
   await harness.start();
-}, 180_000);
+});
 
 afterAll(() => harness.stop());
 

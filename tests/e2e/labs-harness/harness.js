@@ -1,15 +1,18 @@
-// A page for tests/e2e/labs.e2e.test.js only (built with the site, never linked): the labs'
-// worker pool and the shared UI pieces, driven from page.evaluate through window.labsHarness.
+// A page for tests/e2e/labs.e2e.test.js and scripts/budgets/labs-pieces.mjs only (built with the
+// site, never linked): the labs' worker pool and the shared UI pieces, driven from page.evaluate
+// through window.labsHarness. Nothing here times anything: the budgets script does, through
+// window.labsHarness.lib.
 import '../../../web/styles.css';
 import '../../../web/styles/labs.css';
 import {loadCore} from '../../../web/core/core.js';
 import {el} from '../../../web/dom.js';
 import {runJob, useCore} from '../../../web/labs/jobs-client.js';
-import {createProgress} from '../../../web/labs/ui/progress.js';
-import {createHeatmap} from '../../../web/labs/ui/heatmap.js';
-import {createLineChart} from '../../../web/labs/ui/line-chart.js';
-import {csvButton, exportBar, pngButton} from '../../../web/labs/ui/export.js';
-import {fieldRow, numberField, selectField} from '../../../web/labs/ui/fields.js';
+import {createProgress} from '../../../web/labs/shared/ui/progress.js';
+import {createHeatmap} from '../../../web/labs/shared/ui/heatmap.js';
+import {createLineChart} from '../../../web/labs/shared/ui/line-chart.js';
+import {Chart} from '../../../web/components/chart-base.js';
+import {csvButton, exportBar, pngButton} from '../../../web/labs/shared/ui/export.js';
+import {fieldRow, numberField, selectField} from '../../../web/forms/fields.js';
 
 const root = document.getElementById('harness');
 let core;
@@ -33,11 +36,10 @@ const grid = {x0: -1.5, x1: 1.5, y0: -1.5, y1: 1.5, nx: 100, ny: 100, unit: 1};
 
 // Runs `train`, keeping a summary of what arrived.
 async function train(input) {
-  const seen = {messages: 0, losses: 0, evaluations: [], norms: 0, grids: 0, gridLength: 0, lastDone: 0, times: []};
-  const t0 = performance.now();
+  const seen = {messages: 0, losses: 0, evaluations: [], norms: 0, grids: 0, gridLength: 0, lastDone: 0, dones: []};
   const run = runJob('train', input, {onProgress(p) {
     seen.messages++;
-    seen.times.push(performance.now() - t0);
+    seen.dones.push(p.done);
     seen.losses += p.losses.length;
     seen.evaluations.push(...p.evaluations.map(([i]) => i));
     seen.norms += p.norms.length;
@@ -49,7 +51,7 @@ async function train(input) {
     seen.lastDone = p.done;
   }});
   const outcome = await run.promise;
-  return {status: outcome.status, steps: outcome.result?.steps, evaluation: outcome.result?.evaluation, wallMs: outcome.wallMs, seen};
+  return {status: outcome.status, steps: outcome.result?.steps, evaluation: outcome.result?.evaluation, seen};
 }
 
 window.labsHarness = {
@@ -59,22 +61,23 @@ window.labsHarness = {
     await ready();
     return train({scenario: scenario(), steps: 3000, evaluateEvery: 500, normsEvery: 1000, grid, frameMs: 50});
   },
-  // A long run cancelled after its first progress message: how long until it says so.
+  // A long run cancelled after its first progress message: its outcome (the worker answers
+  // 'cancelled' only once the job has returned) and the progress seen after the cancel.
   cancelLong: async () => {
     await ready();
     let firstProgress = null;
-    let cancelAt = 0;
+    let afterCancel = 0;
     const run = runJob('train', {scenario: scenario(), steps: 5e7, evaluateEvery: 0, normsEvery: 0, grid: null, frameMs: 50}, {
       onProgress(p) {
-        if (firstProgress === null && p.done > 0) {
+        if (firstProgress !== null) afterCancel++;
+        else if (p.done > 0) {
           firstProgress = p.done;
-          cancelAt = performance.now();
           run.cancel();
         }
       },
     });
     const outcome = await run.promise;
-    return {status: outcome.status, cancelMs: performance.now() - cancelAt, firstProgress};
+    return {status: outcome.status, firstProgress, afterCancel};
   },
   // Three jobs at once on a pool of two: all finish, in any order, each with its own result.
   three: async () => {
@@ -131,36 +134,38 @@ window.labsHarness = {
     window.labsHarness.pieces = {lr, steps, map, chart, clicks, losses};
     return losses.length;
   },
-  // A 100 × 100 heat map redraw: the mean of 200 (one is below the timer's resolution) and the
-  // slowest batch of 10.
-  heatmapTiming: () => {
+  // A 100 × 100 heat map of values rising from left to right: the colours of its first, middle and
+  // last columns, read back from the snapshot (the left class's pale colour, white, the right's).
+  heatmapColors: () => {
     const map = createHeatmap({extent: grid});
     root.append(map.node);
-    const values = new Float32Array(100 * 100).map((_, k) => (k % 100) / 100);
-    const batches = [];
-    for (let b = 0; b < 20; b++) {
-      const t0 = performance.now();
-      for (let r = 0; r < 10; r++) map.draw(values, 100, 100, {min: 0, max: 1});
-      batches.push((performance.now() - t0) / 10);
-    }
+    const values = new Float32Array(100 * 100).map((_, k) => (k % 100) / 99);
+    map.draw(values, 100, 100, {min: 0, max: 1});
+    const canvas = map.snapshot();
+    const context = canvas.getContext('2d');
+    const at = (fx) => [...context.getImageData(Math.floor(fx * (canvas.width - 1)), Math.floor(canvas.height / 2), 1, 1).data.slice(0, 3)];
+    const colors = {left: at(0), middle: at(0.5), right: at(1)};
     map.node.remove();
-    return {median: batches.reduce((a, b) => a + b) / batches.length, max: Math.max(...batches)};
+    return colors;
   },
-  // 20 updates of a three-series chart of 5,000 points each: the median time per update.
-  chartTiming: async () => {
+  // 20 updates of a three-series chart of 5,000 points each: what Chart.js holds after the last.
+  chartSeries: async () => {
     const chart = createLineChart({xTitle: 'x', yTitle: 'y'});
     root.append(chart.node);
     await chart.ready;
-    const times = [];
+    let last;
     for (let r = 0; r < 20; r++) {
-      const series = [0, 1, 2].map((s) => ({label: `s${s}`, points: Array.from({length: 5000}, (_, i) => [i, Math.exp(-i / (1000 + r)) + s])}));
-      const t0 = performance.now();
-      chart.update(series);
-      times.push(performance.now() - t0);
+      last = [0, 1, 2].map((s) => ({label: `s${s}`, points: Array.from({length: 5000}, (_, i) => [i, Math.exp(-i / (1000 + r)) + s])}));
+      chart.update(last);
     }
+    const {datasets} = Chart.getChart(chart.canvas).data;
+    // (with decimation on, Chart.js keeps the points given in _data)
+    const shown = datasets.map((d) => ({label: d.label, length: (d._data ?? d.data).length, last: {...(d._data ?? d.data).at(-1)}}));
+    const expected = last.map((s) => ({label: s.label, length: 5000, last: {x: 4999, y: s.points[4999][1]}}));
     chart.destroy();
     chart.node.remove();
-    times.sort((a, b) => a - b);
-    return {median: times[10], max: times.at(-1)};
+    return {shown, expected};
   },
+  // The modules themselves, for the budgets script's timings.
+  lib: {runJob, createHeatmap, createLineChart, grid, root},
 };
