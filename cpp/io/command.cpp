@@ -10,6 +10,7 @@
 #include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
+#include "work.hpp"
 #include "spec_json.hpp"
 #include "trainer.hpp"
 

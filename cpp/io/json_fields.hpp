@@ -129,7 +129,7 @@ inline json parse_document(std::string_view source, const char* what, const std:
   // its path, its keys so far (objects) or its next index (arrays).
   struct Frame {
     std::string path;
-    bool array;
+    bool array = false;
     size_t index = 0;
     std::vector<std::string> keys;
     std::string key;  // the key whose value is being read
@@ -145,7 +145,10 @@ inline json parse_document(std::string_view source, const char* what, const std:
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start: {
         const std::string path = child_path();
-        open.push_back({path, event == json::parse_event_t::array_start});
+        Frame frame;
+        frame.path = path;
+        frame.array = event == json::parse_event_t::array_start;
+        open.push_back(std::move(frame));
         break;
       }
       case json::parse_event_t::object_end:

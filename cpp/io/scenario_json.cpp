@@ -117,36 +117,11 @@ void parse_rnn_model(Object& model, Scenario& s) {
                                  std::string(name(r.output_activation)));
 }
 
-struct Shape {
-  std::string name;
-  Index rows, cols;
-  bool is_vector;
-};
-
-std::vector<Shape> parameter_shapes(const Scenario& s) {
-  std::vector<Shape> shapes;
-  if (s.kind == ModelKind::mlp) {
-    for (size_t l = 1; l < s.mlp.layers.size(); ++l) {
-      shapes.push_back({keys::W(l), s.mlp.layers[l], s.mlp.layers[l - 1], false});
-      shapes.push_back({keys::b(l), 1, s.mlp.layers[l], true});
-    }
-  } else {
-    const RnnSpec& r = s.rnn;
-    namespace key = keys::rnn;
-    shapes = {{key::U, r.hidden_size, r.input_size, false},
-              {key::V, r.hidden_size, r.hidden_size, false},
-              {key::W, r.output_size, r.hidden_size, false}};
-    if (r.bias) shapes.insert(shapes.end(), {{key::b, 1, r.hidden_size, true}, {key::c, 1, r.output_size, true}});
-    shapes.push_back({key::h0, 1, r.hidden_size, true});
-  }
-  return shapes;
-}
-
 void parse_parameters(Object& root, Scenario& s) {
   const json* given = root.get("parameters");
   if (!given) return;
   Object params(*given, "parameters");
-  for (const Shape& shape : parameter_shapes(s)) {
+  for (const ParameterShape& shape : parameter_shapes(s)) {
     const json* value = params.get(shape.name);
     if (!value) continue;
     const std::string path = params.path(shape.name);
@@ -313,28 +288,26 @@ void parse_train(Object& root, Scenario& s) {
   train.finish();
 }
 
-// Rows that one step pushes through the model: samples, or time steps of the longest sequences.
-double rows_per_step(const Scenario& s) {
-  const double batch = s.train.batch_size > 0 ? double(s.train.batch_size) : double(s.sample_count());
-  if (s.kind == ModelKind::mlp) return batch;
-  Index longest = 0;
-  for (const Sequence& seq : s.sequences) longest = std::max(longest, seq.inputs.rows());
-  return batch * double(longest);
-}
-
 // Scenario → JSON.
-ojson vector_json(const Matrix& m) {
-  ojson out = ojson::array();
-  for (Index i = 0; i < m.size(); ++i) out.push_back(m.data()[i]);
-  return out;
-}
-
 }  // namespace
 
-double parameter_count(const Scenario& s) {
-  double n = 0;
-  for (const Shape& shape : parameter_shapes(s)) n += double(shape.rows) * double(shape.cols);
-  return n;
+std::vector<ParameterShape> parameter_shapes(const Scenario& s) {
+  std::vector<ParameterShape> shapes;
+  if (s.kind == ModelKind::mlp) {
+    for (size_t l = 1; l < s.mlp.layers.size(); ++l) {
+      shapes.push_back({keys::W(l), s.mlp.layers[l], s.mlp.layers[l - 1], false});
+      shapes.push_back({keys::b(l), 1, s.mlp.layers[l], true});
+    }
+  } else {
+    const RnnSpec& r = s.rnn;
+    namespace key = keys::rnn;
+    shapes = {{key::U, r.hidden_size, r.input_size, false},
+              {key::V, r.hidden_size, r.hidden_size, false},
+              {key::W, r.output_size, r.hidden_size, false}};
+    if (r.bias) shapes.insert(shapes.end(), {{key::b, 1, r.hidden_size, true}, {key::c, 1, r.output_size, true}});
+    shapes.push_back({key::h0, 1, r.hidden_size, true});
+  }
+  return shapes;
 }
 
 Scenario parse_scenario(std::string_view source) {
@@ -354,120 +327,6 @@ Scenario parse_scenario(std::string_view source) {
   parse_train(root, s);
   root.finish();
   return s;
-}
-
-double estimated_work(const Scenario& s, Command command) {
-  const double params = parameter_count(s), rows = rows_per_step(s);
-  switch (command) {
-    case Command::train:
-      return double(s.train.steps) * params * rows;
-    case Command::trace:
-    case Command::norms: {
-      const double widest = s.kind == ModelKind::mlp ? *std::max_element(s.mlp.layers.begin(), s.mlp.layers.end())
-                                                     : s.rnn.hidden_size + s.rnn.output_size;
-      double values = params * 4 + rows * 12 * widest;
-      if (s.kind == ModelKind::rnn) values += rows * params * 2;  // each time step's contribution and running sum
-      return values;
-    }
-    case Command::predict: {
-      double rows_all = double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
-      if (s.kind == ModelKind::rnn) {
-        rows_all = 0;
-        for (const auto* set : {&s.sequences, &s.validation_sequences})
-          for (const Sequence& seq : *set) rows_all += double(seq.inputs.rows());
-      }
-      return params * rows_all;
-    }
-    case Command::gradcheck:
-      return params * params * rows * 2;
-  }
-  return 0;
-}
-
-void check_work(const Scenario& s, Command command) {
-  const double work = estimated_work(s, command);
-  const char* data_field = s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs";
-  switch (command) {
-    case Command::train:
-      if (work > limits::max_work)
-        fail("train.steps", show(double(s.train.steps)) + " steps of this model and batch are about " + show(work) +
-                                " operations; at most " + show(limits::max_work) + " (fewer steps, a smaller batch or model)");
-      break;
-    case Command::trace:
-    case Command::norms:
-      if (work > limits::max_trace_values)
-        fail(data_field, "a trace of this model and data would hold about " + show(work) + " numbers; at most " +
-                             show(limits::max_trace_values));
-      break;
-    case Command::predict:
-      if (work > limits::max_work)
-        fail(data_field, "a forward pass of this model over this data is about " + show(work) +
-                             " operations; at most " + show(limits::max_work));
-      break;
-    case Command::gradcheck:
-      if (work > limits::max_gradcheck_work)
-        fail("model", "a gradient check of " + show(parameter_count(s)) + " parameters over this batch is about " +
-                          show(work) + " operations; at most " + show(limits::max_gradcheck_work));
-      break;
-  }
-}
-
-std::string serialise_scenario(const Scenario& s) {
-  ojson root;
-  ojson& model = root["model"];
-  model["kind"] = kinds[int(s.kind)].first;
-  if (s.kind == ModelKind::mlp) {
-    model["layers"] = s.mlp.layers;
-    model["activations"] = ojson::array();
-    for (Activation f : s.mlp.activations) model["activations"].push_back(name(f));
-    model["loss"] = name(s.mlp.loss);
-  } else {
-    model["input_size"] = s.rnn.input_size;
-    model["hidden_size"] = s.rnn.hidden_size;
-    model["output_size"] = s.rnn.output_size;
-    model["hidden_activation"] = name(s.rnn.hidden_activation);
-    model["output_activation"] = name(s.rnn.output_activation);
-    model["loss"] = name(s.rnn.loss);
-    model["bias"] = s.rnn.bias;
-  }
-  if (!s.parameters.empty()) {
-    ojson& params = root["parameters"];
-    for (const Shape& shape : parameter_shapes(s))
-      if (auto it = s.parameters.find(shape.name); it != s.parameters.end())
-        params[shape.name] = shape.is_vector ? vector_json(it->second) : rows_json(it->second);
-  }
-  root["init"] = {{"scheme", schemes[int(s.init.scheme)].first}, {"scale", s.init.scale}, {"seed", s.init.seed}};
-  if (s.kind == ModelKind::mlp) {
-    root["data"] = {{"inputs", rows_json(s.inputs)}, {"targets", rows_json(s.targets)}};
-    if (s.validation_inputs)
-      root["data"]["validation"] = {{"inputs", rows_json(*s.validation_inputs)},
-                                    {"targets", rows_json(*s.validation_targets)}};
-  } else {
-    ojson sequences = ojson::array();
-    for (const Sequence& seq : s.sequences)
-      sequences.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets, seq.has_target)}});
-    root["data"] = {{"sequences", std::move(sequences)}};
-    if (!s.validation_sequences.empty()) {
-      ojson validation = ojson::array();
-      for (const Sequence& seq : s.validation_sequences)
-        validation.push_back({{"inputs", rows_json(seq.inputs)}, {"targets", rows_json(seq.targets, seq.has_target)}});
-      root["data"]["validation"] = {{"sequences", std::move(validation)}};
-    }
-  }
-  const OptimizerConfig& o = s.optimizer;
-  ojson& opt = root["optimizer"];
-  opt["kind"] = optimizers[int(o.kind)].first;
-  opt["lr"] = o.lr;
-  if (o.kind == OptimizerKind::sgd) opt["momentum"] = o.momentum;
-  if (o.kind == OptimizerKind::adam) opt["beta1"] = o.beta1, opt["beta2"] = o.beta2, opt["eps"] = o.eps;
-  if (o.kind == OptimizerKind::rmsprop) opt["rho"] = o.rho, opt["eps"] = o.eps;
-  opt["update_biases"] = o.update_biases;
-  root["regularization"] = {{"l1", s.regularization.l1}, {"l2", s.regularization.l2}};
-  const TrainConfig& t = s.train;
-  root["train"] = {{"steps", t.steps}, {"record_every", t.record_every},
-                   {"batch_size", t.batch_size > 0 ? ojson(t.batch_size) : ojson(nullptr)},
-                   {"shuffle", t.shuffle}, {"seed", t.seed}};
-  return root.dump(2);
 }
 
 }  // namespace backprop

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scenario.hpp"
 
@@ -13,12 +14,12 @@ namespace backprop {
 Scenario parse_scenario(std::string_view text);
 std::string serialise_scenario(const Scenario& scenario);
 
-// The work a command would do, refused when absurd (ScenarioError naming the field).
-enum class Command { trace, train, gradcheck, norms, predict };
-void check_work(const Scenario& scenario, Command command);
-// What check_work compares with its limit: operations (train, predict, gradcheck) or numbers
-// held (trace, norms).
-double estimated_work(const Scenario& scenario, Command command);
-double parameter_count(const Scenario& scenario);
+// The parameters a scenario's model has, in the core's order, with their shapes.
+struct ParameterShape {
+  std::string name;
+  Index rows, cols;
+  bool is_vector;  // written as a flat list
+};
+std::vector<ParameterShape> parameter_shapes(const Scenario& scenario);
 
 }  // namespace backprop

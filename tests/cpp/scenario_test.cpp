@@ -7,6 +7,7 @@
 
 #include "error.hpp"
 #include "scenario_json.hpp"
+#include "work.hpp"
 #include "test_support.hpp"
 #include "trainer.hpp"
 

@@ -30,6 +30,7 @@
 #include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
+#include "work.hpp"
 #include "trainer.hpp"
 
 namespace {
