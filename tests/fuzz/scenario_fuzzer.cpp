@@ -121,9 +121,15 @@ bool ends_with_key(const std::string& field, std::string_view text) {
 }
 
 // The field is a path from a part of the format ("model.layers[1]", "scenario", ...); for an
-// unknown field it ends with that key, and may be the key alone at the top level.
+// unknown field or a key given twice it ends with that key, and may be the key alone at the top
+// level.
 bool names_a_field(const std::string& field, const std::string& message, std::string_view text) {
   if (message.compare(0, 13, "unknown field") == 0) return ends_with_key(field, text);
+  // Found while reading, so the text may be invalid further on: the key is in it, quoted.
+  if (message == "appears twice in its object") {
+    const std::string key = field.substr(field.find_last_of(".]") == std::string::npos ? 0 : field.find_last_of(".]") + 1);
+    return key.size() > 60 || text.find("\"" + (key == "\"\"" ? "" : key) + "\"") != std::string_view::npos;
+  }
   if (!plain_path(field)) return false;
   for (std::string_view root : root_fields)
     if (field.compare(0, root.size(), root) == 0 &&
