@@ -89,6 +89,15 @@ describe('sharing', () => {
     await again.close();
   });
 
+  test('a network wider than the stepper shows is refused with a message naming the limit', async () => {
+    const wide = structuredClone(presets.pytorch);
+    wide.model.layers = [2, 20, 2];
+    const page = await open(`#/mlp?s=${encodeScenario(wide)}&step=2`);
+    expect(await page.locator('.notice').textContent()).toContain('de 1 a 8 unidades');
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 3 de 13');  // the classic example instead
+    await page.close();
+  });
+
   test('"Compartir" gives the link and the iframe code of this exact state', async () => {
     const page = await open('#/mlp?step=3');
     await page.locator('.share-button').click();

@@ -9,8 +9,8 @@ export const bptt = {
   equal: (max) => `¡Y son iguales! BPTT y las diferencias finitas coinciden en cada entrada de U, V y W (error relativo máximo ${max}).`,
   limits: {
     kind: 'esta lección trata una red recurrente (model.kind "rnn")',
-    sizes: 'el paso a paso muestra tamaños de 1 a 8',
-    sequence: 'el paso a paso recorre una sola secuencia de 1 a 12 pasos de tiempo',
+    sizes: (size) => `el paso a paso muestra tamaños de ${size.min} a ${size.max}`,
+    sequence: (steps) => `el paso a paso recorre una sola secuencia de ${steps.min} a ${steps.max} pasos de tiempo`,
   },
   presets: {
     lesson: 'La RNN de la lección: entrada 2, oculta 4, salida 5, T = 3',

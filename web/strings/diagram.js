@@ -2,7 +2,6 @@
 import {common} from './common.js';
 export const diagram = {
   label: (sizes) => `Diagrama de la red ${sizes.join('-')}`,
-  tooBig: 'Esta red es demasiado grande para dibujarla (hasta 16 unidades por capa y 6 capas con pesos).',
   columns: {
     input: 'Entrada',
     hidden: (l) => `Oculta ${l}`,

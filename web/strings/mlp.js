@@ -6,8 +6,9 @@ export const mlp = {
   gradcheckLabel: 'Comprobación del gradiente',
   limits: {
     kind: 'esta lección trata un perceptrón multicapa (model.kind "mlp")',
-    layers: 'el paso a paso muestra de 1 a 3 capas ocultas de 1 a 8 unidades',
-    samples: 'el paso a paso muestra un lote de hasta 8 muestras',
+    layers: (depth, units) =>
+      `el paso a paso muestra de ${depth.min} a ${depth.max} capas ocultas de ${units.min} a ${units.max} unidades`,
+    samples: (max) => `el paso a paso muestra un lote de hasta ${max} muestras`,
   },
   presets: {
     classic: 'Ejemplo clásico 2-2-2 (pesos fijos)',

@@ -2,7 +2,6 @@
 export const rnnDiagram = {
   label: ({T, input, hidden, output}) =>
     `RNN desplegada en ${T} ${T === 1 ? 'paso' : 'pasos'} de tiempo (entrada ${input}, oculta ${hidden}, salida ${output})`,
-  tooBig: 'Esta RNN es demasiado grande para dibujarla desplegada (hasta 8 componentes por vector y 12 pasos de tiempo).',
   time: (t) => `t = ${t}`,
   target: 'obj.',
   loss: 'L =',

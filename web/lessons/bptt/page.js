@@ -5,6 +5,7 @@ import {mountRnnDiagram} from '../../components/rnn-diagram.js';
 import {mountRnnEditor} from '../../components/rnn-editor.js';
 import {mountTraining} from '../../components/training.js';
 import {S} from '../../strings/index.js';
+import {spec} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
@@ -22,11 +23,13 @@ export function mountBptt(root, options) {
     validate(scenario) {
       const model = scenario?.model;
       if (model?.kind !== 'rnn') return {field: 'model.kind', message: S.bptt.limits.kind};
+      const {size, steps} = spec().lesson.rnn;
+      const inside = (n, r) => Number.isInteger(n) && n >= r.min && n <= r.max;
       const sizes = [model.input_size, model.hidden_size, model.output_size];
-      if (sizes.some((n) => !(n >= 1 && n <= 8))) return {field: 'model.hidden_size', message: S.bptt.limits.sizes};
-      const sequences = scenario.data?.sequences ?? [];
+      if (!sizes.every((n) => inside(n, size))) return {field: 'model.hidden_size', message: S.bptt.limits.sizes(size)};
+      const sequences = Array.isArray(scenario.data?.sequences) ? scenario.data.sequences : [];
       const T = sequences[0]?.inputs?.length ?? 0;
-      if (sequences.length !== 1 || T < 1 || T > 12) return {field: 'data.sequences', message: S.bptt.limits.sequence};
+      if (sequences.length !== 1 || !inside(T, steps)) return {field: 'data.sequences', message: S.bptt.limits.sequence(steps)};
       return null;
     },
     diagram: mountRnnDiagram,

@@ -1,9 +1,9 @@
 // Lab 6 (RNN exercise 1): BPTT by hand for one hidden unit and three time steps.
 // Texts with $…$ are rendered with KaTeX (web/math.js richText).
 
+import {sub as plainSub} from '../../components/diagram-kit/text.js';
+
 // Symbols of a field, as TeX and as plain text (for messages naming a field).
-const sub = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-const plainSub = (t) => String(t).split('').map((d) => sub[Number(d)]).join('');
 const BAR = {s: 's̄', h: 'h̄', r: 'r̄'};
 const GRADIENT_TEX = {dU: '\\dfrac{\\partial L}{\\partial U}', dV: '\\dfrac{\\partial L}{\\partial V}', dW: '\\dfrac{\\partial L}{\\partial W}'};
 const GRADIENT_INLINE = {dU: '\\partial L/\\partial U', dV: '\\partial L/\\partial V', dW: '\\partial L/\\partial W'};
