@@ -21,3 +21,6 @@ export function range(r) {
 
 // PyTorch's default learning rate of an optimizer, as the core fills it in.
 export const defaultLr = (kind) => spec().scenario.optimizer[kind ?? spec().scenario.optimizer.kind.default].lr.default;
+
+// Whether a whole number lies in a spec range (limits of sizes and counts).
+export const within = (n, r) => Number.isInteger(n) && n >= r.min && n <= (r.max ?? Infinity);

@@ -5,7 +5,7 @@ import {mountRnnDiagram} from '../../components/rnn-diagram.js';
 import {mountRnnEditor} from '../../components/rnn-editor.js';
 import {mountTraining} from '../../components/training.js';
 import {S} from '../../strings/index.js';
-import {spec} from '../../core/spec.js';
+import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
@@ -24,12 +24,11 @@ export function mountBptt(root, options) {
       const model = scenario?.model;
       if (model?.kind !== 'rnn') return {field: 'model.kind', message: S.bptt.limits.kind};
       const {size, steps} = spec().lesson.rnn;
-      const inside = (n, r) => Number.isInteger(n) && n >= r.min && n <= r.max;
       const sizes = [model.input_size, model.hidden_size, model.output_size];
-      if (!sizes.every((n) => inside(n, size))) return {field: 'model.hidden_size', message: S.bptt.limits.sizes(size)};
+      if (!sizes.every((n) => within(n, size))) return {field: 'model.hidden_size', message: S.bptt.limits.sizes(size)};
       const sequences = Array.isArray(scenario.data?.sequences) ? scenario.data.sequences : [];
       const T = sequences[0]?.inputs?.length ?? 0;
-      if (sequences.length !== 1 || !inside(T, steps)) return {field: 'data.sequences', message: S.bptt.limits.sequence(steps)};
+      if (sequences.length !== 1 || !within(T, steps)) return {field: 'data.sequences', message: S.bptt.limits.sequence(steps)};
       return null;
     },
     diagram: mountRnnDiagram,

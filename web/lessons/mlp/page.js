@@ -4,7 +4,7 @@ import {mountEditor} from '../../components/editor.js';
 import {mountGradcheck} from '../../components/gradcheck.js';
 import {mountTraining} from '../../components/training.js';
 import {S} from '../../strings/index.js';
-import {spec} from '../../core/spec.js';
+import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
@@ -24,8 +24,7 @@ export function mountMlp(root, options) {
       if (model?.kind !== 'mlp') return {field: 'model.kind', message: S.mlp.limits.kind};
       const {hidden_layers: depth, units, samples} = spec().lesson.mlp;
       const layers = Array.isArray(model.layers) ? model.layers : [];
-      const inside = (n, r) => Number.isInteger(n) && n >= r.min && n <= r.max;
-      if (!inside(layers.length - 2, depth) || !layers.every((n) => inside(n, units)))
+      if (!within(layers.length - 2, depth) || !layers.every((n) => within(n, units)))
         return {field: 'model.layers', message: S.mlp.limits.layers(depth, units)};
       if ((scenario.data?.inputs?.length ?? 0) > samples.max) return {field: 'data.inputs', message: S.mlp.limits.samples(samples.max)};
       return null;
