@@ -1,4 +1,4 @@
-// CSV text for the labs' "Guardar CSV" (web/labs/ui/export.js) and number fields' parsing
+// CSV text for the labs' "Guardar CSV" (web/labs/shared/ui/export.js) and number fields' parsing
 // (web/forms/fields.js), without a browser.
 import {describe, expect, test} from 'vitest';
 import {csvText} from '../../web/labs/shared/ui/export.js';
