@@ -64,11 +64,19 @@ void check_range(const json& range, const std::function<bool(const json&)>& ok, 
     const double max = range["max"];
     const bool excluded = range.value("max_excluded", false);
     EXPECT_EQ(ok(max), !excluded);
-    if (!excluded) EXPECT_FALSE(ok(step ? max + step : above(max)));
-    if (excluded) EXPECT_TRUE(ok(std::nextafter(max, -INFINITY)));
+    if (!excluded) {
+      EXPECT_FALSE(ok(step ? max + step : above(max)));
+    }
+    if (excluded) {
+      EXPECT_TRUE(ok(std::nextafter(max, -INFINITY)));
+    }
   }
-  if (range.contains("default")) EXPECT_TRUE(range["default"].is_null() || ok(range["default"]));
-  if (step) EXPECT_FALSE(ok(min + 0.5));
+  if (range.contains("default")) {
+    EXPECT_TRUE(range["default"].is_null() || ok(range["default"]));
+  }
+  if (step) {
+    EXPECT_FALSE(ok(min + 0.5));
+  }
 }
 
 TEST(Spec, ScenarioRangesAreWhatTheParserEnforces) {
