@@ -59,8 +59,9 @@ commands:
              "noise", "validation", "seed"}) or sequences for an RNN ({"kind": "sequences",
              "task": "running_sum|echo|parity", "count", "min_length", "max_length", "delay",
              "validation", "seed"})
-  resolve    the scenario with every default filled in, its parameter count and the work each
-             command would do: {"scenario", "parameter_count", "work": {"trace", "train", ...}}
+  resolve    the scenario with every default filled in, its parameter count and the work (operations)
+             and memory (bytes) each command would take: {"scenario", "parameter_count", "work":
+             {"trace", "train", ...}, "memory": {...}}
   spec       (no FILE) the core's limits, option lists, ranges and defaults: {"limits",
              "scenario", "data", "lesson"} (docs/scenario.md, "The core's spec")
 
@@ -79,15 +80,21 @@ exit status:
 
 // The scenario with every default filled in, its parameter count and the work of each verb.
 std::string resolve_json(const Scenario& s) {
-  const nlohmann::ordered_json out = {
-      {"scenario", nlohmann::ordered_json::parse(serialise_scenario(s))},
-      {"parameter_count", parameter_count(s)},
-      {"work",
-       {{"trace", estimated_work(s, Command::trace)},
-        {"train", estimated_work(s, Command::train)},
-        {"gradcheck", estimated_work(s, Command::gradcheck)},
-        {"predict", estimated_work(s, Command::predict)},
-        {"norms", estimated_work(s, Command::norms)}}}};
+  const std::pair<const char*, Command> verbs[] = {{"trace", Command::trace},
+                                                   {"train", Command::train},
+                                                   {"gradcheck", Command::gradcheck},
+                                                   {"predict", Command::predict},
+                                                   {"norms", Command::norms}};
+  nlohmann::ordered_json work = nlohmann::ordered_json::object(), memory = nlohmann::ordered_json::object();
+  for (const auto& [name, verb] : verbs) {
+    const Cost cost = estimate_cost(s, verb);
+    work[name] = cost.work();
+    memory[name] = cost.memory();
+  }
+  const nlohmann::ordered_json out = {{"scenario", nlohmann::ordered_json::parse(serialise_scenario(s))},
+                                      {"parameter_count", parameter_count(s)},
+                                      {"work", work},
+                                      {"memory", memory}};
   return out.dump(2);
 }
 

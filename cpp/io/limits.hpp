@@ -15,9 +15,13 @@ inline constexpr double max_samples = 1e5;                // MLP rows or RNN seq
 inline constexpr double max_sequence_length = 1e4;
 inline constexpr double max_data_values = 2e7;
 inline constexpr long long max_steps = 10'000'000;
-inline constexpr double max_work = 2e10;                  // steps × parameters × rows per step
-inline constexpr double max_trace_values = 2e7;           // a trace's numbers, RNN time steps included
-inline constexpr double max_gradcheck_work = 2e10;        // parameters² × rows
+// The cost model (work.cpp, docs/scenario.md "Limits"): every verb, and every Trainer call, is
+// estimated before it starts and refused above one of these. Chosen so that an accepted request
+// runs in about 10 s and 1 GB at most on a 2-core machine (measurements in docs/scenario.md).
+inline constexpr double max_work = 2e9;               // operations (≈ parameters × rows of each pass)
+inline constexpr double max_memory_bytes = 8e8;       // estimated memory of the data, tapes and output
+inline constexpr double max_recorded_losses = 1e6;    // train: steps / record_every entries of losses
+inline constexpr double max_output_values = 1e7;      // numbers a result holds (a trace's, train's, …)
 inline constexpr double max_seed = 9007199254740991.0;    // 2⁵³ − 1, exact in JavaScript too
 
 }  // namespace backprop::limits

@@ -53,7 +53,8 @@ ojson limits_json() {
           {"max_parameters", l::max_parameters},     {"max_samples", l::max_samples},
           {"max_sequence_length", l::max_sequence_length}, {"max_data_values", l::max_data_values},
           {"max_steps", l::max_steps},               {"max_work", l::max_work},
-          {"max_trace_values", l::max_trace_values}, {"max_gradcheck_work", l::max_gradcheck_work},
+          {"max_memory_bytes", l::max_memory_bytes}, {"max_recorded_losses", l::max_recorded_losses},
+          {"max_output_values", l::max_output_values},
           {"max_seed", l::max_seed}};
 }
 

@@ -1,6 +1,7 @@
 #include "work.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "json_fields.hpp"
 #include "limits.hpp"
@@ -13,16 +14,168 @@ namespace {
 using json_fields::fail;
 using json_fields::show;
 
-// Rows that one step pushes through the model: samples, or time steps of the longest sequences.
-double rows_per_step(const Scenario& s) {
-  const double batch = s.train.batch_size > 0 ? double(s.train.batch_size) : double(s.sample_count());
-  if (s.kind == ModelKind::mlp) return batch;
-  Index longest = 0;
-  for (const Sequence& seq : s.sequences) longest = std::max(longest, seq.inputs.rows());
-  return batch * double(longest);
+// The model's constants, measured on a 2-core VM (docs/scenario.md, "Limits"): a pass costs
+// parameters × rows multiply-adds, plus the activations of every unit of every row, plus a fixed
+// cost per layer (or per RNN time step) that dominates for tiny models.
+constexpr double ops_per_unit = 4;          // f and f′ of one unit of one row
+constexpr double ops_per_layer = 64;        // one layer of one pass (one RNN time step: 2 layers)
+constexpr double ops_per_update = 1;        // the optimizer, per parameter and step
+constexpr double bytes_per_double = 8;
+constexpr double bytes_per_output_value = 72;   // the number, its JSON value and its text
+constexpr double bytes_per_recorded_loss = 240;  // [step, loss]: the pair, its JSON and its text
+
+// Whole numbers with thousands separators ("10,000,000"); others as show() writes them.
+std::string grouped(double x) {
+  x = std::round(x);
+  if (!(std::abs(x) < 1e16)) return show(x);
+  std::string digits = show(std::abs(x)), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return x < 0 ? "-" + out : out;
+}
+std::string megabytes(double bytes) { return grouped(std::ceil(bytes / 1e6)) + " MB"; }
+std::string plural(double n, const char* one, const char* many) { return grouped(n) + " " + (n == 1 ? one : many); }
+
+// What the cost model needs to know of a scenario.
+struct Shape {
+  bool rnn = false;
+  double params = 0;
+  double units = 0;      // MLP: units of every non-input layer; RNN: hidden + output
+  double layers = 0;     // MLP: weight layers; RNN: 2 per time step
+  double io = 0;         // inputs + targets per row (MLP) or time step (RNN)
+  double tape = 0;       // doubles of work space per row (MLP) or time step (RNN)
+  double widest = 0;
+  double rows = 0;       // MLP rows, RNN time steps in all (training set)
+  double samples = 0;    // rows, or sequences
+  double validation_rows = 0, validation_samples = 0;
+  double longest = 0;    // RNN: the longest sequence
+  double batch = 0;      // samples per step
+  double step_rows = 0;  // rows (time steps) per step
+  double output_size = 0;
+  const char* data_field = "data.inputs";
+  const char* validation_field = "data.validation.inputs";
+  const char* model_field = "model.layers";
+};
+
+Shape shape_of(const Scenario& s) {
+  Shape m;
+  m.params = parameter_count(s);
+  if (s.kind == ModelKind::mlp) {
+    const auto& l = s.mlp.layers;
+    for (size_t i = 1; i < l.size(); ++i) m.units += l[i];
+    m.layers = double(l.size() - 1);
+    m.widest = *std::max_element(l.begin(), l.end());
+    m.io = double(l.front()) + double(l.back());
+    m.tape = 4 * m.units;  // z, a, ∂L/∂a, δ
+    m.rows = m.samples = double(s.inputs.rows());
+    if (s.validation_inputs) m.validation_rows = m.validation_samples = double(s.validation_inputs->rows());
+    m.output_size = l.back();
+  } else {
+    const double H = s.rnn.hidden_size, O = s.rnn.output_size;
+    m.rnn = true;
+    m.units = H + O;
+    m.layers = 2;
+    m.widest = H + O;
+    m.io = double(s.rnn.input_size) + O;
+    m.tape = 6 * H + 4 * O;  // r, h, r̄, h̄ and its two parts; s, y, ȳ, s̄
+    for (const Sequence& seq : s.sequences) {
+      m.rows += double(seq.inputs.rows());
+      m.longest = std::max(m.longest, double(seq.inputs.rows()));
+    }
+    for (const Sequence& seq : s.validation_sequences) m.validation_rows += double(seq.inputs.rows());
+    m.samples = double(s.sequences.size());
+    m.validation_samples = double(s.validation_sequences.size());
+    m.output_size = O;
+    m.data_field = "data.sequences";
+    m.validation_field = "data.validation.sequences";
+    m.model_field = "model.hidden_size";
+  }
+  m.batch = s.train.batch_size > 0 ? std::min(double(s.train.batch_size), m.samples) : m.samples;
+  m.step_rows = m.rnn ? m.batch * m.longest : m.batch;
+  return m;
+}
+
+// Operations of one pass (forward, or forward and backward) over `rows` rows or time steps.
+double pass(const Shape& m, double rows) {
+  return rows * (m.params + ops_per_unit * m.units) + ops_per_layer * m.layers * (m.rnn ? rows : 1.0);
+}
+double step(const Shape& m) { return pass(m, m.step_rows) + ops_per_update * m.params; }
+
+std::string rows_of(const Shape& m, double samples, double rows) {
+  return m.rnn ? plural(samples, "sequence", "sequences") + " (" + plural(rows, "time step", "time steps") + ")"
+               : plural(rows, "row", "rows");
+}
+
+// The parts every request on a model has: its parameters, the training data and, when there is
+// one, the validation set, with what a pass over each costs when `evaluated`.
+void add_model(Cost& c, const Shape& m) {
+  c.parts.push_back({m.model_field, "the " + plural(m.params, "parameter", "parameters") + " of this model", 0,
+                     5 * bytes_per_double * m.params});  // values, gradients, optimizer state, copies
+}
+void add_data(Cost& c, const Shape& m, const char* what, bool evaluated, bool validation) {
+  const double rows = validation ? m.validation_rows : m.rows;
+  const double samples = validation ? m.validation_samples : m.samples;
+  if (samples == 0) return;
+  double memory = 2 * bytes_per_double * rows * m.io;  // the scenario's copy and the model's
+  // Work space: RNN tapes for every sequence; an MLP's for the whole set (unless it is the batch).
+  if (m.rnn || validation || m.batch < m.samples) memory += bytes_per_double * rows * m.tape;
+  CostPart part{validation ? m.validation_field : m.data_field, std::string(what) + " " + rows_of(m, samples, rows),
+                evaluated ? pass(m, rows) : 0, memory};
+  c.parts.push_back(std::move(part));
+}
+void add_batch(Cost& c, const Shape& m) {
+  if (m.rnn) return;  // an RNN's tapes are its data's
+  c.parts.push_back({"train.batch_size", "a batch of " + plural(m.batch, "row", "rows"), 0,
+                     bytes_per_double * m.batch * (m.tape + m.io)});
+}
+void add_output(Cost& c, const std::string& field, const std::string& what, double values) {
+  c.output_values += values;
+  c.parts.push_back({field, what, 0, bytes_per_output_value * values, values});
+}
+
+const CostPart& largest(const Cost& c, double CostPart::*measure) {
+  return *std::max_element(c.parts.begin(), c.parts.end(),
+                           [&](const CostPart& a, const CostPart& b) { return a.*measure < b.*measure; });
+}
+
+[[noreturn]] void refuse_work(const Cost& c, const std::string& hint = "") {
+  const CostPart& p = largest(c, &CostPart::work);
+  fail(p.field, p.what + ": this request is about " + grouped(c.work()) + " operations, above the limit of " +
+                    grouped(limits::max_work) + hint);
+}
+[[noreturn]] void refuse_memory(const Cost& c) {
+  const CostPart& p = largest(c, &CostPart::memory);
+  fail(p.field, p.what + ": about " + megabytes(p.memory) + " of memory; this request needs " +
+                    megabytes(c.memory()) + " in all, above the limit of " + megabytes(limits::max_memory_bytes));
+}
+
+void check(const Cost& c) {
+  if (c.recorded_losses > limits::max_recorded_losses)
+    fail("train.record_every", grouped(c.recorded_losses) + " recorded losses exceed the limit of " +
+                                   grouped(limits::max_recorded_losses));
+  if (c.work() > limits::max_work) refuse_work(c);
+  if (c.output_values > limits::max_output_values) {
+    const CostPart& p = largest(c, &CostPart::output);
+    fail(p.field, p.what + ": the result would hold about " + grouped(c.output_values) +
+                      " numbers, above the limit of " + grouped(limits::max_output_values));
+  }
+  if (c.memory() > limits::max_memory_bytes) refuse_memory(c);
 }
 
 }  // namespace
+
+double Cost::work() const {
+  double sum = 0;
+  for (const CostPart& p : parts) sum += p.work;
+  return sum;
+}
+double Cost::memory() const {
+  double sum = 0;
+  for (const CostPart& p : parts) sum += p.memory;
+  return sum;
+}
 
 double parameter_count(const Scenario& s) {
   double n = 0;
@@ -30,60 +183,117 @@ double parameter_count(const Scenario& s) {
   return n;
 }
 
-double estimated_work(const Scenario& s, Command command) {
-  const double params = parameter_count(s), rows = rows_per_step(s);
+Cost estimate_cost(const Scenario& s, Command command) {
+  const Shape m = shape_of(s);
+  Cost c;
+  add_model(c, m);
   switch (command) {
-    case Command::train:
-      return double(s.train.steps) * params * rows;
+    case Command::train: {
+      const double steps = double(s.train.steps);
+      c.parts.push_back({"train.steps", plural(steps, "training step", "training steps") + " of this model and batch",
+                         steps * step(m), 0});
+      add_batch(c, m);
+      add_data(c, m, "the final loss over", true, false);
+      add_data(c, m, "the validation loss over", true, true);
+      c.recorded_losses = steps > 0 ? std::ceil(steps / double(s.train.record_every)) : 0;
+      c.parts.push_back({"train.record_every", plural(c.recorded_losses, "recorded loss", "recorded losses"),
+                         c.recorded_losses * ops_per_layer, bytes_per_recorded_loss * c.recorded_losses});
+      c.output_values += 2 * c.recorded_losses;
+      c.parts.back().output = 2 * c.recorded_losses;
+      add_output(c, m.model_field, "the trained parameters", m.params);
+      break;
+    }
     case Command::trace:
     case Command::norms: {
-      const double widest = s.kind == ModelKind::mlp ? *std::max_element(s.mlp.layers.begin(), s.mlp.layers.end())
-                                                     : s.rnn.hidden_size + s.rnn.output_size;
-      double values = params * 4 + rows * 12 * widest;
-      if (s.kind == ModelKind::rnn) values += rows * params * 2;  // each time step's contribution and running sum
-      return values;
+      add_batch(c, m);
+      add_data(c, m, "the data:", false, false);
+      add_data(c, m, "the validation data:", false, true);
+      // The parameters before and after, the gradients, and every intermediate of the first batch;
+      // an RNN's trace also holds what each time step adds to each gradient, and the running sums.
+      double batch_values = m.step_rows * 12 * m.widest;
+      double batch_work = step(m);
+      if (m.rnn) {
+        batch_values += m.step_rows * m.params * 2;
+        batch_work += m.step_rows * m.params * 4;
+      }
+      c.parts.push_back({m.rnn ? m.data_field : "train.batch_size", "one training step over the first batch", batch_work, 0});
+      const double values = m.params * 4 + batch_values;
+      if (command == Command::trace) {
+        add_output(c, m.model_field, "the parameters before and after the step, and their gradients", m.params * 4);
+        add_output(c, m.rnn ? m.data_field : "train.batch_size", "the first batch's intermediate values", batch_values);
+      } else {  // norms holds the trace, and writes a few numbers per time step
+        c.parts.push_back({m.rnn ? m.data_field : "train.batch_size", "the trace behind the norms",
+                           0, 2 * bytes_per_double * values});
+        add_output(c, m.data_field, "the norms", m.longest * 4);
+      }
+      break;
+    }
+    case Command::gradcheck: {
+      add_batch(c, m);
+      add_data(c, m, "the data:", false, false);
+      add_data(c, m, "the validation data:", false, true);
+      c.parts.push_back({m.model_field,
+                         "a gradient check of " + plural(m.params, "parameter", "parameters") + " (" +
+                             grouped(2 * m.params + 1) + " passes over a batch of " +
+                             rows_of(m, m.batch, m.step_rows) + ")",
+                         (2 * m.params + 1) * pass(m, m.step_rows), 0});
+      add_output(c, m.model_field, "the gradient check's numbers", m.params * 3);
+      break;
     }
     case Command::predict: {
-      double rows_all = double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
-      if (s.kind == ModelKind::rnn) {
-        rows_all = 0;
-        for (const auto* set : {&s.sequences, &s.validation_sequences})
-          for (const Sequence& seq : *set) rows_all += double(seq.inputs.rows());
-      }
-      return params * rows_all;
+      add_data(c, m, "a forward pass over", true, false);
+      add_data(c, m, "a forward pass over the validation set of", true, true);
+      // predict's work space is the whole set, batch or not
+      if (!m.rnn && m.batch == m.samples && m.samples > 0)
+        c.parts.push_back({m.data_field, "the work space of " + plural(m.rows, "row", "rows"), 0,
+                           bytes_per_double * m.rows * m.tape});
+      add_output(c, m.data_field, "the outputs", m.rows * m.output_size);
+      add_output(c, m.validation_field, "the validation outputs", m.validation_rows * m.output_size);
+      break;
     }
-    case Command::gradcheck:
-      return params * params * rows * 2;
   }
-  return 0;
+  return c;
 }
 
+double estimated_work(const Scenario& s, Command command) { return estimate_cost(s, command).work(); }
+double estimated_memory(const Scenario& s, Command command) { return estimate_cost(s, command).memory(); }
+
 void check_work(const Scenario& s, Command command) {
-  const double work = estimated_work(s, command);
-  const char* data_field = s.kind == ModelKind::rnn ? "data.sequences" : "data.inputs";
-  switch (command) {
-    case Command::train:
-      if (work > limits::max_work)
-        fail("train.steps", show(double(s.train.steps)) + " steps of this model and batch are about " + show(work) +
-                                " operations; at most " + show(limits::max_work) + " (fewer steps, a smaller batch or model)");
-      break;
-    case Command::trace:
-    case Command::norms:
-      if (work > limits::max_trace_values)
-        fail(data_field, "a trace of this model and data would hold about " + show(work) + " numbers; at most " +
-                             show(limits::max_trace_values));
-      break;
-    case Command::predict:
-      if (work > limits::max_work)
-        fail(data_field, "a forward pass of this model over this data is about " + show(work) +
-                             " operations; at most " + show(limits::max_work));
-      break;
-    case Command::gradcheck:
-      if (work > limits::max_gradcheck_work)
-        fail("model", "a gradient check of " + show(parameter_count(s)) + " parameters over this batch is about " +
-                          show(work) + " operations; at most " + show(limits::max_gradcheck_work));
-      break;
-  }
+  check(estimate_cost(s, command));
+}
+
+void check_trainer(const Scenario& s) {
+  // What the Trainer holds, and what fullLoss, validationLoss and evaluate each cost per call;
+  // parameters() writes every parameter.
+  const Shape m = shape_of(s);
+  Cost c;
+  add_model(c, m);
+  add_batch(c, m);
+  add_data(c, m, "the loss over", true, false);
+  add_data(c, m, "the validation loss over", true, true);
+  add_output(c, m.model_field, "the parameters", m.params);
+  check(c);
+}
+
+void check_trainer_run(const Scenario& s, double steps) {
+  if (std::isnan(steps)) fail("run.steps", "must be a number");
+  if (!std::isfinite(steps) || steps != std::floor(steps) || steps < 0)
+    fail("run.steps", "must be a whole number ≥ 0, got " + show(steps));
+  if (steps > limits::max_recorded_losses)
+    fail("run.steps", grouped(steps) + " steps in one call exceed the limit of " + grouped(limits::max_recorded_losses) +
+                          " (run fewer steps per call)");
+  const Shape m = shape_of(s);
+  Cost c;
+  c.parts.push_back({"run.steps", plural(steps, "training step", "training steps") + " in one call", steps * step(m), 0});
+  if (c.work() > limits::max_work) refuse_work(c, " (run fewer steps per call)");
+}
+
+void check_grid_work(const Scenario& s, double nx, double ny) {
+  if (!(nx >= 1 && ny >= 1) || !std::isfinite(nx * ny)) return;  // Trainer::grid refuses these
+  const Shape m = shape_of(s);
+  Cost c;
+  c.parts.push_back({"grid.ny", "a grid of " + grouped(nx * ny) + " points", pass(m, nx * ny), 0});
+  if (c.work() > limits::max_work) refuse_work(c);
 }
 
 }  // namespace backprop

@@ -14,6 +14,7 @@
 #include "result_json.hpp"
 #include "scenario_json.hpp"
 #include "trainer.hpp"
+#include "work.hpp"
 
 namespace backprop::wasm {
 
@@ -42,6 +43,7 @@ class TrainerHandle {
   explicit TrainerHandle(const std::string& text) {
     try {
       scenario_ = parse_scenario(text);
+      check_trainer(scenario_);  // the cost model: data, work space, and each full-set loss
       trainer_ = std::make_unique<Trainer>(scenario_);
     } catch (const ScenarioError& e) {
       error_ = {2, "", e.what(), e.field()};
@@ -53,16 +55,25 @@ class TrainerHandle {
   Outcome error() const { return error_; }
 
   // Runs up to `steps` more steps, stopping after the first non-finite loss; returns how many ran.
-  // losses() then holds the loss of each of those steps.
-  int run(int steps) {
+  // losses() then holds the loss of each of those steps. A number of steps that is not a whole
+  // number ≥ 0, or more than the cost model allows in one call, runs none: error() says why.
+  double run(double steps) {
     losses_.clear();
     if (!trainer_) return 0;
-    for (int i = 0; i < steps; ++i) {
+    try {
+      check_trainer_run(scenario_, steps);
+      error_ = {};
+    } catch (const ScenarioError& e) {
+      error_ = {2, "", e.what(), e.field()};
+      return 0;
+    }
+    const long long n = static_cast<long long>(steps);
+    for (long long i = 0; i < n; ++i) {
       const double loss = trainer_->step();
       losses_.push_back(loss);
       if (!std::isfinite(loss)) break;
     }
-    return int(losses_.size());
+    return double(losses_.size());
   }
 
   // The core's refusal of a training whose loss at `step` was `loss` (NaN or ±∞), as `backprop
@@ -114,6 +125,7 @@ class TrainerHandle {
     grid_.clear();
     if (!trainer_) return view(grid_);
     try {
+      check_grid_work(scenario_, nx, ny);
       trainer_->grid({x0, x1, y0, y1, nx, ny, unit}, grid_);
       error_ = {};
     } catch (const ScenarioError& e) {

@@ -175,6 +175,7 @@ TEST(BadInput, AbsurdWorkIsRefusedBeforeItStarts) {
   s["model"]["activations"] = {"relu", "relu", "sigmoid"};
   s["parameters"] = json::object();
   s["train"]["steps"] = 10000000;
+  s["train"]["record_every"] = 10000000;  // else the 10,000,000 recorded losses are named first
   const Scenario scenario = test::parse(s);
   try {
     check_work(scenario, Command::train);

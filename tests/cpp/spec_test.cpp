@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "command.hpp"
+#include "work.hpp"
 #include "data_json.hpp"
 #include "error.hpp"
 #include "scenario_json.hpp"
@@ -174,8 +175,15 @@ TEST(Spec, ResolveReportsTheWorkThatCheckWorkLimits) {
   mlp["train"] = {{"steps", 1000}};
   const json r = json::parse(run_command("resolve", mlp.dump()).out);
   EXPECT_EQ(r["parameter_count"], 12);
-  EXPECT_EQ(r["work"]["train"], 1000.0 * 12 * 1);
-  EXPECT_EQ(r["work"]["gradcheck"], 12.0 * 12 * 1 * 2);
+  const Scenario parsed = test::parse(mlp);
+  for (const auto& [name, verb] : {std::pair{"train", Command::train}, {"gradcheck", Command::gradcheck},
+                                   {"trace", Command::trace}, {"predict", Command::predict}}) {
+    EXPECT_EQ(r["work"][name], estimated_work(parsed, verb)) << name;
+    EXPECT_EQ(r["memory"][name], estimated_memory(parsed, verb)) << name;
+  }
+  // Training work grows with the steps: 1,000 more steps of 12 parameters and one row at least.
+  mlp["train"] = {{"steps", 2000}};
+  EXPECT_GE(estimated_work(test::parse(mlp), Command::train) - double(r["work"]["train"]), 1000.0 * 12 * 1);
   EXPECT_EQ(run_command("resolve", "{}").exit_code, 2);
   EXPECT_EQ(run_command("spec", "").exit_code, 0);
 }

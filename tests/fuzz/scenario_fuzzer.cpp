@@ -5,9 +5,11 @@
 //    the field being a path into the document; any other exception is a bug;
 //  - a parsed scenario survives serialise → parse unchanged, and serialising again gives the
 //    same text;
-//  - a small scenario also runs through trace, gradcheck, predict and a few training steps (with
-//    the labs' gradient norms, h̄ norms, evaluation and output grid), and every result
-//    serialises to JSON;
+//  - the work/memory oracle: every verb (trace, train, gradcheck, norms, predict) whose cost the
+//    cost model (work.hpp) estimates below a hundredth of its limits runs through run_command, as
+//    the CLI runs it, and so do the Trainer's checked calls (run, fullLoss, evaluate, grid); run.sh
+//    gives libFuzzer -timeout=2 -rss_limit_mb=256, so an input that the model underestimates (runs
+//    longer than 2 s or takes more than 256 MB) is a finding; the results serialise to JSON;
 //  - the same text as a data spec (the data verb) is parsed or refused the same way, and a small
 //    spec's data set serialises to JSON that a scenario accepts as its data.
 // A broken expectation prints what went wrong and aborts, which libFuzzer reports as a crash.
@@ -30,6 +32,8 @@
 #include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
+#include "command.hpp"
+#include "limits.hpp"
 #include "work.hpp"
 #include "trainer.hpp"
 
@@ -47,9 +51,11 @@ void expect(bool ok, const std::string& what) {
   if (!ok) bug(what);
 }
 
-// Small enough to run the core on every input: under these, a run takes milliseconds.
-constexpr double max_small_parameters = 200;
-constexpr double max_small_rows = 50;  // MLP rows (validation included) or RNN time steps in all
+// The oracle's budget: requests the cost model estimates below these run (under ASan and UBSan,
+// about ten times slower than Release, well within libFuzzer's -timeout=2 and -rss_limit_mb=256
+// when the model is right).
+constexpr double fuzz_work = limits::max_work / 100;
+constexpr double fuzz_memory = limits::max_memory_bytes / 16;
 
 // ---- error messages --------------------------------------------------------------------------
 
@@ -217,15 +223,6 @@ std::string difference(const Scenario& a, const Scenario& b) {
 
 // ---- running the core ------------------------------------------------------------------------
 
-double row_count(const Scenario& s) {
-  if (s.kind == ModelKind::mlp)
-    return double(s.inputs.rows()) + (s.validation_inputs ? double(s.validation_inputs->rows()) : 0.0);
-  double steps = 0;
-  for (const auto* set : {&s.sequences, &s.validation_sequences})
-    for (const Sequence& seq : *set) steps += double(seq.inputs.rows());
-  return steps;
-}
-
 // check_work refusing the work is fine; anything else it throws is not.
 bool work_allowed(const Scenario& s, Command command) {
   try {
@@ -239,20 +236,51 @@ bool work_allowed(const Scenario& s, Command command) {
   }
 }
 
+// Within the oracle's budget: small enough to run here.
+bool cheap(const Scenario& s, Command command) {
+  const Cost cost = estimate_cost(s, command);
+  return cost.work() <= fuzz_work && cost.memory() <= fuzz_memory;
+}
+
 void expect_json(const std::string& text, const char* what) {
   expect(nlohmann::json::accept(text), std::string(what) + " is not valid JSON");
 }
 
-void run_core(const Scenario& s) {
-  if (parameter_count(s) >= max_small_parameters || row_count(s) >= max_small_rows) return;
-  if (!work_allowed(s, Command::trace) || !work_allowed(s, Command::gradcheck)) return;
+// A verb as the CLI runs it: the cost model, then the work. A refusal is one line naming a field.
+void run_verb(const char* verb, std::string_view text) {
+  const CommandResult r = run_command(verb, text);
+  if (r.exit_code == 0) {
+    expect_json(r.out, verb);
+    return;
+  }
+  expect(r.exit_code == 2 || r.exit_code == 3, std::string(verb) + ": exit code " + std::to_string(r.exit_code));
+  expect(std::count(r.err.begin(), r.err.end(), '\n') == 1 && r.err.rfind("backprop: ", 0) == 0,
+         std::string(verb) + ": not one line: " + r.err);
+}
 
-  const Trace traced = trace(s);
-  expect_json(to_json(traced), "to_json(trace)");
-  expect_json(to_json(gradcheck(s)), "to_json(gradcheck)");
-  if (work_allowed(s, Command::predict)) expect_json(to_json(predict(s)), "to_json(predict)");
+void run_core(const Scenario& s, std::string_view text) {
+  constexpr std::pair<const char*, Command> verbs[] = {{"trace", Command::trace},
+                                                       {"gradcheck", Command::gradcheck},
+                                                       {"predict", Command::predict},
+                                                       {"norms", Command::norms},
+                                                       {"train", Command::train}};
+  for (const auto& [verb, command] : verbs) {
+    if (!cheap(s, command)) continue;
+    work_allowed(s, command);  // refusals are well formed
+    run_verb(verb, text);
+  }
 
-  // The labs' trainer additions after one step.
+  // The labs' trainer, as the wasm binding drives it: its constructor's and run's checks first.
+  // Three steps cost less than a train verb of three steps, which holds what a trainer holds.
+  Scenario three = s;
+  three.train.steps = 3;
+  if (!cheap(three, Command::train)) return;
+  try {
+    check_trainer(s);
+    check_trainer_run(s, 3);
+  } catch (const ScenarioError& e) {
+    bug(std::string("the trainer refuses what a train verb of 3 steps accepts: ") + e.what());
+  }
   Trainer trainer(s);
   trainer.step();
   std::vector<double> values;
@@ -264,18 +292,13 @@ void run_core(const Scenario& s) {
   expect(std::isnan(e.validation.loss) == !trainer.objective().has_validation(), "evaluate: validation loss");
   for (double accuracy : {e.train.accuracy, e.validation.accuracy})
     expect(std::isnan(accuracy) || (accuracy >= 0 && accuracy <= 1), "evaluate: accuracy in [0, 1]");
+  (void)trainer.full_loss();
+  (void)trainer.validation_loss();
   if (s.kind == ModelKind::mlp && s.mlp.layers.front() == 2) {
+    check_grid_work(s, 3, 2);
     trainer.grid({-1, 1, -1, 1, 3, 2, double(s.mlp.layers.back() - 1)}, values);
     expect(values.size() == 6, "grid: nx·ny values");
   }
-
-  // A few steps of training: batches, shuffling, the validation loss.
-  Scenario short_run = s;
-  short_run.train.steps = std::min<long long>(s.train.steps, 3);
-  if (!work_allowed(short_run, Command::train)) return;
-  const TrainResult trained = train(short_run);
-  if (trained.divergence) expect(!divergence_message(*trained.divergence, short_run).empty(), "divergence message");
-  else expect_json(to_json(trained), "to_json(train)");
 }
 
 // The text as a data spec: parsed or refused with a field; a small one's data is a scenario's data.
@@ -328,7 +351,7 @@ void run(std::string_view text) {
   const std::string twice = serialise_scenario(again);
   expect(once == twice, "serialising twice gives different text:\n" + once + "\n----\n" + twice);
 
-  run_core(s);
+  run_core(s, text);
 }
 
 }  // namespace

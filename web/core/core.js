@@ -126,8 +126,14 @@ class Trainer {
   }
 
   // Runs up to n steps, stopping after a non-finite loss; returns each step's loss (a copy).
+  // More steps in one call than the core's cost model allows (or n not a whole number ≥ 0) runs
+  // none and throws the core's refusal (a CoreError, field run.steps).
   run(n) {
-    this.handle.run(n);
+    const ran = this.handle.run(typeof n === 'number' ? n : NaN);
+    if (ran === 0 && n !== 0) {
+      const error = this.handle.error();
+      if (error.code !== 0) throw new CoreError(error);
+    }
     return this.handle.losses().slice();
   }
 
