@@ -3,6 +3,7 @@
 // (cpp/cli/main.cpp): same verbs, help, JSON on stdout, one line on stderr, exit codes.
 import {open, readFile} from 'node:fs/promises';
 import {loadCore} from '../web/core/core.js';
+import {runGuarded, silentModule} from './guard.mjs';
 
 async function readAtMost(handle, limit) {
   const chunks = [];
@@ -45,6 +46,10 @@ async function readInput(path, maxBytes) {
   }
 }
 
+// A failed write (a full disk, a closed pipe) is reported as the native tool reports it. One case
+// cannot be: Node reopens a closed stdout (`>&-`) on /dev/null before any script runs, read-write,
+// exactly as Python's subprocess.DEVNULL or Node's stdio 'ignore' hand it over, so the write
+// succeeds where the native tool's fails (exit 1, "cannot write the result").
 function write(stream, text) {
   return new Promise((resolve) => {
     if (!text) return resolve(true);
@@ -56,7 +61,7 @@ async function main(args) {
   let core;
   try {
     const wasmBinary = await readFile(new URL('../web/core/core.wasm', import.meta.url));
-    core = await loadCore({wasmBinary});
+    core = await loadCore({wasmBinary, ...silentModule});
   } catch (error) {
     process.stderr.write(`backprop: cannot load the WebAssembly core (run scripts/build-wasm.sh): ${error.message}\n`);
     return 1;
@@ -65,18 +70,22 @@ async function main(args) {
     await write(process.stdout, core.usage());
     return 0;
   }
-  if (args.length === 1 && args[0] === 'spec') args = ['spec', null];
+  if (args.length === 1 && args[0] === 'spec') {
+    // As the native tool: the spec, or exit 1 without a word when it cannot be written.
+    return (await write(process.stdout, runGuarded(core, 'spec', '').json)) ? 0 : 1;
+  }
   if (args.length !== 2) {
     await write(process.stderr, core.usage());
     return 1;
   }
   const [command, path] = args;
-  const bytes = path === null ? '' : await readInput(path, core.spec().limits.max_text_bytes);
+  const bytes = await readInput(path, core.spec().limits.max_text_bytes);
   if (bytes === null) {
     await write(process.stderr, `backprop: cannot read ${path === '-' ? 'standard input' : path}\n`);
     return 1;
   }
-  const outcome = core.run(command, bytes);
+  // Never an abort: running out of memory inside the core is a refusal, as natively.
+  const outcome = runGuarded(core, command, bytes);
   if (outcome.code === 0) {
     if (!(await write(process.stdout, outcome.json))) {
       await write(process.stderr, 'backprop: cannot write the result\n');
@@ -90,4 +99,8 @@ async function main(args) {
 
 // A failed write also emits 'error'; the callback above has already handled it.
 process.stdout.on('error', () => {});
-process.exitCode = await main(process.argv.slice(2));
+// Anything unforeseen is still one line, never a stack trace.
+process.exitCode = await main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`backprop: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  return 1;
+});

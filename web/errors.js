@@ -14,5 +14,5 @@ export function translateCoreError(error) {
     const match = pattern.exec(reason);
     if (match) return coreErrors.invalid(error.field, typeof spanish === 'function' ? spanish(match) : spanish);
   }
-  return coreErrors.invalid(error.field, reason);
+  return coreErrors.unknown(error.field);
 }

@@ -95,9 +95,12 @@ inline std::string type_name(const json& j) {
   }
 }
 
-// nlohmann's parser keeps its own stack, but a depth limit keeps every later walk cheap and safe.
+// Before parsing: nlohmann's parser keeps its own stack, but a depth limit keeps every later walk
+// cheap and safe; and a count of objects and lists bounds the parsed document's memory (a few
+// bytes of "{}," cost a map each).
 inline void check_nesting(std::string_view text, const char* what = "scenario") {
   int depth = 0;
+  double objects = 0, lists = 0;
   bool in_string = false, escaped = false;
   for (char ch : text) {
     if (in_string) {
@@ -109,6 +112,10 @@ inline void check_nesting(std::string_view text, const char* what = "scenario") 
     } else if (ch == '[' || ch == '{') {
       if (++depth > limits::max_nesting)
         fail(what, "nested deeper than " + std::to_string(limits::max_nesting) + " levels");
+      if (ch == '{' && ++objects > limits::max_json_objects)
+        fail(what, "holds more than " + show(limits::max_json_objects) + " JSON objects");
+      if (ch == '[' && ++lists > limits::max_json_lists)
+        fail(what, "holds more than " + show(limits::max_json_lists) + " JSON lists");
     } else if (ch == ']' || ch == '}') {
       --depth;
     }

@@ -8,6 +8,8 @@ namespace backprop::limits {
 
 inline constexpr std::size_t max_text_bytes = 64u << 20;  // 64 MiB of JSON
 inline constexpr int max_nesting = 64;                    // JSON depth
+inline constexpr double max_json_objects = 1e6;           // {…} in a document (each costs a map)
+inline constexpr double max_json_lists = 4e6;             // […] in a document (rows are lists)
 inline constexpr int max_units = 4096;                    // per layer, and RNN sizes
 inline constexpr int max_weight_layers = 32;
 inline constexpr double max_parameters = 4e6;

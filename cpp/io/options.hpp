@@ -75,6 +75,8 @@ inline constexpr Range mlp_units{1, 8, true};
 inline constexpr Range mlp_samples{1, 8, true};
 inline constexpr Range rnn_size{1, 8, true};    // input, hidden and output sizes
 inline constexpr Range rnn_steps{1, 12, true};  // T
+inline constexpr Range mlp_validation_rows{0, 1000, true};       // a link's validation set
+inline constexpr Range rnn_validation_sequences{0, 100, true};
 inline constexpr Range value{-1e3, 1e3};         // a weight, bias, input or target typed in
 inline constexpr Range lr{0, 1e3};
 inline constexpr Range training_steps{1, 1e6, true};

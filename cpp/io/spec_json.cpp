@@ -49,6 +49,7 @@ ojson choice(const std::pair<const char*, Enum> (&table)[N], Enum fallback) {
 ojson limits_json() {
   namespace l = limits;
   return {{"max_text_bytes", l::max_text_bytes},     {"max_nesting", l::max_nesting},
+          {"max_json_objects", l::max_json_objects}, {"max_json_lists", l::max_json_lists},
           {"max_units", l::max_units},               {"max_weight_layers", l::max_weight_layers},
           {"max_parameters", l::max_parameters},     {"max_samples", l::max_samples},
           {"max_sequence_length", l::max_sequence_length}, {"max_data_values", l::max_data_values},
@@ -130,8 +131,12 @@ ojson lesson_json() {
   return {{"mlp",
            {{"hidden_layers", range(l::mlp_hidden_layers)},
             {"units", range(l::mlp_units)},
-            {"samples", range(l::mlp_samples)}}},
-          {"rnn", {{"size", range(l::rnn_size)}, {"steps", range(l::rnn_steps)}}},
+            {"samples", range(l::mlp_samples)},
+            {"validation_rows", range(l::mlp_validation_rows)}}},
+          {"rnn",
+           {{"size", range(l::rnn_size)},
+            {"steps", range(l::rnn_steps)},
+            {"validation_sequences", range(l::rnn_validation_sequences)}}},
           {"value", range(l::value)},
           {"lr", range(l::lr)},
           {"training_steps", range(l::training_steps)},

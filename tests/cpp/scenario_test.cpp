@@ -43,6 +43,12 @@ std::vector<Bad> bad_inputs() {
       {"empty", "", "scenario: is not valid JSON"},
       {"truncated", R"({"model": {"kind": "mlp")", "scenario: is not valid JSON"},
       {"not an object", "[1, 2, 3]", "scenario: must be an object, got a list"},
+      {"a million empty objects", [] {
+         std::string s = R"({"model": {}, "junk": [)";
+         for (int i = 0; i < 1'000'001; ++i) s += "{},";
+         return s + "{}]}";
+       }(),
+       "scenario: holds more than 1000000 JSON objects"},
       {"a key twice", R"({"model": {"kind": "mlp", "kind": "rnn"}})", "model.kind: appears twice in its object"},
       {"a key twice in a list's object",
        rnn_with([](json&) {}).replace(0, 1, R"({"data": {"sequences": [{}, {"inputs": [], "inputs": []}]}, )"),

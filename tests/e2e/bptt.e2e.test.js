@@ -135,3 +135,19 @@ describe('lesson 2: editing and exploring', () => {
     await page.close();
   });
 });
+
+describe('lesson 2: links it must bound (issue 10)', () => {
+  test('thousands of validation sequences are refused in Spanish', async () => {
+    const s = structuredClone(presets.exercise);
+    s.data.validation = {sequences: Array.from({length: 2000}, () => structuredClone(s.data.sequences[0]))};
+    const page = await open(`#/bptt?s=${encodeScenario(s)}`);
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('secuencias de validación');
+    await page.close();
+  });
+
+  test('step=1e9 opens the last step', async () => {
+    const page = await open(`#/bptt?step=1e9`);
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('Paso 27 de 27');
+    await page.close();
+  });
+});

@@ -246,3 +246,63 @@ test('the built site works from a sub-path of a static host', async () => {
     await host.close();
   }
 });
+
+describe('lesson 1: links it must bound or explain (issue 10)', () => {
+  const classic = () => structuredClone(presets.classic);
+  const withValidation = (rows) => {
+    const s = classic();
+    s.data.validation = {inputs: Array.from({length: rows}, () => [0.1, 0.2]), targets: Array.from({length: rows}, () => [0.05, 0.95])};
+    return s;
+  };
+  const notice = (page) => page.locator('.notice').textContent();
+
+  test('a 1.76 MB link with 60,000 validation rows is refused in Spanish', async () => {
+    const encoded = encodeScenario(withValidation(60_000));
+    expect(encoded.length).toBeGreaterThan(1_500_000);
+    const page = await open(`#/mlp?s=${encoded}`);
+    await expect.poll(() => notice(page)).toContain('demasiado largo');
+    expect(await page.locator('.progress-text').textContent()).toBe('Paso 1 de 13');  // the classic example instead
+    await page.close();
+  });
+
+  test('thousands of validation rows in a shorter link: refused in Spanish', async () => {
+    const page = await open(`#/mlp?s=${encodeScenario(withValidation(3000))}`);
+    await expect.poll(() => notice(page)).toContain('filas de validación');
+    await page.close();
+  });
+
+  test('softmax in a hidden layer, and layers that are not a list, get their own message', async () => {
+    const softmax = classic();
+    softmax.model.activations = ['softmax', 'sigmoid'];
+    let page = await open(`#/mlp?s=${encodeScenario(softmax)}`);
+    await expect.poll(() => notice(page)).toContain('softmax solo en la capa de salida');
+    await expectClean(page);
+    await page.close();
+    const text = classic();
+    text.model.layers = '22222';
+    page = await open(`#/mlp?s=${encodeScenario(text)}`);
+    await expect.poll(() => notice(page)).toContain('model.layers debe ser una lista de números');
+    await page.close();
+  });
+
+  test('step=1e9 opens the last step', async () => {
+    const page = await open(`#/mlp?s=${encodeScenario(classic())}&step=1e9`);
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('Paso 13 de 13');
+    await page.close();
+  });
+
+  test('a large valid scenario stays out of the address; the share panel says why', async () => {
+    const large = withValidation(500);
+    expect(encodeScenario(large).length).toBeGreaterThan(8192);
+    const page = await open(`#/mlp?s=${encodeScenario(large)}`);
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('Paso 1 de 13');
+    expect(await page.locator('.notice').isHidden()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toMatch(/step=1$/);
+    expect(page.url()).not.toContain('s=');
+    await page.locator('.share-button').click();
+    await expect.poll(() => page.locator('.share-too-long').isVisible()).toBe(true);
+    expect(await page.locator('.share-too-long').textContent()).toContain('demasiado grande para caber en un enlace');
+    await page.close();
+  });
+});

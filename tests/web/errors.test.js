@@ -160,3 +160,35 @@ describe('a non-finite loss: code 3 and the native message', () => {
     expect(refusal(() => core.trace(infinite))).toEqual(expected);
   });
 });
+
+describe('every known refusal reaches the student in Spanish, no English word left', () => {
+  const english = /\b(must|one of|got|unknown|field|expected|nested|deeper|than|levels|appears|twice|its|object|not valid|required|scenario|parse|syntax|error|memory)\b/i;
+  const cases = [
+    ['must be one of', edit(classic, (s) => (s.model.kind = 'cnn')), /^Valor no válido en model\.kind: debe ser uno de estos valores: mlp, rnn/],
+    ['an activation not in the list', edit(classic, (s) => (s.model.activations[1] = 'swish')), /debe ser uno de estos valores/],
+    ['unknown field', edit(classic, (s) => (s.optimiser = {})), /campo desconocido/],
+    ['nested deeper than 64 levels', '['.repeat(100) + ']'.repeat(100), /anidado a más de 64 niveles/],
+    ['a key given twice', '{"model": {"kind": "mlp", "kind": "rnn"}}', /aparece dos veces|Valor no válido en model\.kind/],
+    ['not valid JSON', '{"model": ', /^Valor no válido en el escenario: no es un JSON válido$/],
+    ['required', '{"model": {"kind": "mlp"}}', /es obligatorio/],
+  ];
+  test.each(cases)('%s', async (_, text, spanish) => {
+    const {translateCoreError} = await import('../../web/errors.js');
+    let error;
+    try {
+      core.trace(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CoreError);
+    const message = translateCoreError(error);
+    expect(message).toMatch(spanish);
+    expect(message.replace(error.field, '')).not.toMatch(english);
+  });
+
+  test('a reason with no Spanish: a Spanish sentence naming the field, not the core\'s English', async () => {
+    const {translateCoreError} = await import('../../web/errors.js');
+    const message = translateCoreError(new CoreError({message: 'model.layers: frobnicates the widget', field: 'model.layers', code: 2}));
+    expect(message).toBe('Valor no válido en model.layers: el núcleo no puede usar este valor.');
+  });
+});

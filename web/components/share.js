@@ -18,8 +18,10 @@ export function mountShare(container, ctx, path = '/mlp') {
   const linkField = el('input', {type: 'text', readonly: true, class: 'share-link', 'aria-label': T.link});
   const iframeField = el('textarea', {readonly: true, rows: 3, class: 'share-iframe', 'aria-label': T.iframe});
   const status = el('p', {class: 'share-status', role: 'status'});
+  const warning = el('p', {class: 'share-too-long', hidden: true}, T.tooLong);
   const dialog = el('dialog', {class: 'share-dialog'}, [
     el('h2', {}, T.title),
+    warning,
     el('label', {}, [T.link, linkField]),
     el('label', {}, [T.iframe, iframeField]),
     status,
@@ -30,6 +32,8 @@ export function mountShare(container, ctx, path = '/mlp') {
     const {link, iframe} = shareLinks(path, ctx.address());
     linkField.value = link;
     iframeField.value = iframe;
+    const tooLong = ctx.tooLongToShare?.() ?? false;
+    warning.hidden = !tooLong;
     dialog.showModal();
     try {
       await navigator.clipboard.writeText(`${link}\n\n${iframe}`);

@@ -5,13 +5,20 @@
 import {CoreError} from '../core/core.js';
 import {el} from '../dom.js';
 import {parseRoute, replaceRoute} from '../router.js';
-import {decodeScenario, encodeScenario} from '../share.js';
+import {MAX_SHARED_CHARS, decodeScenario, encodeScenario} from '../share.js';
 import {createStore} from '../state.js';
 import {S} from '../strings/index.js';
 import {translateCoreError} from '../errors.js';
 import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
+
+// The step an address asks for: a whole number (1e9 is one), clamped to 0…last; 0 otherwise.
+export function parseStep(text, last) {
+  const n = Number(text ?? '0');
+  if (Number.isNaN(n) || text?.trim() === '') return 0;
+  return Math.min(Math.max(0, Math.floor(n)), last);
+}
 
 // config: {path, title, lesson (the text module's `lesson`), presets {key: scenario},
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
@@ -40,23 +47,28 @@ export function mountLessonPage(root, {core, params}, config) {
       try {
         loaded = evaluate(decodeScenario(encoded));
         if (loaded.error) notice = S.lessonPage.badLink(loaded.error);
-      } catch {
-        notice = S.lessonPage.badLink(S.lessonPage.unreadableLink);
+      } catch (error) {
+        notice = S.lessonPage.badLink(error instanceof RangeError ? S.lessonPage.tooLongLink : S.lessonPage.unreadableLink);
       }
     }
     if (!loaded || loaded.error) loaded = evaluate(structuredClone(presets[config.defaultPreset]));
-    const step = Math.min(Math.max(0, Number.parseInt(params.get('step') ?? '0', 10) || 0), loaded.steps.length - 1);
+    const step = parseStep(params.get('step'), loaded.steps.length - 1);
     return {...loaded, step, notice, embed: params.get('embed') === '1'};
   }
 
   const store = createStore(fromAddress(params));
 
-  // The scenario's base64url, encoded again only when the scenario changes (not at every step).
+  // The scenario's base64url, encoded again only when the scenario changes (not at every step);
+  // beyond MAX_SHARED_CHARS the address leaves it out (ctx.tooLongToShare() says so).
   let shared = {scenario: null, text: ''};
-  function address(state) {
+  function encoded(state) {
     if (shared.scenario !== state.scenario) shared = {scenario: state.scenario, text: encodeScenario(state.scenario)};
+    return shared.text;
+  }
+  function address(state) {
     const query = new URLSearchParams();
-    query.set('s', shared.text);
+    const text = encoded(state);
+    if (text.length <= MAX_SHARED_CHARS) query.set('s', text);
     query.set('step', String(state.step));
     if (state.embed) query.set('embed', '1');
     return query;
@@ -79,6 +91,7 @@ export function mountLessonPage(root, {core, params}, config) {
       store.set({step: Math.min(Math.max(0, step), steps.length - 1)});
     },
     address: () => address(store.get()),
+    tooLongToShare: () => encoded(store.get()).length > MAX_SHARED_CHARS,
   };
 
   // The address follows the state one frame later, coalesced: history.replaceState costs a few
@@ -156,6 +169,11 @@ export function mountLessonPage(root, {core, params}, config) {
     update(params) {
       const current = address(store.get()).toString();
       if (params.toString() === current) return;
+      // An address without the scenario, while the scenario is too long for it: only the step.
+      if (!params.has('s') && ctx.tooLongToShare()) {
+        ctx.setStep(parseStep(params.get('step'), store.get().steps.length - 1));
+        return;
+      }
       store.set(fromAddress(params));
     },
     destroy() {

@@ -10,6 +10,8 @@ export const bptt = {
   limits: {
     kind: 'esta lección trata una red recurrente (model.kind "rnn")',
     sizes: (size) => `el paso a paso muestra tamaños de ${size.min} a ${size.max}`,
+    softmaxHidden: 'softmax solo en la capa de salida',
+    validation: (count, steps) => `el enlace puede llevar hasta ${count} secuencias de validación de hasta ${steps} pasos`,
     sequence: (steps) => `el paso a paso recorre una sola secuencia de ${steps.min} a ${steps.max} pasos de tiempo`,
   },
   presets: {

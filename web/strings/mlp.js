@@ -8,6 +8,9 @@ export const mlp = {
     kind: 'esta lección trata un perceptrón multicapa (model.kind "mlp")',
     layers: (depth, units) =>
       `el paso a paso muestra de ${depth.min} a ${depth.max} capas ocultas de ${units.min} a ${units.max} unidades`,
+    layersList: 'model.layers debe ser una lista de números',
+    softmaxHidden: 'softmax solo en la capa de salida',
+    validation: (max) => `el enlace puede llevar hasta ${max} filas de validación`,
     samples: (max) => `el paso a paso muestra un lote de hasta ${max} muestras`,
   },
   presets: {

@@ -11,6 +11,7 @@ import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
 import {lesson} from './text.js';
 
+
 export function mountBptt(root, options) {
   return mountLessonPage(root, options, {
     path: '/bptt',
@@ -29,6 +30,11 @@ export function mountBptt(root, options) {
       const sequences = Array.isArray(scenario.data?.sequences) ? scenario.data.sequences : [];
       const T = sequences[0]?.inputs?.length ?? 0;
       if (sequences.length !== 1 || !within(T, steps)) return {field: 'data.sequences', message: S.bptt.limits.sequence(steps)};
+      if ([model.hidden_activation].includes('softmax')) return {field: 'model.hidden_activation', message: S.bptt.limits.softmaxHidden};
+      // Validation sequences: a handful, each as long as the stepper's, or the link is refused.
+      const validation = scenario.data?.validation?.sequences;
+      if (Array.isArray(validation) && (validation.length > spec().lesson.rnn.validation_sequences.max || !validation.every((q) => (q?.inputs?.length ?? 0) <= steps.max && (q?.targets?.length ?? 0) <= steps.max)))
+        return {field: 'data.validation', message: S.bptt.limits.validation(spec().lesson.rnn.validation_sequences.max, steps.max)};
       return null;
     },
     diagram: mountRnnDiagram,

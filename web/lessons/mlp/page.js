@@ -10,6 +10,7 @@ import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
 import {lesson} from './text.js';
 
+
 export function mountMlp(root, options) {
   return mountLessonPage(root, options, {
     path: '/mlp',
@@ -23,10 +24,18 @@ export function mountMlp(root, options) {
       const model = scenario?.model;
       if (model?.kind !== 'mlp') return {field: 'model.kind', message: S.mlp.limits.kind};
       const {hidden_layers: depth, units, samples} = spec().lesson.mlp;
-      const layers = Array.isArray(model.layers) ? model.layers : [];
+      if (!Array.isArray(model.layers) || !model.layers.every((n) => typeof n === 'number'))
+        return {field: 'model.layers', message: S.mlp.limits.layersList};
+      const layers = model.layers;
+      const activations = Array.isArray(model.activations) ? model.activations : [];
+      if (activations.slice(0, -1).includes('softmax')) return {field: 'model.activations', message: S.mlp.limits.softmaxHidden};
       if (!within(layers.length - 2, depth) || !layers.every((n) => within(n, units)))
         return {field: 'model.layers', message: S.mlp.limits.layers(depth, units)};
       if ((scenario.data?.inputs?.length ?? 0) > samples.max) return {field: 'data.inputs', message: S.mlp.limits.samples(samples.max)};
+      // The training panel's validation rows: a handful in a lesson; a link with thousands is
+      // refused before the core spends seconds on them.
+      if ((scenario.data?.validation?.inputs?.length ?? 0) > spec().lesson.mlp.validation_rows.max || (scenario.data?.validation?.targets?.length ?? 0) > spec().lesson.mlp.validation_rows.max)
+        return {field: 'data.validation', message: S.mlp.limits.validation(spec().lesson.mlp.validation_rows.max)};
       return null;
     },
     diagram: mountDiagram,
