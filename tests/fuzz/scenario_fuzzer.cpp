@@ -132,9 +132,15 @@ bool ends_with_key(const std::string& field, std::string_view text) {
 bool names_a_field(const std::string& field, const std::string& message, std::string_view text) {
   if (message.compare(0, 13, "unknown field") == 0) return ends_with_key(field, text);
   // Found while reading, so the text may be invalid further on: the key is in it, quoted.
+  // A key may hold dots itself: some tail of the field after a dot (or all of it) is the key.
   if (message == "appears twice in its object") {
-    const std::string key = field.substr(field.find_last_of(".]") == std::string::npos ? 0 : field.find_last_of(".]") + 1);
-    return key.size() > 60 || text.find("\"" + (key == "\"\"" ? "" : key) + "\"") != std::string_view::npos;
+    for (size_t start = 0; start != std::string::npos;) {
+      const std::string key = field.substr(start);
+      if (key.size() > 60 || text.find("\"" + (key == "\"\"" ? "" : key) + "\"") != std::string_view::npos) return true;
+      const size_t next = field.find_first_of(".]", start);
+      start = next == std::string::npos ? next : next + 1;
+    }
+    return false;
   }
   if (!plain_path(field)) return false;
   for (std::string_view root : root_fields)
