@@ -132,11 +132,16 @@ bool ends_with_key(const std::string& field, std::string_view text) {
 bool names_a_field(const std::string& field, const std::string& message, std::string_view text) {
   if (message.compare(0, 13, "unknown field") == 0) return ends_with_key(field, text);
   // Found while reading, so the text may be invalid further on: the key is in it, quoted.
-  // A key may hold dots itself: some tail of the field after a dot (or all of it) is the key.
+  // A key may hold dots itself: some tail of the field after a dot (or all of it) is the key; one
+  // written with escapes, or shortened, is not checked (as for unknown fields).
   if (message == "appears twice in its object") {
     for (size_t start = 0; start != std::string::npos;) {
       const std::string key = field.substr(start);
-      if (key.size() > 60 || text.find("\"" + (key == "\"\"" ? "" : key) + "\"") != std::string_view::npos) return true;
+      const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x20 && b < 0x7F;
+      });
+      if (!plain || key.size() > 60 || text.find("\"" + (key == "\"\"" ? "" : key) + "\"") != std::string_view::npos) return true;
       const size_t next = field.find_first_of(".]", start);
       start = next == std::string::npos ? next : next + 1;
     }
