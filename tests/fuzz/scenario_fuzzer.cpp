@@ -139,7 +139,7 @@ bool names_a_field(const std::string& field, const std::string& message, std::st
       const std::string key = field.substr(start);
       const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
         const auto b = static_cast<unsigned char>(c);
-        return b >= 0x20 && b < 0x7F;
+        return b >= 0x20 && b < 0x7F && c != '\\' && c != '"';
       });
       if (!plain || key.size() > 60 || text.find("\"" + (key == "\"\"" ? "" : key) + "\"") != std::string_view::npos) return true;
       const size_t next = field.find_first_of(".]", start);
