@@ -6,7 +6,7 @@
 // tests/web/steps-bptt.test.js checks that they give its value.
 import {texNumber as n} from '../../format.js';
 import {rnnKeys as K} from '../../core/trace-keys.js';
-import {activationTex, column, factor, matrix, minus, product, sumTex, transpose} from '../mlp/tex.js';
+import {activationTex, column, expansion, factor, matrix, minus, product, sumTex, transpose} from '../mlp/tex.js';
 
 const bar = (symbol) => `\\overline{${symbol}}`;
 const vec = (name, t) => `\\mathbf{${name}}_{${t}}`;
@@ -54,12 +54,7 @@ export function buildSteps(scenario, trace) {
           ...p.V[i].map((w, j) => product(w, hPrev(t)[j])),
           ...(bias ? [product(p.b[i])] : []),
         ];
-        return {
-          symbolic: `${ent('r', t, i + 1)} = \\sum_j U_{${i + 1}j} ${ent('x', t, 'j')} + \\sum_k V_{${i + 1}k} ${ent('h', t - 1, 'k')}${bias ? ` + b_{${i + 1}}` : ''}`,
-          numbers: sumTex(terms),
-          terms,
-          value: fw.r[k][i],
-        };
+        return expansion(`${ent('r', t, i + 1)} = \\sum_j U_{${i + 1}j} ${ent('x', t, 'j')} + \\sum_k V_{${i + 1}k} ${ent('h', t - 1, 'k')}${bias ? ` + b_{${i + 1}}` : ''}`, terms, fw.r[k][i]);
       },
     });
     steps.push({
@@ -83,12 +78,7 @@ export function buildSteps(scenario, trace) {
       result: [{label: vec('s', t), value: [fw.s[k]]}],
       expand: (_, __, i) => {
         const terms = [...p.W[i].map((w, j) => product(w, fw.h[k][j])), ...(bias ? [product(p.c[i])] : [])];
-        return {
-          symbolic: `${ent('s', t, i + 1)} = \\sum_j W_{${i + 1}j} ${ent('h', t, 'j')}${bias ? ` + c_{${i + 1}}` : ''}`,
-          numbers: sumTex(terms),
-          terms,
-          value: fw.s[k][i],
-        };
+        return expansion(`${ent('s', t, i + 1)} = \\sum_j W_{${i + 1}j} ${ent('h', t, 'j')}${bias ? ` + c_{${i + 1}}` : ''}`, terms, fw.s[k][i]);
       },
     });
     steps.push({
@@ -153,12 +143,7 @@ export function buildSteps(scenario, trace) {
       expand: bw.gprime && !softmaxOut
         ? (_, __, i) => {
           const terms = [product(bw.y_grad[k][i], bw.gprime[k][i])];
-          return {
-            symbolic: `\\overline{s}_{${t},${i + 1}} = \\overline{y}_{${t},${i + 1}} \\cdot g'(s_{${t},${i + 1}})`,
-            numbers: sumTex(terms),
-            terms,
-            value: bw.s_grad[k][i],
-          };
+          return expansion(`\\overline{s}_{${t},${i + 1}} = \\overline{y}_{${t},${i + 1}} \\cdot g'(s_{${t},${i + 1}})`, terms, bw.s_grad[k][i]);
         }
         : null,
     });
@@ -183,17 +168,12 @@ export function buildSteps(scenario, trace) {
         const fromOutput = p.W.map((row, j) => product(row[i], bw.s_grad[k][j]));
         const fromNext = last ? [] : p.V.map((row, j) => product(row[i], bw.r_grad[k + 1][j]));
         const parts = [
-          {symbolic: `\\sum_j W_{j${i + 1}} \\overline{s}_{${t},j}`, numbers: sumTex(fromOutput), terms: fromOutput, value: bw.h_grad_output[k][i]},
+          expansion(`\\sum_j W_{j${i + 1}} \\overline{s}_{${t},j}`, fromOutput, bw.h_grad_output[k][i]),
           {symbolic: last ? '0' : `\\sum_j V_{j${i + 1}} \\overline{r}_{${t + 1},j}`, numbers: last ? null : sumTex(fromNext), terms: fromNext, value: bw.h_grad_next[k][i]},
         ];
         if (block < 2) return {...parts[block], symbolic: `${block === 0 ? '(W^{\\top}\\overline{\\mathbf{s}})' : '(V^{\\top}\\overline{\\mathbf{r}})'}_{${t},${i + 1}} = ${parts[block].symbolic}`};
         const terms = [...fromOutput, ...fromNext];
-        return {
-          symbolic: `\\overline{h}_{${t},${i + 1}} = ${parts[0].symbolic} + ${parts[1].symbolic}`,
-          numbers: sumTex(terms),
-          terms,
-          value: bw.h_grad[k][i],
-        };
+        return expansion(`\\overline{h}_{${t},${i + 1}} = ${parts[0].symbolic} + ${parts[1].symbolic}`, terms, bw.h_grad[k][i]);
       },
     });
 
@@ -209,12 +189,7 @@ export function buildSteps(scenario, trace) {
       expand: hasFprime
         ? (_, __, i) => {
           const terms = [product(bw.h_grad[k][i], bw.fprime[k][i])];
-          return {
-            symbolic: `\\overline{r}_{${t},${i + 1}} = \\overline{h}_{${t},${i + 1}} \\cdot f'(r_{${t},${i + 1}})`,
-            numbers: sumTex(terms),
-            terms,
-            value: bw.r_grad[k][i],
-          };
+          return expansion(`\\overline{r}_{${t},${i + 1}} = \\overline{h}_{${t},${i + 1}} \\cdot f'(r_{${t},${i + 1}})`, terms, bw.r_grad[k][i]);
         }
         : null,
     });
@@ -242,12 +217,7 @@ export function buildSteps(scenario, trace) {
         const terms = [];
         for (let tau = t; tau <= T; tau++) terms.push(product(pick(trace.time_steps[tau - 1][K.grad(name)])));
         const index = K.biases.includes(name) ? `${j + 1}` : `${i + 1}${j + 1}`;
-        return {
-          symbolic: `\\overline{${name}}_{${index}} = \\sum_{\\tau=${t}}^{${T}} (\\text{aporte de } \\tau)`,
-          numbers: sumTex(terms),
-          terms,
-          value: pick(step[K.gradSum(name)]),
-        };
+        return expansion(`\\overline{${name}}_{${index}} = \\sum_{\\tau=${t}}^{${T}} (\\text{aporte de } \\tau)`, terms, pick(step[K.gradSum(name)]));
       },
     });
   }
@@ -287,12 +257,7 @@ export function buildSteps(scenario, trace) {
         const vector = !Array.isArray(u[name][0]);
         const at = (value) => (vector ? value[j] : value[i][j]);
         const terms = [product(at(p[name])), minus(lr, at(bw[K.grad(name)]))];
-        return {
-          symbolic: `${name}_{${vector ? j + 1 : `${i + 1}${j + 1}`}} \\leftarrow ${name} - \\eta\\, \\overline{${name}}`,
-          numbers: sumTex(terms),
-          terms,
-          value: at(u[name]),
-        };
+        return expansion(`${name}_{${vector ? j + 1 : `${i + 1}${j + 1}`}} \\leftarrow ${name} - \\eta\\, \\overline{${name}}`, terms, at(u[name]));
       }
       : null,
   });

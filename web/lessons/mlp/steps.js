@@ -8,6 +8,7 @@ import {
   activationSymbol,
   activationTex,
   column,
+  expansion,
   factor,
   matrix,
   minus,
@@ -69,12 +70,7 @@ export function buildSteps(scenario, trace) {
       result: [{label: `\\mathbf{z}${sup(l)}`, value: f[K.z(l)]}],
       expand: (_, s, i) => {
         const terms = [...p[K.W(l)][i].map((w, j) => product(w, act(l - 1)[s][j])), product(p[K.b(l)][i])];
-        return {
-          symbolic: `z${sup(l)}_{${i + 1}} = ${p[K.W(l)][i].map((_, j) => `W${sup(l)}_{${i + 1}${j + 1}} ${scalarActivation(l - 1, j + 1)}`).join(' + ')} + b${sup(l)}_{${i + 1}}`,
-          numbers: sumTex(terms),
-          terms,
-          value: f[K.z(l)][s][i],
-        };
+        return expansion(`z${sup(l)}_{${i + 1}} = ${p[K.W(l)][i].map((_, j) => `W${sup(l)}_{${i + 1}${j + 1}} ${scalarActivation(l - 1, j + 1)}`).join(' + ')} + b${sup(l)}_{${i + 1}}`, terms, f[K.z(l)][s][i]);
       },
     });
     const head = output ? `\\hat{\\mathbf{y}} = \\mathbf{a}${sup(l)}` : `\\mathbf{a}${sup(l)}`;
@@ -189,20 +185,10 @@ export function buildSteps(scenario, trace) {
         if (B === 1) {
           const {symbolic, factors} = deltaFactors(0, i);
           const terms = [product(...(factors ?? [delta[0][i]]), act(l - 1)[0][j])];
-          return {
-            symbolic: `\\frac{\\partial L}{\\partial W${sup(l)}_{${i + 1}${j + 1}}} = ${symbolic} \\cdot ${scalarActivation(l - 1, j + 1)}`,
-            numbers: sumTex(terms),
-            terms,
-            value: dW[i][j],
-          };
+          return expansion(`\\frac{\\partial L}{\\partial W${sup(l)}_{${i + 1}${j + 1}}} = ${symbolic} \\cdot ${scalarActivation(l - 1, j + 1)}`, terms, dW[i][j]);
         }
         const terms = delta.map((row, s) => product(row[i], act(l - 1)[s][j]));
-        return {
-          symbolic: `\\frac{\\partial L}{\\partial W${sup(l)}_{${i + 1}${j + 1}}} = \\sum_{s=1}^{${B}} \\delta${sup(l)}_{s,${i + 1}} \\, ${l === 1 ? `x_{s,${j + 1}}` : `a${sup(l - 1)}_{s,${j + 1}}`}`,
-          numbers: sumTex(terms),
-          terms,
-          value: dW[i][j],
-        };
+        return expansion(`\\frac{\\partial L}{\\partial W${sup(l)}_{${i + 1}${j + 1}}} = \\sum_{s=1}^{${B}} \\delta${sup(l)}_{s,${i + 1}} \\, ${l === 1 ? `x_{s,${j + 1}}` : `a${sup(l - 1)}_{s,${j + 1}}`}`, terms, dW[i][j]);
       },
     });
     steps.push({
@@ -266,12 +252,7 @@ export function buildSteps(scenario, trace) {
           const after = rows(u[key(l)])[i][j];
           const name = weights ? `W${sup(l)}_{${i + 1}${j + 1}}` : `b${sup(l)}_{${j + 1}}`;
           const terms = [product(before), minus(lr, grad)];
-          return {
-            symbolic: `${name} \\leftarrow ${name} - \\eta \\frac{\\partial L}{\\partial ${name}}`,
-            numbers: sumTex(terms),
-            terms,
-            value: after,
-          };
+          return expansion(`${name} \\leftarrow ${name} - \\eta \\frac{\\partial L}{\\partial ${name}}`, terms, after);
         }
         : null,
     });

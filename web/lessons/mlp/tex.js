@@ -50,3 +50,7 @@ export function sumTex(terms) {
     return `${term.sign < 0 ? ' - ' : ' + '}${text}`;
   }).join('');
 }
+
+// One element's chain rule: its symbolic form, its terms (the TeX numbers are written from them)
+// and the value shown.
+export const expansion = (symbolic, terms, value) => ({symbolic, numbers: sumTex(terms), terms, value});
