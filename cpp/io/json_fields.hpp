@@ -98,7 +98,7 @@ inline std::string type_name(const json& j) {
 // Before parsing: nlohmann's parser keeps its own stack, but a depth limit keeps every later walk
 // cheap and safe; and a count of objects and lists bounds the parsed document's memory (a few
 // bytes of "{}," cost a map each).
-inline void check_nesting(std::string_view text, const char* what = "scenario") {
+inline void prescan(std::string_view text, const char* what) {
   int depth = 0;
   double objects = 0, lists = 0;
   bool in_string = false, escaped = false;
@@ -131,7 +131,7 @@ inline json parse_document(std::string_view source, const char* what, const std:
     fail(what, "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
   if (const size_t nul = source.find('\0'); nul != std::string_view::npos)
     fail(what, "is not valid JSON: a NUL byte at offset " + std::to_string(nul));
-  check_nesting(source, what);
+  prescan(source, what);
   // The parser's callback sees each key as it is read: a stack of the open containers, each with
   // its path, its keys so far (objects) or its next index (arrays).
   struct Frame {
