@@ -15,10 +15,10 @@ const Matrix& named(const NamedValues& values, const char* name) {
 }  // namespace
 
 GradientNorms gradient_norms(const Scenario& scenario) {
-  if (scenario.kind != ModelKind::rnn) throw ScenarioError("model.kind", "gradient norms over time need an rnn");
+  if (scenario.kind != ModelKind::rnn) throw ScenarioError("model.kind", Reason::norms_need_rnn);
   const Trace t = trace(scenario);
   if (t.time_steps.empty())
-    throw ScenarioError("train.batch_size", "gradient norms follow one sequence: use batch_size 1 or one sequence");
+    throw ScenarioError("train.batch_size", Reason::norms_one_sequence);
   GradientNorms out;
   out.loss = t.loss;
   const Matrix& h_grad = named(t.backward, keys::rnn::h_grad);

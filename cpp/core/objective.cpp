@@ -12,7 +12,7 @@ std::unique_ptr<Objective> make_objective(const Scenario& scenario) {
 }
 
 void Objective::grid(const GridSpec&, double*) {
-  throw ScenarioError("model.kind", "a grid of outputs needs an mlp with two inputs, not an rnn");
+  throw ScenarioError("model.kind", Reason::grid_needs_mlp);
 }
 
 }  // namespace backprop

@@ -118,7 +118,7 @@ class MlpObjective final : public Objective {
   // kept, and that of the last, shorter chunk for the last few sizes seen.
   void grid(const GridSpec& g, double* out) override {
     if (inputs_.cols() != 2)
-      throw ScenarioError("model.layers[0]", "a grid of outputs needs two inputs, got " + std::to_string(inputs_.cols()));
+      throw ScenarioError("model.layers[0]", Reason::grid_needs_two_inputs, {{"got", std::to_string(inputs_.cols())}});
     const Index nx = Index(g.nx), unit = Index(g.unit), rows = nx * Index(g.ny);
     Index widest = 1;
     for (const Layer& layer : mlp_.layers) widest = std::max(widest, layer.W.rows());

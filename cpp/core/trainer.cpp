@@ -87,19 +87,21 @@ std::string show(double x) {
 
 // A whole number in [low, high], or ScenarioError naming the field.
 void check_whole(const char* field, double x, double low, double high) {
-  if (std::isnan(x)) throw ScenarioError(field, "must be a number");
-  if (!std::isfinite(x) || x != std::floor(x)) throw ScenarioError(field, "must be a whole number, got " + show(x));
+  if (std::isnan(x)) throw ScenarioError(field, Reason::not_number, {{"type", "NaN"}});
+  if (!std::isfinite(x) || x != std::floor(x)) throw ScenarioError(field, Reason::not_whole, {{"got", show(x)}});
   if (x < low || x > high)
-    throw ScenarioError(field, "must be between " + show(low) + " and " + show(high) + ", got " + show(x));
+    throw ScenarioError(field, Reason::between, {{"low", show(low)}, {"high", show(high)}, {"got", show(x)}});
 }
 
 void check_grid(const GridSpec& g) {
   for (auto [name, x] : {std::pair{"grid.x0", g.x0}, {"grid.x1", g.x1}, {"grid.y0", g.y0}, {"grid.y1", g.y1}})
-    if (!std::isfinite(x)) throw ScenarioError(name, std::isnan(x) ? "must be a number" : "must be a finite number, got " + show(x));
+    if (std::isnan(x)) throw ScenarioError(name, Reason::not_number, {{"type", "NaN"}});
+    else if (!std::isfinite(x)) throw ScenarioError(name, Reason::not_finite, {{"got", show(x)}});
   check_whole("grid.nx", g.nx, 1, double(max_grid_points));
   check_whole("grid.ny", g.ny, 1, double(max_grid_points));
   if (g.nx * g.ny > double(max_grid_points))
-    throw ScenarioError("grid.ny", "nx·ny is " + show(g.nx * g.ny) + " points; at most " + show(double(max_grid_points)));
+    throw ScenarioError("grid.ny", Reason::too_many_points,
+                        {{"count", show(g.nx * g.ny)}, {"limit", show(double(max_grid_points))}});
 }
 
 }  // namespace
@@ -108,7 +110,7 @@ void Trainer::grid(const GridSpec& spec, std::vector<double>& out) {
   check_grid(spec);
   const ParamViews& params = objective_->params();
   if (params.empty() || params[0].name != keys::W(1))
-    throw ScenarioError("model.kind", "a grid of outputs needs an mlp with two inputs, not an rnn");
+    throw ScenarioError("model.kind", Reason::grid_needs_mlp);
   check_whole("grid.unit", spec.unit, 0, double(params[params.size() - 2].rows - 1));
   out.resize(size_t(spec.nx * spec.ny));
   objective_->grid(spec, out.data());

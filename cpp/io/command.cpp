@@ -16,6 +16,16 @@
 
 namespace backprop {
 
+CommandResult refused(int code, const ScenarioError& e) {
+  CommandResult r{code, "", "backprop: " + std::string(e.what()) + "\n"};
+  r.field = e.field();
+  r.reason = code_of(e.reason());
+  nlohmann::ordered_json args = nlohmann::ordered_json::object();
+  for (const ReasonArg& a : e.args()) args[a.name] = a.value;
+  r.args = args.dump();
+  return r;
+}
+
 namespace {
 
 CommandResult failure(int code, const std::string& message) { return {code, "", "backprop: " + message + "\n"}; }
@@ -27,9 +37,9 @@ CommandResult refusing(const char* what, Run run) {
   try {
     return run();
   } catch (const ScenarioError& e) {
-    return failure(2, e.what());
+    return refused(2, e);
   } catch (const std::bad_alloc&) {
-    return failure(2, std::string(what) + ": too large for the memory available");
+    return refused(2, ScenarioError(what, Reason::out_of_memory));
   }
 }
 
@@ -62,8 +72,9 @@ commands:
   resolve    the scenario with every default filled in, its parameter count and the work (operations)
              and memory (bytes) each command would take: {"scenario", "parameter_count", "work":
              {"trace", "train", ...}, "memory": {...}}
-  spec       (no FILE) the core's limits, option lists, ranges and defaults: {"limits",
-             "scenario", "data", "lesson"} (docs/scenario.md, "The core's spec")
+  spec       (no FILE) the core's limits, option lists, ranges and defaults, and the reasons a
+             refusal gives: {"limits", "scenario", "data", "lesson", "reasons"}
+             (docs/scenario.md, "The core's spec")
 
 options:
   -h, --help  show this help
@@ -118,13 +129,13 @@ CommandResult run_command(std::string_view command, std::string_view text) {
       case Command::trace: {
         const Trace result = trace(scenario);
         if (!std::isfinite(result.loss))
-          return failure(3, std::string("trace: the loss is ") + (std::isnan(result.loss) ? "NaN" : "infinite") +
-                                " for these parameters and data");
+          return refused(3, ScenarioError("trace", Reason::nonfinite_loss,
+                                          {{"loss", std::isnan(result.loss) ? "NaN" : "infinite"}}));
         return ok(to_json(result));
       }
       case Command::train: {
         const TrainResult result = train(scenario);
-        if (result.divergence) return failure(3, divergence_message(*result.divergence, scenario));
+        if (result.divergence) return refused(3, divergence_error(*result.divergence, scenario));
         return ok(to_json(result));
       }
       case Command::gradcheck:

@@ -29,9 +29,8 @@ double validation_fraction(Object& spec, int count, const char* what) {
   const double fraction = number_in(*given, spec.path("validation"), options::validation);
   const int held = held_out(count, fraction);
   if (held >= count)
-    fail(spec.path("validation"), "holds out all " + std::to_string(count) + " " + what + " (round(" + show(fraction) +
-                                      " × " + std::to_string(count) + ") = " + std::to_string(held) +
-                                      "); at least one must stay for training");
+    fail(spec.path("validation"), Reason::all_held_out,
+         {{"count", std::to_string(count)}, {"items", what}, {"fraction", show(fraction)}, {"held", std::to_string(held)}});
   return fraction;
 }
 
@@ -47,7 +46,7 @@ PointsSpec parse_points(Object& spec) {
   if (const json* noise = spec.get("noise")) p.noise = number_in(*noise, spec.path("noise"), options::noise);
   p.validation = validation_fraction(spec, p.count, "points");
   p.seed = seed_of(spec);
-  spec.finish(" for kind points");
+  spec.finish(spec.path("kind"), "points");
   return p;
 }
 
@@ -58,17 +57,17 @@ SequencesSpec parse_sequences(Object& spec) {
   if (const json* n = spec.get("min_length")) q.min_length = integer(*n, spec.path("min_length"), options::sequence_length);
   if (const json* n = spec.get("max_length")) q.max_length = integer(*n, spec.path("max_length"), options::sequence_length);
   if (q.max_length < q.min_length)
-    fail(spec.path("max_length"), "must be at least data.min_length (" + std::to_string(q.min_length) + "), got " +
-                                      std::to_string(q.max_length));
+    fail(spec.path("max_length"), Reason::max_below_min,
+         {{"other", spec.path("min_length")}, {"min", std::to_string(q.min_length)}, {"got", std::to_string(q.max_length)}});
   if (q.task == SequenceTask::echo) {
     if (const json* d = spec.get("delay")) q.delay = integer(*d, spec.path("delay"), options::delay);
     if (q.delay >= q.min_length)
-      fail(spec.path("delay"), "must be less than data.min_length (" + std::to_string(q.min_length) +
-                                   ") so that every sequence has a target, got " + std::to_string(q.delay));
+      fail(spec.path("delay"), Reason::delay_too_long,
+           {{"other", spec.path("min_length")}, {"min", std::to_string(q.min_length)}, {"got", std::to_string(q.delay)}});
   }
   q.validation = validation_fraction(spec, q.count, "sequences");
   q.seed = seed_of(spec);
-  spec.finish(" for task " + std::string(tasks[int(q.task)].first));
+  spec.finish(spec.path("task"), tasks[int(q.task)].first);
   return q;
 }
 

@@ -66,8 +66,10 @@ inline std::string shorten(std::string_view s, size_t max) {
   return std::string(s.substr(0, max)) + "…";
 }
 
-[[noreturn]] inline void fail(const std::string& field, const std::string& message) {
-  throw ScenarioError(printable(field), printable(message));
+// Refuses: the field and every argument printable (they may quote the document).
+[[noreturn]] inline void fail(const std::string& field, Reason reason, ReasonArgs args = {}) {
+  for (ReasonArg& a : args) a.value = printable(a.value);
+  throw ScenarioError(printable(field), reason, std::move(args));
 }
 
 inline std::string key_path(const std::string& path, const std::string& key) {
@@ -85,13 +87,11 @@ inline std::string show(double x) {
 inline std::string type_name(const json& j) {
   switch (j.type()) {
     case json::value_t::null: return "null";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "an object";
-    case json::value_t::binary: return "binary data";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::string: return "string";
+    case json::value_t::array: return "list";
+    case json::value_t::object: return "object";
+    default: return "number";  // binary and discarded values never come out of the parser
   }
 }
 
@@ -111,11 +111,11 @@ inline void prescan(std::string_view text, const char* what) {
       in_string = true;
     } else if (ch == '[' || ch == '{') {
       if (++depth > limits::max_nesting)
-        fail(what, "nested deeper than " + std::to_string(limits::max_nesting) + " levels");
+        fail(what, Reason::too_deep, {{"limit", std::to_string(limits::max_nesting)}});
       if (ch == '{' && ++objects > limits::max_json_objects)
-        fail(what, "holds more than " + show(limits::max_json_objects) + " JSON objects");
+        fail(what, Reason::too_many_objects, {{"limit", show(limits::max_json_objects)}});
       if (ch == '[' && ++lists > limits::max_json_lists)
-        fail(what, "holds more than " + show(limits::max_json_lists) + " JSON lists");
+        fail(what, Reason::too_many_lists, {{"limit", show(limits::max_json_lists)}});
     } else if (ch == ']' || ch == '}') {
       --depth;
     }
@@ -128,9 +128,10 @@ inline void prescan(std::string_view text, const char* what) {
 // "data"); a duplicate key is named by its path ("model.kind: appears twice in its object").
 inline json parse_document(std::string_view source, const char* what, const std::string& root_path = "") {
   if (source.size() > limits::max_text_bytes)
-    fail(what, "is " + std::to_string(source.size()) + " bytes; at most " + std::to_string(limits::max_text_bytes));
+    fail(what, Reason::too_many_bytes,
+         {{"size", std::to_string(source.size())}, {"limit", std::to_string(limits::max_text_bytes)}});
   if (const size_t nul = source.find('\0'); nul != std::string_view::npos)
-    fail(what, "is not valid JSON: a NUL byte at offset " + std::to_string(nul));
+    fail(what, Reason::nul_byte, {{"offset", std::to_string(nul)}});
   prescan(source, what);
   // The parser's callback sees each key as it is read: a stack of the open containers, each with
   // its path, its keys so far (objects) or its next index (arrays).
@@ -166,7 +167,7 @@ inline json parse_document(std::string_view source, const char* what, const std:
         Frame& f = open.back();
         f.key = parsed.get<std::string>();
         if (std::find(f.keys.begin(), f.keys.end(), f.key) != f.keys.end())
-          fail(key_path(f.path, f.key.empty() ? "\"\"" : shorten(f.key, 60)), "appears twice in its object");
+          fail(key_path(f.path, f.key.empty() ? "\"\"" : shorten(f.key, 60)), Reason::duplicate_key);
         f.keys.push_back(f.key);
         break;
       }
@@ -178,10 +179,13 @@ inline json parse_document(std::string_view source, const char* what, const std:
   };
   try {
     return json::parse(source, check);
-  } catch (const json::exception& e) {
+  } catch (const json::parse_error& e) {
     const std::string message = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
     const auto start = message.find("] ");
-    fail(what, "is not valid JSON: " + (start == std::string::npos ? message : message.substr(start + 2)));
+    fail(what, Reason::not_json,
+         {{"detail", start == std::string::npos ? message : message.substr(start + 2)}, {"byte", std::to_string(e.byte)}});
+  } catch (const json::exception& e) {
+    fail(what, Reason::not_json, {{"detail", e.what()}, {"byte", "0"}});
   }
 }
 
@@ -189,7 +193,7 @@ inline json parse_document(std::string_view source, const char* what, const std:
 class Object {
  public:
   Object(const json& j, std::string path) : j_(j), path_(std::move(path)) {
-    if (!j.is_object()) fail(path_.empty() ? "scenario" : path_, "must be an object, got " + type_name(j));
+    if (!j.is_object()) fail(path_.empty() ? "scenario" : path_, Reason::not_object, {{"type", type_name(j)}});
   }
   // nullptr when absent or null.
   const json* get(const std::string& key) {
@@ -199,18 +203,20 @@ class Object {
   }
   const json& require(const std::string& key) {
     const json* value = get(key);
-    if (!value) fail(path(key), "is required");
+    if (!value) fail(path(key), Reason::required);
     return *value;
   }
   std::string path(const std::string& key) const { return key_path(path_, key); }
-  // Refuses any key that was not asked for.
-  void finish(const std::string& what = "") const {
+  // Refuses any key that was not asked for; `variant` and `value` say whose fields these are
+  // ("kind", "points"), when it matters.
+  void finish(const std::string& variant = "", const std::string& value = "") const {
     for (const auto& item : j_.items()) {
       if (std::find(known_.begin(), known_.end(), item.key()) != known_.end()) continue;
       std::string expected;
       for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
-      const std::string key = item.key().empty() ? "\"\"" : shorten(item.key(), 60);  // "" stays visible
-      fail(path(key), "unknown field" + what + " (expected one of: " + expected + ")");
+      const std::string name = item.key().empty() ? "\"\"" : shorten(item.key(), 60);  // "" stays visible
+      if (variant.empty()) fail(path(name), Reason::unknown_field, {{"expected", expected}});
+      fail(path(name), Reason::unknown_field_for, {{"key", variant}, {"value", value}, {"expected", expected}});
     }
   }
 
@@ -221,36 +227,36 @@ class Object {
 };
 
 inline double number(const json& j, const std::string& path) {
-  if (!j.is_number()) fail(path, "must be a number, got " + type_name(j));
+  if (!j.is_number()) fail(path, Reason::not_number, {{"type", type_name(j)}});
   const double x = j.get<double>();
-  if (!std::isfinite(x)) fail(path, "must be a finite number");
+  if (!std::isfinite(x)) fail(path, Reason::not_finite, {{"got", show(x)}});
   return x;
 }
 
 // high may be infinite: "must be ≥ low".
 inline double number_in(const json& j, const std::string& path, double low, double high, bool open_high = false) {
   const double x = number(j, path);
-  if (std::isinf(high) && x < low) fail(path, "must be ≥ " + show(low) + ", got " + show(x));
+  if (std::isinf(high) && x < low) fail(path, Reason::at_least, {{"low", show(low)}, {"got", show(x)}});
   if (x < low || x > high || (open_high && x == high))
-    fail(path, "must be between " + show(low) + " and " + show(high) + (open_high ? " (excluded)" : "") +
-                   ", got " + show(x));
+    fail(path, open_high ? Reason::between_excluded : Reason::between,
+         {{"low", show(low)}, {"high", show(high)}, {"got", show(x)}});
   return x;
 }
 
 inline long long integer(const json& j, const std::string& path, double low, double high) {
   const double x = number(j, path);
-  if (x != std::floor(x)) fail(path, "must be a whole number, got " + show(x));
-  if (x < low || x > high) fail(path, "must be between " + show(low) + " and " + show(high) + ", got " + show(x));
+  if (x != std::floor(x)) fail(path, Reason::not_whole, {{"got", show(x)}});
+  if (x < low || x > high) fail(path, Reason::between, {{"low", show(low)}, {"high", show(high)}, {"got", show(x)}});
   return static_cast<long long>(x);
 }
 
 inline bool boolean(const json& j, const std::string& path) {
-  if (!j.is_boolean()) fail(path, "must be true or false, got " + type_name(j));
+  if (!j.is_boolean()) fail(path, Reason::not_boolean, {{"type", type_name(j)}});
   return j.get<bool>();
 }
 
 inline std::string text(const json& j, const std::string& path) {
-  if (!j.is_string()) fail(path, "must be a string, got " + type_name(j));
+  if (!j.is_string()) fail(path, Reason::not_string, {{"type", type_name(j)}});
   return j.get<std::string>();
 }
 
@@ -262,11 +268,11 @@ Enum choice(const json& j, const std::string& path, const std::pair<const char*,
     if (value == name) return e;
     list += (list.empty() ? "" : ", ") + std::string(name);
   }
-  fail(path, "must be one of " + list + ", got \"" + shorten(value, 40) + "\"");
+  fail(path, Reason::not_one_of, {{"options", list}, {"got", shorten(value, 40)}});
 }
 
 inline const json& list(const json& j, const std::string& path, const char* of) {
-  if (!j.is_array()) fail(path, std::string("must be a list of ") + of + ", got " + type_name(j));
+  if (!j.is_array()) fail(path, Reason::not_list, {{"items", of}, {"type", type_name(j)}});
   return j;
 }
 

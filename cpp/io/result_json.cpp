@@ -104,12 +104,15 @@ std::string to_json(const Prediction& prediction) {
 
 std::string to_json(const NamedValues& values) { return section(values).dump(); }
 
-std::string divergence_message(const Divergence& d, const Scenario& s) {
+ScenarioError divergence_error(const Divergence& d, const Scenario& s) {
   char lr[32];
   std::snprintf(lr, sizeof lr, "%g", s.optimizer.lr);
-  const char* what = std::isnan(d.loss) ? "NaN" : "infinite";
-  return "train: diverged at step " + std::to_string(d.step) + ": the loss became " + what +
-         " (optimizer.lr = " + lr + " may be too large)";
+  const std::string loss = std::isnan(d.loss) ? "NaN" : "infinite";
+  // Before any update the learning rate has done nothing yet: the values themselves overflow.
+  if (d.step == 0) return ScenarioError("train", Reason::diverged_at_start, {{"loss", loss}});
+  const bool penalty = s.regularization.l1 > 0 || s.regularization.l2 > 0;
+  return ScenarioError("train", penalty ? Reason::diverged_penalty : Reason::diverged,
+                       {{"step", std::to_string(d.step)}, {"loss", loss}, {"lr", lr}});
 }
 
 }  // namespace backprop

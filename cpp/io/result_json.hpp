@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "error.hpp"
 #include "gradcheck.hpp"
 #include "norms.hpp"
 #include "predict.hpp"
@@ -18,7 +19,8 @@ std::string to_json(const Prediction& prediction);
 // Named values (such as a snapshot of the parameters) as one JSON object.
 std::string to_json(const NamedValues& values);
 
-// One line for a diverged training: names the step and the learning rate.
-std::string divergence_message(const Divergence& divergence, const Scenario& scenario);
+// A diverged training as the core refuses it (field train): the step, and what to blame — the
+// starting values when the first loss is not finite, else the learning rate (and the penalty).
+ScenarioError divergence_error(const Divergence& divergence, const Scenario& scenario);
 
 }  // namespace backprop

@@ -39,8 +39,7 @@ long long integer(const json& j, const std::string& path, const options::Range& 
 void read_row(const json& j, const std::string& path, Index cols, double* out) {
   list(j, path, "numbers");
   if (Index(j.size()) != cols)
-    fail(path, "must have " + std::to_string(cols) + (cols == 1 ? " value" : " values") + ", got " +
-                   std::to_string(j.size()));
+    fail(path, Reason::wrong_length, {{"count", std::to_string(cols)}, {"got", std::to_string(j.size())}});
   for (Index k = 0; k < cols; ++k) out[k] = number(j[size_t(k)], item_path(path, size_t(k)));
 }
 
@@ -50,15 +49,27 @@ Matrix vector_of(const json& j, const std::string& path, Index n) {
   return m;
 }
 
-// A list of rows; rows < 0 accepts any count from 1 to max_rows.
-Matrix matrix_of(const json& j, const std::string& path, Index rows, Index cols, double max_rows, const char* rows_are) {
-  list(j, path, "rows (lists of numbers)");
-  if (j.empty()) fail(path, "must not be empty");
-  if (rows >= 0 && Index(j.size()) != rows)
-    fail(path, "must have " + std::to_string(rows) + " rows (" + rows_are + "), got " + std::to_string(j.size()));
-  if (double(j.size()) > max_rows) fail(path, "has " + std::to_string(j.size()) + " rows; at most " + show(max_rows));
+// What a matrix's rows must match: a count of rows (`rows` ≥ 0) refused as `reason`, with `per`
+// naming the rows they follow (wrong_rows); rows < 0 accepts any count from 1 to max_rows.
+struct RowCount {
+  Index rows = -1;
+  Reason reason = Reason::wrong_rows;
+  std::string per;
+};
+
+Matrix matrix_of(const json& j, const std::string& path, const RowCount& count, Index cols, double max_rows) {
+  list(j, path, "rows");
+  if (j.empty()) fail(path, Reason::empty);
+  const Index rows = count.rows;
+  if (rows >= 0 && Index(j.size()) != rows) {
+    ReasonArgs args = {{"count", std::to_string(rows)}, {"got", std::to_string(j.size())}};
+    if (count.reason == Reason::wrong_rows) args.push_back({"per", count.per});
+    fail(path, count.reason, std::move(args));
+  }
+  if (double(j.size()) > max_rows)
+    fail(path, Reason::too_many_rows, {{"count", std::to_string(j.size())}, {"limit", show(max_rows)}});
   if (double(j.size()) * double(cols) > limits::max_data_values)
-    fail(path, "has too many numbers; at most " + show(limits::max_data_values));
+    fail(path, Reason::too_many_values, {{"limit", show(limits::max_data_values)}});
   // Allocate only when every row has its numbers: a few bytes of "[]," must not claim rows × cols.
   const auto fits = [cols](const json& row) { return row.is_array() && Index(row.size()) == cols; };
   if (!std::all_of(j.begin(), j.end(), fits)) {
@@ -72,31 +83,30 @@ Matrix matrix_of(const json& j, const std::string& path, Index rows, Index cols,
 
 void parse_mlp_model(Object& model, Scenario& s) {
   const std::string layers_path = model.path("layers");
-  const json& layers = list(model.require("layers"), layers_path, "layer sizes");
-  if (layers.size() < 2) fail(layers_path, "needs at least 2 sizes (input and output), got " + std::to_string(layers.size()));
+  const json& layers = list(model.require("layers"), layers_path, "layer_sizes");
+  if (layers.size() < 2) fail(layers_path, Reason::too_few_layers, {{"count", std::to_string(layers.size())}});
   if (layers.size() > size_t(limits::max_weight_layers) + 1)
-    fail(layers_path, "has " + std::to_string(layers.size()) + " sizes; at most " +
-                          std::to_string(limits::max_weight_layers + 1));
+    fail(layers_path, Reason::too_many_layers,
+         {{"count", std::to_string(layers.size())}, {"limit", std::to_string(limits::max_weight_layers + 1)}});
   double parameters = 0;
   for (size_t i = 0; i < layers.size(); ++i) {
     s.mlp.layers.push_back(int(integer(layers[i], item_path(layers_path, i), options::units)));
     if (i > 0) parameters += double(s.mlp.layers[i]) * (s.mlp.layers[i - 1] + 1);
   }
   if (parameters > limits::max_parameters)
-    fail(layers_path, "gives " + show(parameters) + " parameters; at most " + show(limits::max_parameters));
+    fail(layers_path, Reason::too_many_parameters, {{"count", show(parameters)}, {"limit", show(limits::max_parameters)}});
 
   const std::string act_path = model.path("activations");
-  const json& acts = list(model.require("activations"), act_path, "activation names");
+  const json& acts = list(model.require("activations"), act_path, "activation_names");
   if (acts.size() != layers.size() - 1)
-    fail(act_path, "must have " + std::to_string(layers.size() - 1) +
-                       " names (one per layer after the input), got " + std::to_string(acts.size()));
+    fail(act_path, Reason::wrong_activations,
+         {{"count", std::to_string(layers.size() - 1)}, {"got", std::to_string(acts.size())}});
   for (size_t i = 0; i < acts.size(); ++i) s.mlp.activations.push_back(choice(acts[i], item_path(act_path, i), activations));
 
   if (const json* loss = model.get("loss")) s.mlp.loss = choice(*loss, model.path("loss"), losses);
   if (s.mlp.loss == Loss::cross_entropy && s.mlp.activations.back() != Activation::softmax)
-    fail(model.path("loss"), "cross_entropy needs a softmax output layer, but " +
-                                 item_path(act_path, acts.size() - 1) + " is " +
-                                 std::string(name(s.mlp.activations.back())));
+    fail(model.path("loss"), Reason::cross_entropy_softmax,
+         {{"at", item_path(act_path, acts.size() - 1)}, {"activation", std::string(name(s.mlp.activations.back()))}});
 }
 
 void parse_rnn_model(Object& model, Scenario& s) {
@@ -107,14 +117,15 @@ void parse_rnn_model(Object& model, Scenario& s) {
   const double parameters =
       double(r.hidden_size) * (r.input_size + r.hidden_size + r.output_size + 2) + r.output_size;
   if (parameters > limits::max_parameters)
-    fail(model.path("hidden_size"), "gives " + show(parameters) + " parameters; at most " + show(limits::max_parameters));
+    fail(model.path("hidden_size"), Reason::too_many_parameters,
+         {{"count", show(parameters)}, {"limit", show(limits::max_parameters)}});
   if (const json* f = model.get("hidden_activation")) r.hidden_activation = choice(*f, model.path("hidden_activation"), activations);
   if (const json* g = model.get("output_activation")) r.output_activation = choice(*g, model.path("output_activation"), activations);
   if (const json* loss = model.get("loss")) r.loss = choice(*loss, model.path("loss"), rnn_losses);
   if (const json* bias = model.get("bias")) r.bias = boolean(*bias, model.path("bias"));
   if (r.loss == Loss::cross_entropy && r.output_activation != Activation::softmax)
-    fail(model.path("loss"), "cross_entropy needs output_activation softmax, but it is " +
-                                 std::string(name(r.output_activation)));
+    fail(model.path("loss"), Reason::cross_entropy_softmax,
+         {{"at", model.path("output_activation")}, {"activation", std::string(name(r.output_activation))}});
 }
 
 void parse_parameters(Object& root, Scenario& s) {
@@ -126,10 +137,12 @@ void parse_parameters(Object& root, Scenario& s) {
     if (!value) continue;
     const std::string path = params.path(shape.name);
     s.parameters[shape.name] = shape.is_vector ? vector_of(*value, path, shape.cols)
-                                               : matrix_of(*value, path, shape.rows, shape.cols, 1e9,
-                                                           "one per unit of the layer");
+                                               : matrix_of(*value, path, {shape.rows, Reason::wrong_units, ""},
+                                                           shape.cols, 1e9);
   }
-  params.finish(s.kind == ModelKind::rnn && !s.rnn.bias ? " (b and c need model.bias: true)" : " for this model");
+  // An RNN without biases has no b and c.
+  if (s.kind == ModelKind::rnn) params.finish("model.bias", s.rnn.bias ? "true" : "false");
+  else params.finish("model.kind", "mlp");
 }
 
 void parse_init(Object& root, Scenario& s) {
@@ -146,9 +159,9 @@ void parse_init(Object& root, Scenario& s) {
 
 void parse_mlp_data(Object& data, Scenario& s) {
   const Index n_x = s.mlp.layers.front(), n_y = s.mlp.layers.back();
-  s.inputs = matrix_of(data.require("inputs"), data.path("inputs"), -1, n_x, limits::max_samples, "");
-  s.targets = matrix_of(data.require("targets"), data.path("targets"), s.inputs.rows(), n_y, limits::max_samples,
-                        "one per row of data.inputs");
+  s.inputs = matrix_of(data.require("inputs"), data.path("inputs"), {}, n_x, limits::max_samples);
+  s.targets = matrix_of(data.require("targets"), data.path("targets"),
+                        {s.inputs.rows(), Reason::wrong_rows, data.path("inputs")}, n_y, limits::max_samples);
   if (const json* v = data.get("validation")) {
     Object validation(*v, data.path("validation"));
     // An empty set (a data verb's result with validation 0) is the same as none.
@@ -156,11 +169,12 @@ void parse_mlp_data(Object& data, Scenario& s) {
     const json* vt = validation.get("targets");
     const bool empty = vi && vt && vi->is_array() && vi->empty() && vt->is_array() && vt->empty();
     if (!empty) {
-      if (!vi) fail(validation.path("inputs"), "is required");
-      s.validation_inputs = matrix_of(*vi, validation.path("inputs"), -1, n_x, limits::max_samples, "");
-      if (!vt) fail(validation.path("targets"), "is required");
-      s.validation_targets = matrix_of(*vt, validation.path("targets"), s.validation_inputs->rows(), n_y,
-                                       limits::max_samples, "one per row of data.validation.inputs");
+      if (!vi) fail(validation.path("inputs"), Reason::required);
+      s.validation_inputs = matrix_of(*vi, validation.path("inputs"), {}, n_x, limits::max_samples);
+      if (!vt) fail(validation.path("targets"), Reason::required);
+      s.validation_targets =
+          matrix_of(*vt, validation.path("targets"),
+                    {s.validation_inputs->rows(), Reason::wrong_rows, validation.path("inputs")}, n_y, limits::max_samples);
     }
     validation.finish();
   }
@@ -168,11 +182,11 @@ void parse_mlp_data(Object& data, Scenario& s) {
 
 // A sequence's targets: a row per time step, or null for a step that adds nothing to the loss.
 Matrix targets_of(const json& j, const std::string& path, Index rows, Index cols, std::vector<bool>& has_target) {
-  list(j, path, "rows (lists of numbers, or null)");
+  list(j, path, "rows_or_null");
   if (Index(j.size()) != rows)
-    fail(path, "must have " + std::to_string(rows) + " rows (one per time step of inputs), got " + std::to_string(j.size()));
+    fail(path, Reason::wrong_steps, {{"count", std::to_string(rows)}, {"got", std::to_string(j.size())}});
   if (std::none_of(j.begin(), j.end(), [](const json& row) { return row.is_null(); }))
-    return matrix_of(j, path, rows, cols, limits::max_sequence_length, "one per time step of inputs");
+    return matrix_of(j, path, {rows, Reason::wrong_steps, ""}, cols, limits::max_sequence_length);
   Matrix m = Matrix::Zero(rows, cols);
   has_target.assign(size_t(rows), false);
   for (size_t i = 0; i < j.size(); ++i) {
@@ -181,7 +195,7 @@ Matrix targets_of(const json& j, const std::string& path, Index rows, Index cols
     has_target[i] = true;
   }
   if (std::none_of(has_target.begin(), has_target.end(), [](bool b) { return b; }))
-    fail(path, "needs a target at one time step at least (null means none at that step)");
+    fail(path, Reason::no_target);
   return m;
 }
 
@@ -189,21 +203,21 @@ Matrix targets_of(const json& j, const std::string& path, Index rows, Index cols
 std::vector<Sequence> sequences_of(const json& given, const std::string& path, const Scenario& s, bool allow_empty,
                                    double& values) {
   const json& sequences = list(given, path, "sequences");
-  if (sequences.empty() && !allow_empty) fail(path, "must hold at least one sequence");
+  if (sequences.empty() && !allow_empty) fail(path, Reason::no_sequence);
   if (double(sequences.size()) > limits::max_samples)
-    fail(path, "has " + std::to_string(sequences.size()) + " sequences; at most " + show(limits::max_samples));
+    fail(path, Reason::too_many_sequences,
+         {{"count", std::to_string(sequences.size())}, {"limit", show(limits::max_samples)}});
   std::vector<Sequence> out;
   for (size_t i = 0; i < sequences.size(); ++i) {
     Object seq(sequences[i], item_path(path, i));
     Sequence one;
-    one.inputs = matrix_of(seq.require("inputs"), seq.path("inputs"), -1, s.rnn.input_size,
-                           limits::max_sequence_length, "");
+    one.inputs = matrix_of(seq.require("inputs"), seq.path("inputs"), {}, s.rnn.input_size, limits::max_sequence_length);
     one.targets = targets_of(seq.require("targets"), seq.path("targets"), one.inputs.rows(), s.rnn.output_size,
                              one.has_target);
     seq.finish();
     values += double(one.inputs.size() + one.targets.size());
     if (values > limits::max_data_values)
-      fail(item_path(path, i), "the sequences hold too many numbers; at most " + show(limits::max_data_values));
+      fail(item_path(path, i), Reason::too_many_values, {{"limit", show(limits::max_data_values)}});
     out.push_back(std::move(one));
   }
   return out;
@@ -215,8 +229,8 @@ void parse_rnn_data(Object& data, Scenario& s) {
     if (const json* given = data.get(key)) {
       const long long n = integer(*given, data.path(key), options::units);
       if (n != size)
-        fail(data.path(key), "must equal model." + std::string(key) + " (" + std::to_string(size) + "), got " +
-                                 std::to_string(n));
+        fail(data.path(key), Reason::size_mismatch,
+             {{"other", "model." + std::string(key)}, {"size", std::to_string(size)}, {"got", std::to_string(n)}});
     }
   double values = 0;
   s.sequences = sequences_of(data.require("sequences"), data.path("sequences"), s, false, values);
@@ -232,7 +246,7 @@ void parse_data(Object& root, Scenario& s) {
   Object data(root.require("data"), "data");
   if (s.kind == ModelKind::mlp) parse_mlp_data(data, s);
   else parse_rnn_data(data, s);
-  data.finish(s.kind == ModelKind::mlp ? " for an mlp (inputs, targets, validation)" : " for an rnn");
+  data.finish("model.kind", s.kind == ModelKind::mlp ? "mlp" : "rnn");
 }
 
 void parse_optimizer(Object& root, Scenario& s) {
@@ -259,7 +273,7 @@ void parse_optimizer(Object& root, Scenario& s) {
       if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
       break;
   }
-  opt.finish(" for optimizer " + std::string(optimizers[int(o.kind)].first));
+  opt.finish(opt.path("kind"), optimizers[int(o.kind)].first);
 }
 
 void parse_regularization(Object& root, Scenario& s) {
@@ -318,7 +332,7 @@ Scenario parse_scenario(std::string_view source) {
   s.kind = choice(model.require("kind"), model.path("kind"), kinds);
   if (s.kind == ModelKind::mlp) parse_mlp_model(model, s);
   else parse_rnn_model(model, s);
-  model.finish(s.kind == ModelKind::mlp ? " for an mlp model" : " for an rnn model");
+  model.finish("model.kind", s.kind == ModelKind::mlp ? "mlp" : "rnn");
   parse_init(root, s);
   parse_parameters(root, s);
   parse_data(root, s);

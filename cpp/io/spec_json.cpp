@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "error.hpp"
 #include "options.hpp"
 
 namespace backprop {
@@ -145,13 +146,21 @@ ojson lesson_json() {
            {{"steps", range(l::explorer_steps)}, {"hidden", range(l::explorer_hidden)}, {"scale", range(l::explorer_scale)}}}};
 }
 
+// Every reason a refusal can give, with its English template ({placeholders} are its arguments).
+ojson reasons_json() {
+  ojson out = ojson::object();
+  for (const ReasonInfo& r : reasons()) out[r.code] = r.english;
+  return out;
+}
+
 }  // namespace
 
 std::string spec_json() {
   const ojson out = {{"limits", limits_json()},
                      {"scenario", scenario_json()},
                      {"data", data_json()},
-                     {"lesson", lesson_json()}};
+                     {"lesson", lesson_json()},
+                     {"reasons", reasons_json()}};
   return out.dump(2);
 }
 

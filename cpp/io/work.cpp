@@ -140,26 +140,26 @@ const CostPart& largest(const Cost& c, double CostPart::*measure) {
                            [&](const CostPart& a, const CostPart& b) { return a.*measure < b.*measure; });
 }
 
-[[noreturn]] void refuse_work(const Cost& c, const std::string& hint = "") {
+[[noreturn]] void refuse_work(const Cost& c, Reason reason = Reason::too_much_work) {
   const CostPart& p = largest(c, &CostPart::work);
-  fail(p.field, p.what + ": this request is about " + grouped(c.work()) + " operations, above the limit of " +
-                    grouped(limits::max_work) + hint);
+  fail(p.field, reason, {{"what", p.what}, {"work", grouped(c.work())}, {"limit", grouped(limits::max_work)}});
 }
 [[noreturn]] void refuse_memory(const Cost& c) {
   const CostPart& p = largest(c, &CostPart::memory);
-  fail(p.field, p.what + ": about " + megabytes(p.memory) + " of memory; this request needs " +
-                    megabytes(c.memory()) + " in all, above the limit of " + megabytes(limits::max_memory_bytes));
+  fail(p.field, Reason::too_much_memory,
+       {{"what", p.what}, {"part", megabytes(p.memory)}, {"memory", megabytes(c.memory())},
+        {"limit", megabytes(limits::max_memory_bytes)}});
 }
 
 void check(const Cost& c) {
   if (c.recorded_losses > limits::max_recorded_losses)
-    fail("train.record_every", grouped(c.recorded_losses) + " recorded losses exceed the limit of " +
-                                   grouped(limits::max_recorded_losses));
+    fail("train.record_every", Reason::too_many_losses,
+         {{"count", grouped(c.recorded_losses)}, {"limit", grouped(limits::max_recorded_losses)}});
   if (c.work() > limits::max_work) refuse_work(c);
   if (c.output_values > limits::max_output_values) {
     const CostPart& p = largest(c, &CostPart::output);
-    fail(p.field, p.what + ": the result would hold about " + grouped(c.output_values) +
-                      " numbers, above the limit of " + grouped(limits::max_output_values));
+    fail(p.field, Reason::too_many_outputs,
+         {{"what", p.what}, {"count", grouped(c.output_values)}, {"limit", grouped(limits::max_output_values)}});
   }
   if (c.memory() > limits::max_memory_bytes) refuse_memory(c);
 }
@@ -276,16 +276,15 @@ void check_trainer(const Scenario& s) {
 }
 
 void check_trainer_run(const Scenario& s, double steps) {
-  if (std::isnan(steps)) fail("run.steps", "must be a number");
+  if (std::isnan(steps)) fail("run.steps", Reason::not_number, {{"type", "NaN"}});
   if (!std::isfinite(steps) || steps != std::floor(steps) || steps < 0)
-    fail("run.steps", "must be a whole number ≥ 0, got " + show(steps));
+    fail("run.steps", Reason::not_count, {{"got", show(steps)}});
   if (steps > limits::max_recorded_losses)
-    fail("run.steps", grouped(steps) + " steps in one call exceed the limit of " + grouped(limits::max_recorded_losses) +
-                          " (run fewer steps per call)");
+    fail("run.steps", Reason::too_many_steps, {{"count", grouped(steps)}, {"limit", grouped(limits::max_recorded_losses)}});
   const Shape m = shape_of(s);
   Cost c;
   c.parts.push_back({"run.steps", plural(steps, "training step", "training steps") + " in one call", steps * step(m), 0});
-  if (c.work() > limits::max_work) refuse_work(c, " (run fewer steps per call)");
+  if (c.work() > limits::max_work) refuse_work(c, Reason::too_much_work_per_call);
 }
 
 void check_grid_work(const Scenario& s, double nx, double ny) {

@@ -24,16 +24,21 @@ struct Outcome {
   std::string json;       // the result when code is 0
   std::string message;    // "field: what is wrong" otherwise
   std::string field;      // the field named by the message ("" when none)
+  std::string reason;     // the reason's code ("between"; docs/scenario.md, "Errors")
+  std::string args;       // its arguments, a JSON object of strings
 };
 
 Outcome outcome_of(const CommandResult& r) {
-  if (r.exit_code == 0) return {0, r.out, "", ""};
+  if (r.exit_code == 0) return {0, r.out, "", "", "", "{}"};
   std::string message = r.err;
   const std::string prefix = "backprop: ";
   if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
   if (!message.empty() && message.back() == '\n') message.pop_back();
-  return {r.exit_code, "", message, message.substr(0, message.find(": "))};
+  return {r.exit_code, "", message, r.field, r.reason, r.args};
 }
+
+// A refusal the bindings catch themselves, worded as run_command words it.
+Outcome refusal(int code, const ScenarioError& e) { return outcome_of(refused(code, e)); }
 
 Outcome run(const std::string& command, const std::string& text) { return outcome_of(run_command(command, text)); }
 
@@ -46,9 +51,9 @@ class TrainerHandle {
       check_trainer(scenario_);  // the cost model: data, work space, and each full-set loss
       trainer_ = std::make_unique<Trainer>(scenario_);
     } catch (const ScenarioError& e) {
-      error_ = {2, "", e.what(), e.field()};
+      error_ = refusal(2, e);
     } catch (const std::bad_alloc&) {
-      error_ = {2, "", "scenario: too large for the memory available", "scenario"};
+      error_ = refusal(2, ScenarioError("scenario", Reason::out_of_memory));
     }
   }
 
@@ -64,7 +69,7 @@ class TrainerHandle {
       check_trainer_run(scenario_, steps);
       error_ = {};
     } catch (const ScenarioError& e) {
-      error_ = {2, "", e.what(), e.field()};
+      error_ = refusal(2, e);
       return 0;
     }
     const long long n = static_cast<long long>(steps);
@@ -79,7 +84,7 @@ class TrainerHandle {
   // The core's refusal of a training whose loss at `step` was `loss` (NaN or ±∞), as `backprop
   // train` words it (exit 3, field train).
   Outcome divergence(double step, double loss) const {
-    return {3, "", divergence_message(Divergence{static_cast<long long>(step), loss}, scenario_), "train"};
+    return refusal(3, divergence_error(Divergence{static_cast<long long>(step), loss}, scenario_));
   }
 
   emscripten::val losses() const {
@@ -130,10 +135,10 @@ class TrainerHandle {
       error_ = {};
     } catch (const ScenarioError& e) {
       grid_.clear();
-      error_ = {2, "", e.what(), e.field()};
+      error_ = refusal(2, e);
     } catch (const std::bad_alloc&) {
       grid_.clear();
-      error_ = {2, "", "grid: too large for the memory available", "grid"};
+      error_ = refusal(2, ScenarioError("grid", Reason::out_of_memory));
     }
     return view(grid_);
   }
@@ -163,7 +168,9 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .field("code", &Outcome::code)
       .field("json", &Outcome::json)
       .field("message", &Outcome::message)
-      .field("field", &Outcome::field);
+      .field("field", &Outcome::field)
+      .field("reason", &Outcome::reason)
+      .field("args", &Outcome::args);
   function("run", &run);
   function("usage", optional_override([] { return std::string(backprop::usage()); }));
   class_<TrainerHandle>("Trainer")

@@ -260,9 +260,9 @@ TEST(TrainerLabs, GridRefusalsNameTheirField) {
       {&mlp, {-1, 1, -1, 1, 1001, 1000, 0}, "grid.ny: nx·ny is 1001000 points; at most 1000000"},
       {&mlp, {-1, 1, -1, 1, 5, 5, 3}, "grid.unit: must be between 0 and 2, got 3"},
       {&mlp, {-1, 1, -1, 1, 5, 5, -1}, "grid.unit: must be between 0 and 2, got -1"},
-      {&mlp, {nan, 1, -1, 1, 5, 5, 0}, "grid.x0: must be a number"},
+      {&mlp, {nan, 1, -1, 1, 5, 5, 0}, "grid.x0: must be a number, got NaN"},
       {&mlp, {-1, 1, -1, INFINITY, 5, 5, 0}, "grid.y1: must be a finite number, got inf"},
-      {&mlp, {-1, 1, -1, 1, nan, 5, 0}, "grid.nx: must be a number"},
+      {&mlp, {-1, 1, -1, 1, nan, 5, 0}, "grid.nx: must be a number, got NaN"},
       {&wide, {-1, 1, -1, 1, 5, 5, 0}, "model.layers[0]: a grid of outputs needs two inputs, got 3"},
       {&rnn, {-1, 1, -1, 1, 5, 5, 0}, "model.kind: a grid of outputs needs an mlp with two inputs, not an rnn"},
   };

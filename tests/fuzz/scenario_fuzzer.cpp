@@ -129,12 +129,12 @@ bool ends_with_key(const std::string& field, std::string_view text) {
 // The field is a path from a part of the format ("model.layers[1]", "scenario", ...); for an
 // unknown field or a key given twice it ends with that key, and may be the key alone at the top
 // level.
-bool names_a_field(const std::string& field, const std::string& message, std::string_view text) {
-  if (message.compare(0, 13, "unknown field") == 0) return ends_with_key(field, text);
+bool names_a_field(const std::string& field, Reason reason, std::string_view text) {
+  if (reason == Reason::unknown_field || reason == Reason::unknown_field_for) return ends_with_key(field, text);
   // Found while reading, so the text may be invalid further on: the key is in it, quoted.
   // A key may hold dots itself: some tail of the field after a dot (or all of it) is the key; one
   // written with escapes, or shortened, is not checked (as for unknown fields).
-  if (message == "appears twice in its object") {
+  if (reason == Reason::duplicate_key) {
     for (size_t start = 0; start != std::string::npos;) {
       const std::string key = field.substr(start);
       const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
@@ -164,8 +164,9 @@ void check_error(const ScenarioError& e, std::string_view text) {
              what.compare(field.size(), 2, ": ") == 0,
          "ScenarioError message is not \"<field>: <reason>\": \"" + what + "\" (field \"" + field + "\")");
   expect(printable(what), "ScenarioError message is not one line of UTF-8: \"" + what + "\"");
-  expect(names_a_field(field, what.substr(field.size() + 2), text),
-         "ScenarioError field is not a path into the scenario: \"" + what + "\"");
+  expect(names_a_field(field, e.reason(), text), "ScenarioError field is not a path into the scenario: \"" + what + "\"");
+  for (const ReasonArg& a : e.args())
+    expect(printable(a.value), "ScenarioError argument " + a.name + " is not one line of UTF-8: \"" + what + "\"");
 }
 
 // ---- scenario equality -------------------------------------------------------------------------

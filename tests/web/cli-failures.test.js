@@ -6,7 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {memoryRefusal, runGuarded, silentModule} from '../../bin/guard.mjs';
+import {runGuarded, silentModule} from '../../bin/guard.mjs';
 import {loadCore} from '../../web/core/core.js';
 import {nativeCli, nodeCli, requireNative, root, runNative, wasmPath} from './support.js';
 import {readFile} from 'node:fs/promises';
@@ -18,33 +18,37 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
 
-// The native tool's wording for std::bad_alloc (cpp/io/command.cpp, `refusing`). Reproducing it
-// natively takes a capped address space and minutes of parsing, so the wording is read from there.
+// The native tool refuses std::bad_alloc with the reason out_of_memory (cpp/io/command.cpp,
+// `refusing`). Reproducing it natively takes a capped address space and minutes of parsing, so the
+// source says it, and the words are the spec's, the same natively and in wasm.
 const nativeSource = readFileSync(join(root, 'cpp/io/command.cpp'), 'utf8');
 
 describe('out of memory: a refusal, as natively', () => {
+  let core;
+  beforeAll(async () => {
+    core = await loadCore({wasmBinary: await readFile(wasmPath), ...silentModule});
+  });
+
   test('the wording is the native tool\'s', () => {
-    expect(nativeSource).toContain('std::string(what) + ": too large for the memory available"');
+    expect(nativeSource).toContain('refused(2, ScenarioError(what, Reason::out_of_memory))');
     expect(nativeSource).toContain('refusing("data"');
+    expect(JSON.parse(runNative(['spec'], '').stdout).reasons.out_of_memory).toBe(core.spec().reasons.out_of_memory);
   });
 
   // The core aborting inside wasm (Emscripten throws a WebAssembly.RuntimeError "Aborted(…)"),
   // or a result too long for a JavaScript string (RangeError).
-  const failing = (error) => ({run() { throw error; }});
+  const failing = (error) => ({spec: () => core.spec(), run() { throw error; }});
   test.each([
     ['an abort', new WebAssembly.RuntimeError('Aborted(OOM)')],
     ['a string too long', new RangeError('Invalid string length')],
   ])('%s inside the core becomes the refusal (exit 2, the input named)', (_, error) => {
-    expect(runGuarded(failing(error), 'trace', '{}')).toEqual({
-      code: 2, json: '', message: 'scenario: too large for the memory available', field: 'scenario',
-    });
-    expect(runGuarded(failing(error), 'data', '{}')).toEqual({
-      code: 2, json: '', message: 'data: too large for the memory available', field: 'data',
-    });
+    const words = core.spec().reasons.out_of_memory;
+    const refusal = (field) => ({code: 2, json: '', message: `${field}: ${words}`, field, reason: 'out_of_memory', args: '{}'});
+    expect(runGuarded(failing(error), 'trace', '{}')).toEqual(refusal('scenario'));
+    expect(runGuarded(failing(error), 'data', '{}')).toEqual(refusal('data'));
   });
 
-  test('what the core answers passes through unchanged', async () => {
-    const core = await loadCore({wasmBinary: await readFile(wasmPath), ...silentModule});
+  test('what the core answers passes through unchanged', () => {
     for (const [verb, input] of [['trace', '{"model": 1}'], ['fly', '{}'], ['data', '{"kind": "points", "shape": "xor", "count": 4}']])
       expect(runGuarded(core, verb, input)).toEqual(core.run(verb, input));
   });

@@ -241,7 +241,7 @@ describe('refusals carry their field', () => {
       expect(refusal(() => mlp.grid(-1, 1, -1, 1, 0, 10, 0)).field).toBe('grid.nx');
       expect(refusal(() => mlp.grid(-1, 1, -1, 1, 1001, 1000, 0)).message).toBe('grid.ny: nx·ny is 1001000 points; at most 1000000');
       expect(refusal(() => mlp.grid(-1, 1, -1, 1, 10, 10, 2)).message).toBe('grid.unit: must be between 0 and 1, got 2');
-      expect(refusal(() => mlp.grid('-1', 1, -1, 1, 10, 10, 0)).message).toBe('grid.x0: must be a number');
+      expect(refusal(() => mlp.grid('-1', 1, -1, 1, 10, 10, 0)).message).toBe('grid.x0: must be a number, got NaN');
       expect(refusal(() => rnn.grid(-1, 1, -1, 1, 10, 10, 0)).field).toBe('model.kind');
       expect(mlp.grid(-1, 1, -1, 1, 1000, 1000, 0).length).toBe(1e6);  // the limit itself is fine
       expect(mlp.grid(-1, 1, -1, 1, 2, 2, 1).length).toBe(4);  // and a refusal leaves the trainer usable

@@ -2,7 +2,11 @@
 // and exit code, for bad scenarios, absurd work and non-finite losses.
 import {beforeAll, describe, expect, test} from 'vitest';
 import {CoreError} from '../../web/core/core.js';
+import {translateCoreError} from '../../web/errors.js';
+import {S} from '../../web/strings/index.js';
 import {loadWasmCore, readJson, requireNative, runNative} from './support.js';
+
+const english = /\b(must|one of|got|unknown|field|expected|nested|deeper|than|levels|appears|twice|its|object|not valid|required|scenario|parse|syntax|error|memory|diverged|became|step|loss|too|large|limit|above|rows?|values?|numbers?|undefined)\b/i;
 
 let core;
 beforeAll(async () => {
@@ -62,6 +66,9 @@ const bad = [
   }), false],
 ];
 
+// A Spanish refusal without the field it names (a path of English keys).
+const withoutField = (message) => message.replace(/^Valor no válido en [^:]*: /, '');
+
 // The native tool's refusal as {code, message, field}.
 function nativeRefusal(verb, input) {
   const r = runNative([verb, '-'], input);
@@ -71,11 +78,15 @@ function nativeRefusal(verb, input) {
   return {code: r.status, message, field: message.slice(0, message.indexOf(': '))};
 }
 
+// The wasm refusal as {code, message, field}; it must also carry a reason the core lists, which
+// reads in Spanish with no English word.
 function refusal(call) {
   try {
     call();
   } catch (error) {
     expect(error).toBeInstanceOf(CoreError);
+    expect(Object.keys(core.spec().reasons)).toContain(error.reason);
+    expect(withoutField(translateCoreError(error))).not.toMatch(english);
     return {code: error.code, message: error.message, field: error.field};
   }
   throw new Error('no CoreError');
@@ -162,18 +173,16 @@ describe('a non-finite loss: code 3 and the native message', () => {
 });
 
 describe('every known refusal reaches the student in Spanish, no English word left', () => {
-  const english = /\b(must|one of|got|unknown|field|expected|nested|deeper|than|levels|appears|twice|its|object|not valid|required|scenario|parse|syntax|error|memory)\b/i;
   const cases = [
     ['must be one of', edit(classic, (s) => (s.model.kind = 'cnn')), /^Valor no válido en model\.kind: debe ser uno de estos valores: mlp, rnn/],
     ['an activation not in the list', edit(classic, (s) => (s.model.activations[1] = 'swish')), /debe ser uno de estos valores/],
     ['unknown field', edit(classic, (s) => (s.optimiser = {})), /campo desconocido/],
     ['nested deeper than 64 levels', '['.repeat(100) + ']'.repeat(100), /anidado a más de 64 niveles/],
     ['a key given twice', '{"model": {"kind": "mlp", "kind": "rnn"}}', /aparece dos veces|Valor no válido en model\.kind/],
-    ['not valid JSON', '{"model": ', /^Valor no válido en el escenario: no es un JSON válido$/],
+    ['not valid JSON', '{"model": ', /^Valor no válido en el escenario: no es un JSON válido \(falla cerca del byte 11\)\.$/],
     ['required', '{"model": {"kind": "mlp"}}', /es obligatorio/],
   ];
-  test.each(cases)('%s', async (_, text, spanish) => {
-    const {translateCoreError} = await import('../../web/errors.js');
+  test.each(cases)('%s', (_, text, spanish) => {
     let error;
     try {
       core.trace(text);
@@ -183,12 +192,35 @@ describe('every known refusal reaches the student in Spanish, no English word le
     expect(error).toBeInstanceOf(CoreError);
     const message = translateCoreError(error);
     expect(message).toMatch(spanish);
-    expect(message.replace(error.field, '')).not.toMatch(english);
+    expect(withoutField(message)).not.toMatch(english);
   });
 
-  test('a reason with no Spanish: a Spanish sentence naming the field, not the core\'s English', async () => {
-    const {translateCoreError} = await import('../../web/errors.js');
+  test('a reason with no Spanish: a Spanish sentence naming the field, not the core\'s English', () => {
     const message = translateCoreError(new CoreError({message: 'model.layers: frobnicates the widget', field: 'model.layers', code: 2}));
     expect(message).toBe('Valor no válido en model.layers: el núcleo no puede usar este valor.');
+  });
+});
+
+describe('the Spanish words: one for every reason the core lists, from its arguments', () => {
+  // The arguments each reason's English template names: {name} or {name|one|many}.
+  const placeholders = (template) => [...template.matchAll(/\{([a-z_]+)(\|[^}]*)?\}/g)].map((m) => m[1]);
+
+  test('every reason the core lists has its Spanish, and no other', () => {
+    const {reasons, lossReasons} = S.coreErrors;
+    const listed = Object.keys(core.spec().reasons).sort();
+    expect([...Object.keys(reasons), ...Object.keys(lossReasons)].sort()).toEqual(listed);
+  });
+
+  requireNative();
+  test.each(Object.entries(JSON.parse(runNative(['spec'], '').stdout).reasons))('%s', (code, template) => {
+    const names = [...new Set(placeholders(template))];
+    const args = Object.fromEntries(names.map((name, i) => [name, `‹${i}›`]));
+    const error = new CoreError({message: `a.b: ${template}`, field: 'a.b', code: code in S.coreErrors.lossReasons ? 3 : 2, reason: code, args});
+    const spanish = translateCoreError(error);
+    expect(withoutField(spanish)).not.toMatch(english);
+    for (const name of names.filter((n) => !['what', 'part', 'detail', 'type', 'items'].includes(n))) {
+      // Every number and name the English quotes reaches the student (a few are worded instead).
+      expect(spanish, name).toContain(args[name]);
+    }
   });
 });

@@ -158,13 +158,14 @@ describe('labs worker pool', () => {
   });
 
   test('errors read in Spanish', () => {
-    const diverged = new CoreError({message: 'optimizer.lr: diverged at step 12: the loss became NaN', field: 'optimizer.lr', code: 3});
+    const args = {step: '12', loss: 'NaN', lr: '1000'};
+    const diverged = new CoreError({message: 'train: diverged at step 12', field: 'train', code: 3, reason: 'diverged', args});
     expect(describeJobError(diverged)).toMatch(/iteración 12/);
-    // A divergence as the workers post it: read from its code and step, whatever the English says.
-    const posted = errorFrom(errorPayload(Object.assign(new CoreError({message: 'train: something', field: 'train', code: 3}), {step: 7})));
+    // A divergence as the workers post it: read from its reason and arguments, whatever the English says.
+    const posted = errorFrom(errorPayload(new CoreError({message: 'train: something', field: 'train', code: 3, reason: 'diverged', args: {...args, step: '7'}})));
     expect(posted).toBeInstanceOf(CoreError);
-    expect([posted.field, posted.code, posted.step]).toEqual(['train', 3, 7]);
-    expect(describeJobError(posted)).toBe(S.coreErrors.diverged(7));
+    expect([posted.field, posted.code, posted.step, posted.reason]).toEqual(['train', 3, 7, 'diverged']);
+    expect(describeJobError(posted)).toBe(S.coreErrors.lossReasons.diverged({...args, step: '7'}));
     expect(describeJobError(new CoreError({message: 'nope: no such job', field: 'job', code: 2}))).toBe('el cálculo «nope» no existe.');
   });
 });

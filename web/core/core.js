@@ -5,12 +5,18 @@
 import createCore from './core.mjs';
 import {installSpec} from './spec.js';
 
+// .reason is the core's code for why ('between', 'diverged'; `backprop spec`, "reasons") and
+// .args its arguments ({low, high, got}: strings), from which the page words the refusal; a
+// divergence's .step (a number) is its args.step.
 export class CoreError extends Error {
-  constructor({message, field, code}) {
+  constructor({message, field, code, reason = '', args = {}}) {
     super(message);
     this.name = 'CoreError';
     this.field = field;
     this.code = code;
+    this.reason = reason;
+    this.args = typeof args === 'string' ? JSON.parse(args) : args;
+    this.step = this.args.step === undefined ? null : Number(this.args.step);
   }
 }
 
@@ -49,7 +55,7 @@ export class Core {
     this.module = module;
   }
 
-  // The tool's verbs as they are: {code, json, message, field}.
+  // The tool's verbs as they are: {code, json, message, field, reason, args}.
   run(command, scenario) {
     return this.module.run(command, text(scenario));
   }
@@ -140,9 +146,7 @@ class Trainer {
   // The core's refusal (a CoreError, code 3, field train, with .step) of a run whose loss at
   // `step` became `loss` (NaN or ±∞): run() stops there without refusing.
   divergence(step, loss) {
-    const error = new CoreError(this.handle.divergence(step, loss));
-    error.step = step;
-    return error;
+    return new CoreError(this.handle.divergence(step, loss));
   }
 
   get stepsDone() {

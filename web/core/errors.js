@@ -2,21 +2,18 @@
 // (web/core/worker.js, the lesson's training; web/labs/worker.js, the labs' jobs).
 //
 //   (a divergence is the core's own refusal: trainer.divergence(step, loss), web/core/core.js)
-//   errorPayload(error) → {message, field, code, step}: what a worker posts for an error
-//   errorFrom(payload) → CoreError with .step: the page's side, from what a worker posted
-// The student reads a divergence in Spanish from its code and step (S.coreErrors.diverged(step)),
-// never from the English message.
+//   errorPayload(error) → {message, field, code, reason, args}: what a worker posts for an error
+//   errorFrom(payload) → CoreError: the page's side, from what a worker posted
+// The student reads every refusal in Spanish from its reason and arguments (web/errors.js), never
+// from the English message.
 import {CoreError} from './core.js';
 
 export const errorPayload = (error) => ({
   message: String(error?.message ?? error),
   field: error?.field ?? '',
   code: error instanceof CoreError ? error.code : 0,
-  step: error?.step ?? null,
+  reason: error instanceof CoreError ? error.reason : '',
+  args: error instanceof CoreError ? error.args : {},
 });
 
-export function errorFrom({message, field, code, step}) {
-  const error = new CoreError({message, field, code});
-  error.step = step ?? null;
-  return error;
-}
+export const errorFrom = ({message, field, code, reason, args}) => new CoreError({message, field, code, reason, args});

@@ -63,33 +63,4 @@ export const common = {
     expansion: 'Regla de la cadena, elemento a elemento',
     sample: (s) => `muestra ${s}`,
   },
-  // The core's refusals (English, "field: reason") turned into Spanish for the student.
-  coreErrors: {
-    nonFinite: 'La pérdida deja de ser un número finito (NaN o ∞) con estos valores.',
-    diverged: (step) => `El entrenamiento diverge en la iteración ${step}: la pérdida se vuelve NaN o ∞. Prueba una tasa de aprendizaje menor.`,
-    invalid: (field, reason) => `Valor no válido en ${field === 'scenario' ? 'el escenario' : field}: ${reason}`,
-    // A refusal whose reason has no Spanish here: the field alone, never the core's English.
-    unknown: (field) => `Valor no válido en ${field === 'scenario' ? 'el escenario' : field}: el núcleo no puede usar este valor.`,
-    reasons: [
-      [/^must be a number/, 'debe ser un número'],
-      [/^must be a finite number/, 'debe ser un número finito'],
-      [/^must be between ([^\s,]+) and ([^\s,]+)/, (m) => `debe estar entre ${m[1]} y ${m[2]}`],
-      [/^must be a whole number/, 'debe ser un número entero'],
-      [/^must be ≥ 0/, 'no puede ser negativo'],
-      [/^must have (\d+) values?/, (m) => `debe tener ${m[1]} valores`],
-      [/^must have (\d+) rows/, (m) => `debe tener ${m[1]} filas`],
-      [/^must not be empty/, 'no puede estar vacío'],
-      [/^cross_entropy needs a softmax/, 'la entropía cruzada necesita softmax en la capa de salida'],
-      [/^is not valid JSON/, 'no es un JSON válido'],
-      [/^must be one of (.+), got (.+)$/, (m) => `debe ser uno de estos valores: ${m[1]} (se recibió ${m[2]})`],
-      [/^unknown field \(expected one of: ([^)]*)\)/, (m) => `campo desconocido (se esperaba uno de: ${m[1]})`],
-      [/^unknown field/, 'campo desconocido'],
-      [/^nested deeper than (\d+) levels/, (m) => `anidado a más de ${m[1]} niveles`],
-      [/^appears twice in its object/, 'aparece dos veces en el mismo objeto'],
-      [/^holds more than (\d+) JSON (objects|lists)/, (m) => `contiene más de ${m[1]} ${m[2] === 'objects' ? 'objetos' : 'listas'} JSON`],
-      [/^is required/, 'es obligatorio'],
-      [/too large for the memory available/, 'demasiado grande para la memoria disponible'],
-      [/^needs a target at one time step/, 'al menos un paso de tiempo necesita un objetivo'],
-    ],
-  },
 };

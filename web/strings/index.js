@@ -1,6 +1,7 @@
 // Every text the student reads, in Spanish, in one module (English comes later). Each area of
 // the page keeps its texts in its own file here; import them from this index only.
 import {common} from './common.js';
+import {coreErrors} from './core-errors.js';
 import {mlp} from './mlp.js';
 import {share} from './share.js';
 import {editor} from './editor.js';
@@ -12,4 +13,4 @@ import {rnnDiagram} from './rnn-diagram.js';
 import {explorer} from './explorer.js';
 import {labs} from './labs/index.js';
 
-export const S = {...common, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs};
+export const S = {...common, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs};
