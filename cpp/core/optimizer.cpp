@@ -8,7 +8,8 @@ Optimizer::Optimizer(const OptimizerConfig& config, const ParamViews& params) : 
   for (const ParamView& p : params) {
     if (!p.is_weight && !config.update_biases) continue;
     params_.push_back(p);
-    first_.push_back(RowVector::Zero(p.size()));
+    const double start = config.kind == OptimizerKind::adagrad ? config.initial_accumulator_value : 0.0;
+    first_.push_back(RowVector::Constant(p.size(), start));
     second_.push_back(RowVector::Zero(p.size()));
   }
 }
@@ -53,8 +54,52 @@ void Optimizer::step() {
           w[i] += -c.lr * (g[i] / (std::sqrt(v[i]) + c.eps));
         }
         break;
+      case OptimizerKind::adagrad: {
+        // sum += g², W −= clr·g/(√sum + ε), clr = lr/(1 + (t−1)·lr_decay).
+        const double clr = c.lr / (1.0 + double(t_ - 1) * c.lr_decay);
+        for (Index i = 0; i < n; ++i) {
+          m[i] = m[i] + g[i] * g[i];
+          w[i] += -clr * (g[i] / (std::sqrt(m[i]) + c.eps));
+        }
+        break;
+      }
     }
   }
+}
+
+OptimizerState Optimizer::state() const {
+  OptimizerState out;
+  out.step = t_;
+  const auto buffer = [&](const char* name, const std::vector<RowVector>& values, double scale = 1.0) {
+    NamedValues named;
+    for (size_t k = 0; k < params_.size(); ++k) {
+      const ParamView& p = params_[k];
+      Matrix value = Eigen::Map<const Matrix>(values[k].data(), p.rows, p.cols);
+      if (scale != 1.0) value /= scale;
+      named.push_back({p.name, std::move(value), p.is_vector});
+    }
+    out.buffers.emplace_back(name, std::move(named));
+  };
+  switch (config_.kind) {
+    case OptimizerKind::sgd:
+      if (config_.momentum != 0.0) buffer("momentum_buffer", first_);
+      break;
+    case OptimizerKind::adam:
+      buffer("exp_avg", first_);
+      buffer("exp_avg_sq", second_);
+      if (t_ > 0) {
+        buffer("exp_avg_hat", first_, 1.0 - std::pow(config_.beta1, double(t_)));
+        buffer("exp_avg_sq_hat", second_, 1.0 - std::pow(config_.beta2, double(t_)));
+      }
+      break;
+    case OptimizerKind::rmsprop:
+      buffer("square_avg", second_);
+      break;
+    case OptimizerKind::adagrad:
+      buffer("sum", first_);
+      break;
+  }
+  return out;
 }
 
 }  // namespace backprop

@@ -16,7 +16,7 @@ namespace backprop {
 
 enum class ModelKind { mlp, rnn };
 enum class InitScheme { uniform, xavier_uniform, he_uniform, pytorch_default };
-enum class OptimizerKind { sgd, adam, rmsprop };
+enum class OptimizerKind { sgd, adam, rmsprop, adagrad };
 
 struct MlpSpec {
   std::vector<int> layers;               // sizes, input first
@@ -44,7 +44,9 @@ struct OptimizerConfig {
   double momentum = 0.0;                 // sgd
   double beta1 = 0.9, beta2 = 0.999;     // adam
   double rho = 0.99;                     // rmsprop
-  double eps = 1e-8;                     // adam, rmsprop
+  double lr_decay = 0.0;                 // adagrad
+  double initial_accumulator_value = 0.0;  // adagrad
+  double eps = 1e-8;                     // adam, rmsprop (adagrad: 1e-10, options::default_eps)
   bool update_biases = true;
 };
 
@@ -84,6 +86,8 @@ struct Scenario {
   OptimizerConfig optimizer;
   Regularization regularization;
   TrainConfig train;
+  // The update `trace` shows, from 1: after iteration − 1 updates (the optimizer's state carried).
+  long long iteration = 1;
 
   Index sample_count() const {
     return kind == ModelKind::mlp ? inputs.rows() : static_cast<Index>(sequences.size());

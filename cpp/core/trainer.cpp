@@ -40,15 +40,30 @@ Batch Trainer::next_batch() const {
 double Trainer::step(Trace* trace) {
   const Batch batch = next_batch();
   ParamViews& params = objective_->params();
-  const double loss = objective_->loss_and_gradient(batch) + penalty(params, regularization_);
+  const double data_loss = objective_->loss_and_gradient(batch);
+  const PenaltyParts penalty = penalty_parts(params, regularization_);
+  const double loss = data_loss + penalty.total;
+  const bool regularized = regularization_.l1 != 0.0 || regularization_.l2 != 0.0;
+  if (trace && regularized) {
+    trace->gradient_data = weight_gradients(params);
+    trace->gradient_penalty = penalty_gradients(params, regularization_);
+  }
   add_penalty_gradient(params, regularization_);
   if (trace) {
+    trace->iteration = steps_ + 1;
     trace->loss = loss;
+    trace->data_loss = data_loss;
+    trace->penalty_l1 = penalty.l1;
+    trace->penalty_l2 = penalty.l2;
     trace->parameters = snapshot(params);
     objective_->describe(*trace);
+    trace->optimizer_before = optimizer_.state();
   }
   optimizer_.step();
-  if (trace) trace->updated = snapshot(params);
+  if (trace) {
+    trace->updated = snapshot(params);
+    trace->optimizer_after = optimizer_.state();
+  }
   ++steps_;
   position_ += batch.size;
   if (position_ >= Index(order_.size())) {
@@ -146,6 +161,7 @@ TrainResult train(const Scenario& scenario) {
 
 Trace trace(const Scenario& scenario) {
   Trainer trainer(scenario);
+  for (long long k = 1; k < scenario.iteration; ++k) trainer.step();
   Trace result;
   trainer.step(&result);
   return result;

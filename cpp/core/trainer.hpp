@@ -82,7 +82,7 @@ struct TrainResult {
 
 NamedValues snapshot(const ParamViews& params);
 TrainResult train(const Scenario& scenario);
-// The trace of the first training step.
+// The trace of update number scenario.iteration (the first by default), after the ones before it.
 Trace trace(const Scenario& scenario);
 
 }  // namespace backprop

@@ -33,7 +33,8 @@ inline constexpr std::pair<const char*, InitScheme> schemes[] = {{"uniform", Ini
                                                                  {"he_uniform", InitScheme::he_uniform},
                                                                  {"pytorch_default", InitScheme::pytorch_default}};
 inline constexpr std::pair<const char*, OptimizerKind> optimizers[] = {
-    {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop}};
+    {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop},
+    {"adagrad", OptimizerKind::adagrad}};
 inline constexpr std::pair<const char*, PointShape> shapes[] = {{"linear", PointShape::linear},
                                                                 {"xor", PointShape::xor_},
                                                                 {"circles", PointShape::circles},
@@ -52,12 +53,18 @@ inline constexpr Range momentum{0, 1, false, true};
 inline constexpr Range beta{0, 1, false, true};  // beta1, beta2
 inline constexpr Range rho{0, 1, false, true};
 inline constexpr Range eps{1e-300, 1};
+inline constexpr Range lr_decay{0, 1e6};                  // adagrad
+inline constexpr Range initial_accumulator_value{0, 1e6};  // adagrad
 inline constexpr Range penalty{0, std::numeric_limits<double>::infinity()};  // l1, l2: any number ≥ 0
 inline constexpr Range steps{0, double(limits::max_steps), true};
 inline constexpr Range record_every{1, 1e12, true};
+inline constexpr Range iteration{1, 1e4, true};  // the update a trace shows
 
-// PyTorch's default learning rates.
-constexpr double default_lr(OptimizerKind kind) { return kind == OptimizerKind::rmsprop ? 1e-2 : 1e-3; }
+// PyTorch's default learning rates and ε.
+constexpr double default_lr(OptimizerKind kind) {
+  return kind == OptimizerKind::rmsprop || kind == OptimizerKind::adagrad ? 1e-2 : 1e-3;
+}
+constexpr double default_eps(OptimizerKind kind) { return kind == OptimizerKind::adagrad ? 1e-10 : 1e-8; }
 
 // The data spec's numbers (defaults: PointsSpec and SequencesSpec in datasets.hpp).
 inline constexpr Range point_count{4, 10000, true};

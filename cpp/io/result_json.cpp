@@ -25,14 +25,27 @@ ojson section(const NamedValues& values) {
   return out;
 }
 
+ojson optimizer_state(const OptimizerState& state) {
+  ojson out = ojson::object();
+  for (const auto& [name, values] : state.buffers) out[name] = section(values);
+  return out;
+}
+
 }  // namespace
 
 std::string to_json(const Trace& trace) {
   ojson out;
+  out["iteration"] = trace.iteration;
   out["loss"] = trace.loss;
+  out["loss_parts"] = {{"data", trace.data_loss}, {"l1", trace.penalty_l1}, {"l2", trace.penalty_l2}};
   out["parameters"] = section(trace.parameters);
   out["forward"] = section(trace.forward);
   out["backward"] = section(trace.backward);
+  if (!trace.gradient_data.empty())
+    out["gradient_parts"] = {{"data", section(trace.gradient_data)}, {"penalty", section(trace.gradient_penalty)}};
+  out["optimizer"] = {{"step", trace.optimizer_after.step},
+                      {"before", optimizer_state(trace.optimizer_before)},
+                      {"after", optimizer_state(trace.optimizer_after)}};
   out["updated"] = section(trace.updated);
   if (!trace.time_steps.empty()) {
     ojson steps = ojson::array();

@@ -257,6 +257,7 @@ void parse_optimizer(Object& root, Scenario& s) {
   Object opt(*given, "optimizer");
   if (const json* kind = opt.get("kind")) o.kind = choice(*kind, opt.path("kind"), optimizers);
   o.lr = options::default_lr(o.kind);  // PyTorch's defaults
+  o.eps = options::default_eps(o.kind);
   if (const json* lr = opt.get("lr")) o.lr = number_in(*lr, opt.path("lr"), options::lr);
   if (const json* u = opt.get("update_biases")) o.update_biases = boolean(*u, opt.path("update_biases"));
   switch (o.kind) {
@@ -270,6 +271,12 @@ void parse_optimizer(Object& root, Scenario& s) {
       break;
     case OptimizerKind::rmsprop:
       if (const json* r = opt.get("rho")) o.rho = number_in(*r, opt.path("rho"), options::rho);
+      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
+      break;
+    case OptimizerKind::adagrad:
+      if (const json* d = opt.get("lr_decay")) o.lr_decay = number_in(*d, opt.path("lr_decay"), options::lr_decay);
+      if (const json* a = opt.get("initial_accumulator_value"))
+        o.initial_accumulator_value = number_in(*a, opt.path("initial_accumulator_value"), options::initial_accumulator_value);
       if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
       break;
   }
@@ -339,6 +346,7 @@ Scenario parse_scenario(std::string_view source) {
   parse_optimizer(root, s);
   parse_regularization(root, s);
   parse_train(root, s);
+  if (const json* k = root.get("iteration")) s.iteration = integer(*k, "iteration", options::iteration);
   root.finish();
   return s;
 }

@@ -72,12 +72,15 @@ std::string serialise_scenario(const Scenario& s) {
   if (o.kind == OptimizerKind::sgd) opt["momentum"] = o.momentum;
   if (o.kind == OptimizerKind::adam) opt["beta1"] = o.beta1, opt["beta2"] = o.beta2, opt["eps"] = o.eps;
   if (o.kind == OptimizerKind::rmsprop) opt["rho"] = o.rho, opt["eps"] = o.eps;
+  if (o.kind == OptimizerKind::adagrad)
+    opt["lr_decay"] = o.lr_decay, opt["initial_accumulator_value"] = o.initial_accumulator_value, opt["eps"] = o.eps;
   opt["update_biases"] = o.update_biases;
   root["regularization"] = {{"l1", s.regularization.l1}, {"l2", s.regularization.l2}};
   const TrainConfig& t = s.train;
   root["train"] = {{"steps", t.steps}, {"record_every", t.record_every},
                    {"batch_size", t.batch_size > 0 ? ojson(t.batch_size) : ojson(nullptr)},
                    {"shuffle", t.shuffle}, {"seed", t.seed}};
+  root["iteration"] = s.iteration;
   return root.dump(2);
 }
 

@@ -72,7 +72,11 @@ ojson optimizer_json() {
       entry["beta2"] = range(options::beta, o.beta2);
     }
     if (kind == OptimizerKind::rmsprop) entry["rho"] = range(options::rho, o.rho);
-    if (kind != OptimizerKind::sgd) entry["eps"] = range(options::eps, o.eps);
+    if (kind == OptimizerKind::adagrad) {
+      entry["lr_decay"] = range(options::lr_decay, o.lr_decay);
+      entry["initial_accumulator_value"] = range(options::initial_accumulator_value, o.initial_accumulator_value);
+    }
+    if (kind != OptimizerKind::sgd) entry["eps"] = range(options::eps, options::default_eps(kind));
   }
   out["update_biases"] = {{"default", o.update_biases}};
   return out;
@@ -105,6 +109,7 @@ ojson scenario_json() {
         {"record_every", range(options::record_every, train.record_every)},
         {"batch_size", {{"default", nullptr}}},
         {"shuffle", {{"default", train.shuffle}}}}},
+      {"iteration", range(options::iteration, Scenario{}.iteration)},
   };
 }
 

@@ -211,7 +211,8 @@ Cost estimate_cost(const Scenario& s, Command command) {
       // The parameters before and after, the gradients, and every intermediate of the first batch;
       // an RNN's trace also holds what each time step adds to each gradient, and the running sums.
       double batch_values = m.step_rows * 12 * m.widest;
-      double batch_work = step(m);
+      // The updates before the one shown (Scenario::iteration), and that one.
+      double batch_work = step(m) * double(s.iteration);
       if (m.rnn) {
         batch_values += m.step_rows * m.params * 2;
         batch_work += m.step_rows * m.params * 4;

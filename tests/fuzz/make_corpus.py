@@ -55,6 +55,10 @@ def variants():
     s["regularization"] = {"l1": 0.01, "l2": 0.001}
     s["train"] = {"steps": 5, "record_every": 2, "batch_size": 2, "shuffle": True, "seed": 9}
     out.append(s)
+    s = copy.deepcopy(s)
+    s["optimizer"] = {"kind": "adagrad", "lr": 0.01, "lr_decay": 0.1, "initial_accumulator_value": 0.5, "eps": 1e-10}
+    s["iteration"] = 3
+    out.append(s)
     for scheme in ["uniform", "xavier_uniform", "pytorch_default"]:
         s = copy.deepcopy(SMALL_MLP)
         del s["parameters"]

@@ -222,7 +222,8 @@ std::string difference(const Scenario& a, const Scenario& b) {
   const OptimizerConfig &o = a.optimizer, &p = b.optimizer;
   if (o.kind != p.kind || !same_number(o.lr, p.lr) || !same_number(o.momentum, p.momentum) ||
       !same_number(o.beta1, p.beta1) || !same_number(o.beta2, p.beta2) || !same_number(o.rho, p.rho) ||
-      !same_number(o.eps, p.eps) || o.update_biases != p.update_biases)
+      !same_number(o.eps, p.eps) || !same_number(o.lr_decay, p.lr_decay) ||
+      !same_number(o.initial_accumulator_value, p.initial_accumulator_value) || o.update_biases != p.update_biases)
     return "optimizer";
   if (!same_number(a.regularization.l1, b.regularization.l1) || !same_number(a.regularization.l2, b.regularization.l2))
     return "regularization";
@@ -230,6 +231,7 @@ std::string difference(const Scenario& a, const Scenario& b) {
   if (t.steps != u.steps || t.record_every != u.record_every || t.batch_size != u.batch_size ||
       t.shuffle != u.shuffle || t.seed != u.seed)
     return "train";
+  if (a.iteration != b.iteration) return "iteration";
   return "";
 }
 
