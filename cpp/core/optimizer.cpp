@@ -1,5 +1,6 @@
 #include "optimizer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace backprop {
@@ -54,6 +55,25 @@ void Optimizer::step() {
           w[i] += -c.lr * (g[i] / (std::sqrt(v[i]) + c.eps));
         }
         break;
+      case OptimizerKind::adadelta:
+        // v = ρv + (1−ρ)g²; Δ = √(u + ε)/√(v + ε)·g; u = ρu + (1−ρ)Δ²; W −= lr·Δ.
+        for (Index i = 0; i < n; ++i) {
+          m[i] = m[i] * c.rho + (1.0 - c.rho) * g[i] * g[i];
+          const double delta = std::sqrt(v[i] + c.eps) / std::sqrt(m[i] + c.eps) * g[i];
+          v[i] = v[i] * c.rho + (1.0 - c.rho) * delta * delta;
+          w[i] += -c.lr * delta;
+        }
+        break;
+      case OptimizerKind::adamax: {
+        // m = β₁m + (1−β₁)g; u = max(β₂u, |g| + ε); W −= lr/(1−β₁ᵗ)·m/u.
+        const double clr = c.lr / (1.0 - std::pow(c.beta1, double(t_)));
+        for (Index i = 0; i < n; ++i) {
+          m[i] = m[i] * c.beta1 + (1.0 - c.beta1) * g[i];
+          v[i] = std::max(v[i] * c.beta2, std::abs(g[i]) + c.eps);
+          w[i] += -clr * (m[i] / v[i]);
+        }
+        break;
+      }
       case OptimizerKind::adagrad: {
         // sum += g², W −= clr·g/(√sum + ε), clr = lr/(1 + (t−1)·lr_decay).
         const double clr = c.lr / (1.0 + double(t_ - 1) * c.lr_decay);
@@ -97,6 +117,14 @@ OptimizerState Optimizer::state() const {
       break;
     case OptimizerKind::adagrad:
       buffer("sum", first_);
+      break;
+    case OptimizerKind::adadelta:
+      buffer("square_avg", first_);
+      buffer("acc_delta", second_);
+      break;
+    case OptimizerKind::adamax:
+      buffer("exp_avg", first_);
+      buffer("exp_inf", second_);
       break;
   }
   return out;

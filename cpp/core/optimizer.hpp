@@ -1,5 +1,5 @@
-// Optimizers with PyTorch's update rules (torch.optim.SGD, Adam, RMSprop, Adagrad), written in the
-// same order of floating-point operations, so that results agree to the last bits.
+// Optimizers with PyTorch's update rules (torch.optim.SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax),
+// written in the same order of floating-point operations, so that results agree to the last bits.
 #pragma once
 
 #include <string>

@@ -16,7 +16,7 @@ namespace backprop {
 
 enum class ModelKind { mlp, rnn };
 enum class InitScheme { uniform, xavier_uniform, he_uniform, pytorch_default };
-enum class OptimizerKind { sgd, adam, rmsprop, adagrad };
+enum class OptimizerKind { sgd, adam, rmsprop, adagrad, adadelta, adamax };
 
 struct MlpSpec {
   std::vector<int> layers;               // sizes, input first
@@ -42,11 +42,11 @@ struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::sgd;
   double lr = 1e-3;
   double momentum = 0.0;                 // sgd
-  double beta1 = 0.9, beta2 = 0.999;     // adam
-  double rho = 0.99;                     // rmsprop
+  double beta1 = 0.9, beta2 = 0.999;     // adam, adamax
+  double rho = 0.99;                     // rmsprop (adadelta: 0.9, options::default_rho)
   double lr_decay = 0.0;                 // adagrad
   double initial_accumulator_value = 0.0;  // adagrad
-  double eps = 1e-8;                     // adam, rmsprop (adagrad: 1e-10, options::default_eps)
+  double eps = 1e-8;                     // options::default_eps: adam, rmsprop, adamax 1e-8; adagrad 1e-10; adadelta 1e-6
   bool update_biases = true;
 };
 

@@ -34,7 +34,7 @@ inline constexpr std::pair<const char*, InitScheme> schemes[] = {{"uniform", Ini
                                                                  {"pytorch_default", InitScheme::pytorch_default}};
 inline constexpr std::pair<const char*, OptimizerKind> optimizers[] = {
     {"sgd", OptimizerKind::sgd}, {"adam", OptimizerKind::adam}, {"rmsprop", OptimizerKind::rmsprop},
-    {"adagrad", OptimizerKind::adagrad}};
+    {"adagrad", OptimizerKind::adagrad}, {"adadelta", OptimizerKind::adadelta}, {"adamax", OptimizerKind::adamax}};
 inline constexpr std::pair<const char*, PointShape> shapes[] = {{"linear", PointShape::linear},
                                                                 {"xor", PointShape::xor_},
                                                                 {"circles", PointShape::circles},
@@ -60,11 +60,20 @@ inline constexpr Range steps{0, double(limits::max_steps), true};
 inline constexpr Range record_every{1, 1e12, true};
 inline constexpr Range iteration{1, 1e4, true};  // the update a trace shows
 
-// PyTorch's default learning rates and ε.
+// PyTorch's default learning rates, ε and ρ.
 constexpr double default_lr(OptimizerKind kind) {
-  return kind == OptimizerKind::rmsprop || kind == OptimizerKind::adagrad ? 1e-2 : 1e-3;
+  switch (kind) {
+    case OptimizerKind::rmsprop:
+    case OptimizerKind::adagrad: return 1e-2;
+    case OptimizerKind::adadelta: return 1.0;
+    case OptimizerKind::adamax: return 2e-3;
+    default: return 1e-3;
+  }
 }
-constexpr double default_eps(OptimizerKind kind) { return kind == OptimizerKind::adagrad ? 1e-10 : 1e-8; }
+constexpr double default_eps(OptimizerKind kind) {
+  return kind == OptimizerKind::adagrad ? 1e-10 : kind == OptimizerKind::adadelta ? 1e-6 : 1e-8;
+}
+constexpr double default_rho(OptimizerKind kind) { return kind == OptimizerKind::adadelta ? 0.9 : 0.99; }
 
 // The data spec's numbers (defaults: PointsSpec and SequencesSpec in datasets.hpp).
 inline constexpr Range point_count{4, 10000, true};

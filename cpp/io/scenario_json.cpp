@@ -258,6 +258,7 @@ void parse_optimizer(Object& root, Scenario& s) {
   if (const json* kind = opt.get("kind")) o.kind = choice(*kind, opt.path("kind"), optimizers);
   o.lr = options::default_lr(o.kind);  // PyTorch's defaults
   o.eps = options::default_eps(o.kind);
+  o.rho = options::default_rho(o.kind);
   if (const json* lr = opt.get("lr")) o.lr = number_in(*lr, opt.path("lr"), options::lr);
   if (const json* u = opt.get("update_biases")) o.update_biases = boolean(*u, opt.path("update_biases"));
   switch (o.kind) {
@@ -265,11 +266,13 @@ void parse_optimizer(Object& root, Scenario& s) {
       if (const json* m = opt.get("momentum")) o.momentum = number_in(*m, opt.path("momentum"), options::momentum);
       break;
     case OptimizerKind::adam:
+    case OptimizerKind::adamax:
       if (const json* b = opt.get("beta1")) o.beta1 = number_in(*b, opt.path("beta1"), options::beta);
       if (const json* b = opt.get("beta2")) o.beta2 = number_in(*b, opt.path("beta2"), options::beta);
       if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
       break;
     case OptimizerKind::rmsprop:
+    case OptimizerKind::adadelta:
       if (const json* r = opt.get("rho")) o.rho = number_in(*r, opt.path("rho"), options::rho);
       if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
       break;

@@ -70,8 +70,9 @@ std::string serialise_scenario(const Scenario& s) {
   opt["kind"] = optimizers[int(o.kind)].first;
   opt["lr"] = o.lr;
   if (o.kind == OptimizerKind::sgd) opt["momentum"] = o.momentum;
-  if (o.kind == OptimizerKind::adam) opt["beta1"] = o.beta1, opt["beta2"] = o.beta2, opt["eps"] = o.eps;
-  if (o.kind == OptimizerKind::rmsprop) opt["rho"] = o.rho, opt["eps"] = o.eps;
+  if (o.kind == OptimizerKind::adam || o.kind == OptimizerKind::adamax)
+    opt["beta1"] = o.beta1, opt["beta2"] = o.beta2, opt["eps"] = o.eps;
+  if (o.kind == OptimizerKind::rmsprop || o.kind == OptimizerKind::adadelta) opt["rho"] = o.rho, opt["eps"] = o.eps;
   if (o.kind == OptimizerKind::adagrad)
     opt["lr_decay"] = o.lr_decay, opt["initial_accumulator_value"] = o.initial_accumulator_value, opt["eps"] = o.eps;
   opt["update_biases"] = o.update_biases;

@@ -67,11 +67,12 @@ ojson optimizer_json() {
     ojson& entry = out[name];
     entry["lr"] = range(options::lr, options::default_lr(kind));
     if (kind == OptimizerKind::sgd) entry["momentum"] = range(options::momentum, o.momentum);
-    if (kind == OptimizerKind::adam) {
+    if (kind == OptimizerKind::adam || kind == OptimizerKind::adamax) {
       entry["beta1"] = range(options::beta, o.beta1);
       entry["beta2"] = range(options::beta, o.beta2);
     }
-    if (kind == OptimizerKind::rmsprop) entry["rho"] = range(options::rho, o.rho);
+    if (kind == OptimizerKind::rmsprop || kind == OptimizerKind::adadelta)
+      entry["rho"] = range(options::rho, options::default_rho(kind));
     if (kind == OptimizerKind::adagrad) {
       entry["lr_decay"] = range(options::lr_decay, o.lr_decay);
       entry["initial_accumulator_value"] = range(options::initial_accumulator_value, o.initial_accumulator_value);

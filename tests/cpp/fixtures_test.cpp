@@ -69,7 +69,7 @@ TEST(PyTorchFixtures, CoverWhatTheIssueAsksFor) {
   }
   EXPECT_EQ(activations.size(), 6u);
   EXPECT_EQ(losses.size(), 3u);
-  EXPECT_EQ(optimizers.size(), 4u);  // sgd, adam, rmsprop, adagrad
+  EXPECT_EQ(optimizers.size(), 6u);  // sgd, adam, rmsprop, adagrad, adadelta, adamax
   EXPECT_TRUE(bias_on && bias_off && l1 && l2 && batches);
   EXPECT_TRUE(lengths.count(1) && lengths.count(20));
   EXPECT_GE(cases.size(), 100u);

@@ -60,7 +60,7 @@ constexpr double fuzz_memory = limits::max_memory_bytes / 16;
 // ---- error messages --------------------------------------------------------------------------
 
 constexpr std::string_view root_fields[] = {"scenario", "model",          "parameters", "init", "data",
-                                            "optimizer", "regularization", "train"};
+                                            "optimizer", "regularization", "train",      "iteration"};
 
 // One line of valid UTF-8 without control characters: fit for a terminal and for JSON.
 bool printable(const std::string& message) {
