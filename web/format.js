@@ -18,3 +18,15 @@ export function texNumber(x) {
   const tex = match ? `${match[1]} \\times 10^{${match[2] === '−' ? '-' : ''}${match[3]}}` : text;
   return tex.replace(/−/g, '-').replace('∞', '\\infty');
 }
+
+// A fraction as a percentage, with the same point: 0.9861 → "98.6 %". digits: decimals shown
+// (trim: without trailing zeros, "100 %"); significant: that many significant digits instead
+// (0.00052 → "0.052 %").
+export function formatPercent(x, {digits = 1, significant, trim = false} = {}) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return formatNumber(x);
+  const p = 100 * x;
+  let text = significant ? p.toPrecision(significant) : p.toFixed(digits);
+  if (significant && /e/.test(text)) text = String(Number(text));
+  if (trim || significant) text = String(Number(text));
+  return `${text.replace(/-/g, '−')} %`;
+}

@@ -1,10 +1,14 @@
 // Boots the page: loads the core, then renders the route named by the address.
 import 'katex/dist/katex.min.css';
 import './styles.css';
+import './styles/a11y.css';
+import {el} from './dom.js';
 import {loadCore} from './core/core.js';
 import {parseRoute} from './router.js';
 import {S} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
+import {startFrame} from './embed/frame.js';
+import {announceReady} from './embed/messages.js';
 
 // Each lesson loads with its route: a first visit to one does not download the others.
 const routes = {
@@ -16,6 +20,20 @@ const routes = {
 const labsRoute = async () => (await import('./labs/page.js')).mountLabs;
 const routeFor = (path) => routes[path] ?? (path === '/labs' || path.startsWith('/labs/') ? labsRoute : null);
 const app = document.getElementById('app');
+
+// The first tab stop of every page: "Saltar al contenido", to the page's <main> (marked after
+// each render). The address keeps its route: the link moves the focus, not the hash.
+const CONTENT = 'contenido';
+document.body.prepend(el('a', {class: 'skip-link', href: `#${CONTENT}`, onclick: (event) => {
+  event.preventDefault();
+  document.getElementById(CONTENT)?.focus();
+}}, S.a11y.skipLink));
+function markContent() {
+  const main = app.querySelector('main');
+  if (!main) return;
+  main.id = CONTENT;
+  main.tabIndex = -1;
+}
 let current = null;
 let currentPath = null;
 
@@ -36,12 +54,18 @@ async function render(core) {
   if (!mount) {
     app.innerHTML = `<main class="message"><p>${S.notFound}</p><p><a href="#/">${S.backHome}</a></p></main>`;
     current = null;
+    markContent();
     return;
   }
-  current = mount(app, {core, params, path});
+  const page = mount(app, {core, params, path});
+  current = page;
+  markContent();
+  announceReady(path, page, () => current === page);  // backprop:ready to a parent frame
 }
 
 async function start() {
+  // In a frame: its height to the parent; sandboxed without allow-same-origin: say so, stop.
+  if (!startFrame(app)) return;
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;
   try {

@@ -49,7 +49,7 @@ describe('lab 6: BPTT by hand (#/labs/derivacion)', () => {
     expect(cells[5]).toEqual(trace.forward.y.map((x) => formatNumber(x[0])));
     expect(await page.locator('.deriv-loss').textContent()).toContain(formatNumber(trace.loss).replace('−', '-').slice(0, 6));
     // The forward pass as CSV: a header and one row per time step, the core's numbers in full.
-    const csv = await h.downloaded(page, () => page.getByRole('button', {name: /tabla CSV/}).click());
+    const csv = await h.downloaded(page, () => page.getByRole('button', {name: /^Guardar CSV/}).click());
     expect(csv.name).toBe('derivacion-semilla7-sigmoid-adelante.csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('t,x,objetivo,r,h,s,y');
@@ -191,7 +191,7 @@ describe('lab 8: BPTT against finite differences (#/labs/gradientes)', () => {
     expect(firsts).toEqual(['U', 'V', 'W', 'b', 'c'].map((name) => result.parameters[name].max_relative_error));
 
     // CSV: the header and one row per entry, full precision.
-    const csv = await h.downloaded(page, () => page.getByRole('button', {name: /tabla CSV/}).click());
+    const csv = await h.downloaded(page, () => page.getByRole('button', {name: /^Guardar CSV/}).click());
     expect(csv.name).toBe('gradientes-3-4-2-T5-semilla1.csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('parametro,fila,columna,bptt,diferencias_finitas,error_relativo');
@@ -200,7 +200,7 @@ describe('lab 8: BPTT against finite differences (#/labs/gradientes)', () => {
     expect(lines.at(-1).startsWith(`c,${DEFAULTS.output},,`)).toBe(true);
 
     // PNG of the chart.
-    const png = await h.downloaded(page, () => page.getByRole('button', {name: /imagen PNG/}).click());
+    const png = await h.downloaded(page, () => page.getByRole('button', {name: /^Guardar PNG/}).click());
     expect(png.name).toMatch(/\.png$/);
     const {bytes} = png;
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');

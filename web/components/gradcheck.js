@@ -7,7 +7,7 @@ import {spec} from '../core/spec.js';
 import {el} from '../dom.js';
 import {translateCoreError} from '../errors.js';
 import {formatNumber, texNumber} from '../format.js';
-import {tex} from '../math.js';
+import {tex, texWithText} from '../math.js';
 import {S} from '../strings/index.js';
 import '../styles/training.css';
 
@@ -50,7 +50,8 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
 
   const button = el('button', {type: 'button', class: 'gradcheck-run', onclick: () => check()}, G.run);
   const mode = el('span', {class: 'gradcheck-mode'});
-  const formula = el('div', {class: 'gradcheck-formula'});
+  // Scrolls sideways on a phone: a tab stop, named.
+  const formula = el('div', {class: 'gradcheck-formula', tabindex: '0', role: 'group', 'aria-label': S.a11y.equationBox});
   const verdict = el('p', {class: 'gradcheck-verdict', role: 'status', hidden: true});
   const explanation = el('p', {class: 'gradcheck-explanation', hidden: true});
   const tables = el('div', {class: 'gradcheck-tables'});
@@ -88,7 +89,7 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
     const all = entries(result.analytic, result.numeric, result.relative_error);
     const shown = all.slice(0, MAX_ENTRIES);
     const rows = shown.map(({index, a, n, e}) => el('tr', {class: e >= THRESHOLD ? 'gradcheck-bad' : undefined}, [
-      el('th', {scope: 'row'}, tex(`${parameterTex(name, {bold: false})}_{${index.join(',')}}`)),
+      el('th', {scope: 'row'}, texWithText(`${parameterTex(name, {bold: false})}_{${index.join(',')}}`)),
       el('td', {}, formatNumber(a)),
       el('td', {}, formatNumber(n)),
       el('td', {}, shortExp(e)),

@@ -183,7 +183,7 @@ export function mountRnnEditor(container, ctx) {
         corner: T.timeStep,
         groups: [
           {text: T.inputs, columns: components(I)},
-          {text: T.targets, columns: [column('', T.presentTitle), ...components(O)]},
+          {text: T.targets, columns: [column(el('span', {class: 'sr-only'}, T.presentHeader), T.presentTitle), ...components(O)]},
         ],
         rows: range(steps).map((t) => ({
           header: String(t + 1),

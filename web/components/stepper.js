@@ -1,13 +1,18 @@
 // The stepper: one backprop iteration, step by step. The list of steps, previous/next (and the
 // ← → keys), a progress indicator, and the current step's equation, the same equation with the
-// numbers, and its result, whose elements open their chain-rule expansion.
+// numbers, and its result, whose elements open their chain-rule expansion. Wide equations and
+// results scroll sideways in their own boxes, with a cue. `nav`: where the previous/next bar
+// goes (the lesson page's sticky step bar); without it, on top of the stepper.
 import {el} from '../dom.js';
 import {formatNumber, texNumber} from '../format.js';
-import {tex} from '../math.js';
+import {tex, texWithText} from '../math.js';
 import {S} from '../strings/index.js';
+import {texText} from '../tex-text.js';
+import {watchOverflow} from './scroll-cue.js';
 
-export function mountStepper(container, ctx) {
+export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
   const T = S.stepper;
+  const A = S.a11y;
   const {store} = ctx;
 
   const list = el('ol', {class: 'step-list', 'aria-label': T.listLabel});
@@ -18,14 +23,21 @@ export function mountStepper(container, ctx) {
   const phase = el('p', {class: 'phase'});
   const heading = el('h3', {class: 'step-title'});
   const symbolic = el('div', {class: 'equation symbolic'});
-  const substituted = el('div', {class: 'equation substituted'});
-  const result = el('div', {class: 'result'});
-  const expansion = el('div', {class: 'expansion', 'aria-live': 'polite'});
+  // Read out as text (the KaTeX is HTML only, see render()); a tab stop while it scrolls.
+  const substituted = el('div', {class: 'equation substituted scroll-x', role: 'group', 'aria-label': T.substituted});
+  const substitutedHint = el('p', {class: 'scroll-hint', hidden: true}, T.scrollEquation);
+  const result = el('div', {class: 'result scroll-x'});
+  const resultHint = el('p', {class: 'scroll-hint', hidden: true}, T.scrollResult);
+  const expansion = el('div', {class: 'expansion'});
+  // The one live region: a step change says which step it is (nothing else is announced).
+  const summary = el('p', {class: 'sr-only step-summary', 'aria-live': 'polite', 'aria-atomic': 'true'});
   const hint = el('p', {class: 'hint'}, T.clickHint);
 
+  const nav = el('div', {class: 'step-nav'}, [previous, el('div', {class: 'progress'}, [progressText, progressBar]), next]);
+  if (navSlot) navSlot.append(nav);
   container.append(
     el('div', {class: 'stepper'}, [
-      el('div', {class: 'step-nav'}, [previous, el('div', {class: 'progress'}, [progressText, progressBar]), next]),
+      navSlot ? null : nav,
       el('details', {class: 'step-list-box'}, [el('summary', {}, T.listLabel), list]),
       el('div', {class: 'step-body'}, [
         phase,
@@ -34,11 +46,14 @@ export function mountStepper(container, ctx) {
         symbolic,
         el('p', {class: 'label'}, T.substituted),
         substituted,
+        substitutedHint,
         el('p', {class: 'label'}, T.result),
         result,
+        resultHint,
         hint,
         expansion,
       ]),
+      summary,
       el('p', {class: 'keys'}, T.keys),
     ]),
   );
@@ -54,7 +69,9 @@ export function mountStepper(container, ctx) {
   }
   document.addEventListener('keydown', onKey);
 
+  // Each button named "Paso 7 de 13: ∂L/∂W⁽²⁾" (its KaTeX and phase are for the eyes).
   function renderList(state) {
+    const n = state.steps.length;
     list.replaceChildren(
       ...state.steps.map((step, i) =>
         el('li', {class: `phase-${step.phase}`}, [
@@ -62,7 +79,11 @@ export function mountStepper(container, ctx) {
             type: 'button',
             'aria-current': i === state.step ? 'step' : undefined,
             onclick: () => ctx.setStep(i),
-          }, [tex(step.title), el('span', {class: 'step-phase'}, S.phases[step.phase])]),
+          }, [
+            el('span', {class: 'sr-only'}, A.stepName(i + 1, n, texText(step.title))),
+            tex(step.title, {output: 'html'}),
+            el('span', {class: 'step-phase', 'aria-hidden': 'true'}, S.phases[step.phase]),
+          ]),
         ]),
       ),
     );
@@ -81,8 +102,8 @@ export function mountStepper(container, ctx) {
     result.replaceChildren(
       ...step.result.map((block, b) =>
         el('div', {class: 'result-block'}, [
-          tex(`${block.label} =`),
-          el('table', {class: 'numbers'}, [
+          texWithText(`${block.label} =`),
+          el('table', {class: 'numbers', 'aria-label': A.result(texText(block.label))}, [
             el('tbody', {}, block.value.map((row, r) =>
               el('tr', {}, [
                 block.rowLabel ? el('th', {scope: 'row'}, block.rowLabel(r)) : multipleSamples && ['z', 'a', 'delta'].includes(step.kind) ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
@@ -140,20 +161,27 @@ export function mountStepper(container, ctx) {
     next.disabled = state.step === n - 1;
     phase.textContent = S.phases[step.phase];
     phase.className = `phase phase-${step.phase}`;
-    heading.replaceChildren(tex(step.title));
+    const title = texText(step.title);
+    heading.replaceChildren(texWithText(step.title, {text: title}));
     symbolic.replaceChildren(tex(step.symbolic, {display: true}));
-    // The numbers' big matrices as HTML only: KaTeX's hidden MathML copy doubled their layout
-    // time; the result below reads the same numbers out to assistive technology.
-    substituted.replaceChildren(tex(step.substituted, {display: true, output: 'html'}));
+    // The numbers' big matrices as HTML only (KaTeX's hidden MathML copy doubled their layout
+    // time), read out as text: every operand and the result, as the step writes them.
+    substituted.replaceChildren(texWithText(step.substituted, {display: true}));
+    const said = A.stepSummary(state.step + 1, n, title, S.phases[step.phase]);
+    if (summary.textContent !== said) summary.textContent = said;
     hint.hidden = !step.expand;
     renderResult(step, state);
+    for (const cue of cues) cue.check();
   }
 
+  const cues = [watchOverflow(substituted, {hint: substitutedHint, focusable: true}), watchOverflow(result, {hint: resultHint})];
   render(store.get());
   const unsubscribe = store.subscribe(render);
   return {
     destroy() {
       unsubscribe();
+      for (const cue of cues) cue.destroy();
+      nav.remove();
       document.removeEventListener('keydown', onKey);
     },
   };

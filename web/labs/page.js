@@ -13,12 +13,13 @@ import {parseRoute, replaceRoute} from '../router.js';
 import {S} from '../strings/index.js';
 import {GROUPS, LABS, findLab, hasModule, loadLab} from './registry.js';
 import {runJob, useCore} from './jobs-client.js';
+import {trackHeight} from '../measure.js';
 
 const L = () => S.labs;
 
-function topbar(title, {index = true} = {}) {
+function topbar(title, {index = true, home = true} = {}) {
   return el('header', {class: 'topbar'}, [
-    el('a', {href: '#/', class: 'home-link'}, S.appTitle),
+    home ? el('a', {href: '#/', class: 'home-link'}, S.appTitle) : null,
     index ? el('a', {href: '#/labs', class: 'labs-link'}, L().shell.index) : null,
     el('h1', {}, title),
   ]);
@@ -69,14 +70,25 @@ function mountShell(root, {core, params}, lab) {
   const texts = T[lab.key];
   const path = `/labs/${lab.name}`;
   const body = el('div', {class: 'lab-body'}, el('p', {class: 'loading'}, S.loading));
-  root.append(el('div', {class: 'lab-page'}, [
-    topbar(texts.title),
+  // ?embed=1 (docs/embed.md): no way out of the frame but a link to the full lab in a new tab.
+  const embed = params.get('embed') === '1';
+  const fullLink = embed && el('a', {target: '_blank', rel: 'noopener'}, S.embed.fullLab);
+  const setFullLink = (query) => {
+    if (!fullLink) return;
+    const full = new URLSearchParams(query);
+    full.delete('embed');
+    fullLink.href = `${location.pathname}#${path}${full.size ? `?${full}` : ''}`;
+  };
+  setFullLink(params);
+  root.append(el('div', {class: `lab-page${embed ? ' embed' : ''}`}, [
+    topbar(texts.title, {index: !embed, home: !embed}),
     el('main', {class: 'lab-main'}, [
       el('section', {class: 'lab-statement', 'aria-label': T.shell.statementLabel}, [
-        el('p', {class: 'lab-exercise'}, texts.exercise),
+        el('h2', {class: 'lab-exercise'}, texts.exercise),  // the lab's headings (h3) go under it
         el('blockquote', {}, el('p', {}, richText(texts.statement))),
       ]),
       body,
+      fullLink && el('p', {class: 'embed-link'}, fullLink),
     ]),
   ]));
 
@@ -107,8 +119,10 @@ function mountShell(root, {core, params}, lab) {
         for (const [key, value] of Object.entries(settings ?? {})) {
           if (value !== null && value !== undefined) query.set(key, String(value));
         }
+        if (embed) query.set('embed', '1');
         pendingQuery = query;
         written = query.toString();
+        setFullLink(query);
         if (!frame) frame = requestAnimationFrame(writeAddress);
       },
       runJob(kind, input, options) {
@@ -155,9 +169,12 @@ function mountShell(root, {core, params}, lab) {
     }
     mounted = module.mountLab(body, makeCtx(params));
   }
-  mountBody(params);
+  const ready = mountBody(params);
+  // The labs' sticky side panels sit below the sticky top bar, whatever its height.
+  const barHeight = trackHeight(root.querySelector('.topbar'), '--topbar-height');
 
   return {
+    ready,  // the lab's body is mounted (backprop:ready, web/embed/messages.js)
     // A new address for this lab (a pasted link, back): mount the lab again from it.
     update(next) {
       if (next.toString() === written) return;
@@ -169,6 +186,7 @@ function mountShell(root, {core, params}, lab) {
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);
+      barHeight.destroy();
       cancelRuns();
       unmount();
     },

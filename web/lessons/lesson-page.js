@@ -1,6 +1,7 @@
 // A lesson page: the lesson's text beside a workbench (stepper, diagram, editor, training,
 // gradient check, …), all rendering one store: the scenario, its trace from the core, the step.
-// With ?embed=1 only the stepper and the diagram, sized for an iframe. Each lesson passes its own
+// With ?embed=1 only the stepper and the diagram, sized for an iframe; edit=0 and panels= are the
+// teacher's options (web/embed/view.js, docs/embed.md). Each lesson passes its own
 // configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
 import {CoreError} from '../core/core.js';
 import {el} from '../dom.js';
@@ -12,6 +13,9 @@ import {translateCoreError} from '../errors.js';
 import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
+import {createStepBar, mountStepBar} from './step-bar.js';
+import {mountLessonBridge} from '../embed/lesson-bridge.js';
+import {panelName, readView} from '../embed/view.js';
 
 // The step an address asks for: a whole number (1e9 is one), clamped to 0…last; 0 otherwise.
 export function parseStep(text, last) {
@@ -57,6 +61,9 @@ export function mountLessonPage(root, {core, params}, config) {
   }
 
   const store = createStore(fromAddress(params));
+  // The teacher's options, read once (docs/embed.md): edit=0 is read-only, panels= names the parts.
+  const view = readView(params, config.panels.map(panelName), store.get().embed);
+  const shows = (name) => view.panels.has(name);
 
   // The scenario's base64url, encoded again only when the scenario changes (not at every step);
   // beyond MAX_SHARED_CHARS the address leaves it out (ctx.tooLongToShare() says so).
@@ -71,15 +78,19 @@ export function mountLessonPage(root, {core, params}, config) {
     if (text.length <= MAX_SHARED_CHARS) query.set('s', text);
     query.set('step', String(state.step));
     if (state.embed) query.set('embed', '1');
+    for (const [key, value] of view.query) query.set(key, value);
     return query;
   }
 
   const ctx = {
     core,
     store,
+    readOnly: !view.edit,
+    panelNames: config.panels.map(panelName),  // the share panel's choices
     // Tries a new scenario: on success every view follows; on refusal nothing changes and the
     // Spanish message is returned for the control that asked.
     setScenario(scenario) {
+      if (!view.edit) return {ok: false, message: S.embed.readOnly};
       const next = evaluate(scenario);
       if (next.error) return {ok: false, message: next.error, field: next.field};
       const step = Math.min(store.get().step, next.steps.length - 1);
@@ -116,22 +127,27 @@ export function mountLessonPage(root, {core, params}, config) {
 
   const stepperSlot = el('section', {class: 'panel stepper-panel', 'aria-label': S.stepper.listLabel});
   const diagramSlot = el('section', {class: 'panel diagram-panel', 'aria-label': S.lessonPage.diagramLabel});
+  const textSlot = shows('text') && el('article', {class: 'lesson-text'});
+  const panels = config.panels.filter((panel) => shows(panelName(panel)));
+  const panelSlots = panels.map(({className, label}) => el('section', {class: `panel ${className}`, 'aria-label': label}));
+  const shareSlot = !state.embed && shows('share') && el('div', {class: 'share'});
+  // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
+  const stepBar = !state.embed && shows('stepper') && createStepBar();
   const mounted = [];
   let page;
   if (state.embed) {
     const full = new URLSearchParams(address(state));
-    full.delete('embed');
-    page = el('main', {class: 'lesson embed'}, [
+    for (const key of ['embed', 'edit', 'panels']) full.delete(key);
+    page = el('main', {class: `lesson embed${view.edit ? '' : ' read-only'}`}, [
       notice,
-      stepperSlot,
-      diagramSlot,
+      textSlot,
+      shows('stepper') && stepperSlot,
+      shows('diagram') && diagramSlot,
+      ...panelSlots,
       el('p', {class: 'embed-link'}, el('a', {href: `${location.pathname}#${PATH}?${full}`, target: '_blank', rel: 'noopener'}, S.lessonPage.fullLesson)),
     ]);
   } else {
-    const textSlot = el('article', {class: 'lesson-text'});
-    const panelSlots = config.panels.map(({className, label}) => el('section', {class: `panel ${className}`, 'aria-label': label}));
-    const shareSlot = el('div', {class: 'share'});
-    const presetSelect = el('select', {
+    const presetSelect = view.edit && el('select', {
       'aria-label': S.lessonPage.presetLabel,
       onchange: (event) => {
         const preset = presets[event.target.value];
@@ -142,7 +158,7 @@ export function mountLessonPage(root, {core, params}, config) {
       el('option', {value: ''}, S.lessonPage.presetPrompt),
       ...Object.keys(presets).map((key) => el('option', {value: key}, config.presetNames[key])),
     ]);
-    page = el('div', {class: 'lesson'}, [
+    page = el('div', {class: `lesson${view.edit ? '' : ' read-only'}`}, [
       el('header', {class: 'topbar'}, [
         el('a', {href: '#/', class: 'home-link'}, S.appTitle),
         el('h1', {}, config.title),
@@ -150,21 +166,25 @@ export function mountLessonPage(root, {core, params}, config) {
         shareSlot,
       ]),
       notice,
-      el('main', {class: 'columns'}, [
+      el('main', {class: `columns${textSlot ? '' : ' no-text'}`}, [
         textSlot,
-        el('div', {class: 'workbench'}, [stepperSlot, diagramSlot, ...panelSlots]),
+        el('div', {class: 'workbench'}, [stepBar, shows('stepper') && stepperSlot, shows('diagram') && diagramSlot, ...panelSlots]),
       ]),
     ]);
-    mounted.push(
-      mountLessonText(textSlot, ctx, config.lesson),
-      ...config.panels.map(({mount}, i) => mount(panelSlots[i], ctx)),
-      mountShare(shareSlot, ctx, PATH),
-    );
   }
-  mounted.push(mountStepper(stepperSlot, ctx), config.diagram(diagramSlot, ctx));
+  const text = textSlot && mountLessonText(textSlot, ctx, config.lesson);
+  if (text) mounted.push(text);
+  mounted.push(...panels.map(({mount}, i) => mount(panelSlots[i], ctx)));
+  if (shareSlot) mounted.push(mountShare(shareSlot, ctx, PATH));
+  if (shows('stepper')) mounted.push(mountStepper(stepperSlot, ctx, {nav: stepBar}));
+  if (stepBar) mounted.push(mountStepBar(stepBar, stepperSlot, text));
+  if (shows('diagram')) mounted.push(config.diagram(diagramSlot, ctx));
+  const bridge = mountLessonBridge(ctx, PATH);  // events to and from a parent frame
+  mounted.push(bridge);
   root.append(page);
 
   return {
+    afterReady: () => bridge?.start(),
     // A new address for the same page (a pasted link): load what it says.
     update(params) {
       const current = address(store.get()).toString();

@@ -47,6 +47,8 @@ export const common = {
     diagramLabel: 'Diagrama de la red',
     presetLabel: 'Cargar un ejemplo',
     presetPrompt: 'Cargar un ejemplo…',
+    toText: 'Ver la explicación en el texto',
+    toStep: 'Volver al paso',
   },
   // The stepper, shared by the lessons.
   phases: {forward: 'Pase hacia adelante', backward: 'Pase hacia atrás', update: 'Actualización'},
@@ -62,5 +64,7 @@ export const common = {
     clickHint: 'Pulsa un elemento del resultado para ver su regla de la cadena.',
     expansion: 'Regla de la cadena, elemento a elemento',
     sample: (s) => `muestra ${s}`,
+    scrollEquation: 'Desliza la ecuación hacia los lados para verla entera.',
+    scrollResult: 'Desliza el resultado hacia los lados para ver todos sus números.',
   },
 };

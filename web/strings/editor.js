@@ -57,7 +57,7 @@ export const editor = {
   // Messages, by the parser's reason code (web/forms/number.js, web/forms/refusal.js).
   errors: {
     empty: 'Escribe un número.',
-    notNumber: (text) => `«${text}» no es un número. Usa cifras con punto o coma decimal, p. ej. 0,5 o 1e-3.`,
+    notNumber: (text) => `«${text}» no es un número. Usa cifras con punto decimal (también vale la coma), p. ej. 0.5 o 1e-3.`,
     notInteger: 'Debe ser un número entero.',
     range: (min, max) => `Debe estar entre ${min} y ${max}.`,
     cell: (name, message) => `${name}: ${message}`,

@@ -1,6 +1,7 @@
 // Every text the student reads, in Spanish, in one module (English comes later). Each area of
 // the page keeps its texts in its own file here; import them from this index only.
 import {common} from './common.js';
+import {a11y} from './a11y.js';
 import {coreErrors} from './core-errors.js';
 import {mlp} from './mlp.js';
 import {share} from './share.js';
@@ -12,5 +13,6 @@ import {rnnEditor} from './rnn-editor.js';
 import {rnnDiagram} from './rnn-diagram.js';
 import {explorer} from './explorer.js';
 import {labs} from './labs/index.js';
+import {embed} from './embed.js';
 
-export const S = {...common, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs};
+export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed};

@@ -17,15 +17,15 @@ export const rnnDiagram = {
     update: 'Los gradientes con los que se actualizan U, V y W: la suma de lo que aporta cada paso de tiempo.',
   },
   stepNote: {
-    hGradLast: (T) => `En $t = T = ${T}$ no hay paso siguiente: $\\bar h_{${T}} = W^\\top \\bar s_{${T}}$, solo el camino que llega por $W$.`,
-    hGrad: (t) => `$\\bar h_{${t}} = W^\\top \\bar s_{${t}} + V^\\top \\bar r_{${t + 1}}$: dos caminos, desde la salida (por $W$) y desde el paso siguiente (por $V$).`,
+    hGradLast: (T) => `En $t = T = ${T}$ no hay paso siguiente: $\\bar h_{${T}} = W^{\\mathsf{T}} \\bar s_{${T}}$, solo el camino que llega por $W$.`,
+    hGrad: (t) => `$\\bar h_{${t}} = W^{\\mathsf{T}} \\bar s_{${t}} + V^{\\mathsf{T}} \\bar r_{${t + 1}}$: dos caminos, desde la salida (por $W$) y desde el paso siguiente (por $V$).`,
     accumulate: (t, T) => {
       const span = (a, b) => (a === b ? `el paso ${a}` : `los pasos ${a}…${b}`);
       const done = t < T ? `; ya estaba sumado ${span(t + 1, T)}`.replace('estaba sumado los', 'estaban sumados los') : '';
       const rest = t > 1 ? `; falta ${span(1, t - 1)}`.replace('falta los', 'faltan los') : '; con ella, los gradientes incluyen todos los pasos';
       return `Se suma la aportación del paso ${t}${done}${rest}.`;
     },
-    naive: 'El gradiente «ingenuo» de $W$ usa solo el último paso, $\\bar W = \\bar s_T h_T^\\top$; el correcto suma la aportación de todos los pasos, $\\bar W = \\sum_t \\bar s_t h_t^\\top$.',
+    naive: 'El gradiente «ingenuo» de $W$ usa solo el último paso, $\\bar W = \\bar s_T h_T^{\\mathsf{T}}$; el correcto suma la aportación de todos los pasos, $\\bar W = \\sum_t \\bar s_t h_t^{\\mathsf{T}}$.',
   },
   marks: {
     added: '✓ sumado',
@@ -88,7 +88,7 @@ export const rnnDiagram = {
     cell: (name, i, j) => (j ? `${name}[${i},${j}]` : `${name}[${i}]`),
     apply: 'Aplicar',
     cancel: 'Cancelar',
-    notANumber: (cell) => `${cell}: escribe un número, con punto o coma decimal (por ejemplo 0,25 o -1.5).`,
+    notANumber: (cell) => `${cell}: escribe un número con punto decimal, por ejemplo 0.25 o -1.5 (también vale la coma).`,
     notFinite: (cell) => `${cell}: el número es demasiado grande.`,
     refused: 'Estos valores no se pueden usar.',
   },

@@ -50,6 +50,7 @@ export const rnnEditor = {
   targetCell: (t, j) => `objetivo de y${sub(j)} en t = ${t}`,
   targetPresent: (t) => `El paso t = ${t} tiene objetivo (suma a la pérdida)`,
   presentTitle: 'Marcado: el paso tiene objetivo y suma a la pérdida',
+  presentHeader: 'Con objetivo',
   noTarget: 'sin objetivo: no suma a la pérdida',
   crossEntropyTargets: 'Con entropía cruzada, el objetivo de cada paso es una distribución, p. ej. one-hot (un 1 y el resto 0).',
   firstSequenceOnly: 'El escenario tiene varias secuencias; aquí se edita solo la primera.',

@@ -54,6 +54,7 @@ export function createPopover(options) {
     },
     // Shows the popover for `key`, its inputs already filled, the first one focused.
     show(key) {
+      if (ctx.readOnly) return;  // edit=0 (docs/embed.md): the drawing is only looked at
       editing = key;
       for (const input of inputs()) input.removeAttribute('aria-invalid');
       error.hidden = true;

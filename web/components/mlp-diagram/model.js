@@ -191,7 +191,8 @@ export function mlpDiagramModel(state) {
           `${T.updated}: ${exact(u[mlpKeys.b(l)][i])}`,
           T.edit,
         ].join('\n'),
-        label: T.biasLabel(name, fmt(b)),
+        // The name holds the badge's text as drawn (compact: "b = 0.35").
+        label: {compact: T.biasLabel(name, `b = ${fmt(b)}`), wide: T.biasLabel(name, `${name} = ${fmt(b)}`)},
       });
     });
   }

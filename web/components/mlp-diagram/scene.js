@@ -155,7 +155,7 @@ export function createMlpScene(d, compact, measure) {
         const x = xs[b.l] - w / 2;
         const y = ys[b.l][b.i] + m.r + 4 + 2 * m.line + 4;
         anchors.set(b.key, {x: xs[b.l], top: y + m.badge / 2, bottom: y + m.badge / 2});
-        put(node.group, {class: `dg-param dg-bias ${stateClass(b)}`, 'aria-label': b.label});
+        put(node.group, {class: `dg-param dg-bias ${stateClass(b)}`, 'aria-label': b.label[m.compact ? 'compact' : 'wide']});
         text(node.title, b.title);
         put(node.ring, {x: x - 3, y: y - 3, width: w + 6, height: m.badge + 6});
         put(node.badge, {x, y, width: w, height: m.badge, class: `dg-badge ${b.sign}`});

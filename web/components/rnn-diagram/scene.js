@@ -10,9 +10,10 @@ import {arrowsAt, overlays} from './overlays.js';
 
 // One vector (or a pair side by side) as a rounded box: a title row, then one cell per component.
 // update({m, x, y, cellW, columns: [{name, values, gradient, scale, emph}], hot, fade}).
-function makeBox({className, title, tip, key, symbol}) {
+function makeBox({className, title, tip, key}) {
   const attributes = {};
-  if (key) Object.assign(attributes, {'data-key': key, tabindex: -1, role: 'button', 'aria-label': S.rnnDiagram.tip.editLabel(symbol)});
+  // Named by its <title> (which says how to edit it): a label would leave out the values shown.
+  if (key) Object.assign(attributes, {'data-key': key, tabindex: -1, role: 'button'});
   const node = svg('g', attributes);
   const glow = svg('rect', {rx: 7, class: 'rd-glow'});
   const ring = svg('rect', {rx: 8, class: 'rd-ring'});
@@ -137,7 +138,7 @@ export function createScene(d, ids, measure) {
   const T = d.T;
   const headers = Array.from({length: T + 1}, () => svg('text', {'text-anchor': 'middle'}));
   const boxes = {
-    h0: makeBox({className: 'rd-hidden rd-first rd-param', key: rnnKeys.h0, symbol: 'h₀', title: d.titles.h0, tip: d.tips.h0}),
+    h0: makeBox({className: 'rd-hidden rd-first rd-param', key: rnnKeys.h0, title: d.titles.h0, tip: d.tips.h0}),
     output: [], target: [], hidden: [], input: [],
   };
   const order = [boxes.h0.node];

@@ -95,7 +95,7 @@ export function mountLab(root, ctx) {
         ]),
         el('section', {class: 'seq-panel'}, [
           el('h3', {}, L.tableTitle),
-          el('div', {class: 'cmp-table-box'}, table),
+          el('div', {class: 'cmp-table-box', tabindex: '0', role: 'region', 'aria-label': L.tableTitle}, table),
           el('p', {class: 'seq-hint'}, L.tableNote),
           verdict,
           notes,

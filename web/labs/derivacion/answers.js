@@ -6,10 +6,11 @@
 //     showSolution(bool), values() → {key: text}}
 import {parseNumber} from '../../forms/number.js';
 import {el} from '../../dom.js';
-import {richText, tex} from '../../math.js';
+import {richText, tex, texWithText} from '../../math.js';
 import {S} from '../../strings/index.js';
 import {checkAnswer, fieldKey, fieldsFor} from './hints.js';
 import {solutionTex} from './solution.js';
+import {post} from '../../embed/messages.js';
 
 const LIMITS = {min: -1e9, max: 1e9};
 const optional = (field) => field.kind === 's';
@@ -40,9 +41,11 @@ export function mountAnswers(container) {
     const text = el('div', {class: 'deriv-message-text'});
     const message = el('div', {class: 'deriv-message', id: `${id}-message`, dataset: {field: key}, hidden: true}, [symbol(), text]);
     const solutionText = el('div', {class: 'deriv-solution-tex'});
-    const solution = el('div', {class: 'deriv-solution', dataset: {field: key}, hidden: true}, [solutionText]);
+    // Scrolls sideways on a phone: a tab stop, named.
+    const solution = el('div', {class: 'deriv-solution', dataset: {field: key}, hidden: true,
+      tabindex: '0', role: 'group', 'aria-label': `${D.solutionLabel}: ${D.fieldText(field)}`}, [solutionText]);
     const label = el('label', {for: id, class: 'deriv-label'}, [
-      tex(D.fieldTex(field)),
+      texWithText(D.fieldTex(field), {text: D.fieldText(field)}),
       optional(field) ? el('span', {class: 'deriv-optional'}, D.optional) : null,
     ]);
     fields.set(key, {field, input, mark, message, text, solution, solutionText});
@@ -132,8 +135,9 @@ export function mountAnswers(container) {
       if (!optional(entry.field)) answered++;
     }
     score.textContent = right === required && wrongTyped === 0 ? D.allRight
-      : answered || wrongTyped ? D.score(right, answered, required) : '';
+      : answered || wrongTyped ? D.score(right, answered, required) : D.nothingToCheck;
     score.dataset.right = String(right);
+    post('checked', {correct: right, total: required});  // to a parent frame (docs/embed.md)
   }
 
   function renderSolution() {

@@ -2,7 +2,7 @@
 // core's trace, as a table the student derives from.
 import {el} from '../../dom.js';
 import {formatNumber, texNumber} from '../../format.js';
-import {tex} from '../../math.js';
+import {tex, texWithText} from '../../math.js';
 import {S} from '../../strings/index.js';
 import {csvButton, exportBar} from '../shared/ui/export.js';
 import {scalar} from './hints.js';
@@ -30,8 +30,10 @@ export function renderNetwork({scenario, trace}, filename) {
     String.raw`\qquad L = \tfrac12 \sum_{t=1}^{${T}} (y_t - t_t)^2`,
     {display: true, className: 'deriv-equations'},
   );
-  const parameters = el('p', {class: 'deriv-parameters', 'aria-label': D.parametersLabel},
-    tex(['U', 'V', 'W'].map((name) => `${name} = ${texNumber(scalar(p[name]))}`).concat(`h_0 = ${texNumber(scalar(p.h0))}`).join(',\\quad ')));
+  // A box that may scroll sideways: a tab stop, named.
+  Object.entries({tabindex: '0', role: 'group', 'aria-label': S.a11y.equationBox}).forEach(([k, v]) => equations.setAttribute(k, v));
+  const parameters = el('p', {class: 'deriv-parameters'}, [el('span', {class: 'sr-only'}, `${D.parametersLabel}: `),
+    tex(['U', 'V', 'W'].map((name) => `${name} = ${texNumber(scalar(p[name]))}`).concat(`h_0 = ${texNumber(scalar(p.h0))}`).join(',\\quad '))]);
 
   // One row per quantity, one column per time step: narrow enough for the side panel.
   const rows = [
@@ -39,13 +41,13 @@ export function renderNetwork({scenario, trace}, filename) {
     ['t_t', sequence.targets, 'deriv-given'],
     ['r_t', fw.r], ['h_t', fw.h], ['s_t', fw.s], ['y_t', fw.y],
   ].map(([symbol, values, className]) => el('tr', {class: className}, [
-    el('th', {scope: 'row'}, symbol === 't_t' ? [tex(symbol), ` (${D.target})`] : tex(symbol)),
+    el('th', {scope: 'row'}, symbol === 't_t' ? [texWithText(symbol), ` (${D.target})`] : texWithText(symbol)),
     ...values.map((v) => el('td', {}, formatNumber(scalar(v)))),
   ]));
   const table = el('table', {class: 'deriv-forward', 'aria-label': D.forwardCaption}, [
     el('thead', {}, el('tr', {}, [
       el('th', {scope: 'col'}, D.step),
-      ...Array.from({length: T}, (_, k) => el('th', {scope: 'col'}, tex(`t = ${k + 1}`))),
+      ...Array.from({length: T}, (_, k) => el('th', {scope: 'col'}, texWithText(`t = ${k + 1}`))),
     ])),
     el('tbody', {}, rows),
   ]);
@@ -59,7 +61,7 @@ export function renderNetwork({scenario, trace}, filename) {
     equations,
     parameters,
     el('h3', {}, D.forwardTitle),
-    el('div', {class: 'deriv-table-scroll'}, table),
+    el('div', {class: 'deriv-table-scroll', tabindex: '0', role: 'region', 'aria-label': D.forwardTitle}, table),
     loss,
   ]);
 }

@@ -66,7 +66,7 @@ export function mountLab(root, ctx) {
       showTable();
     }});
   const table = createTable();
-  const tableBox = el('div', {class: 'grad-table-box'}, table.node);
+  const tableBox = el('div', {class: 'grad-table-box', tabindex: '0', role: 'region', 'aria-label': G.tableTitle}, table.node);
   let shown = null;  // the settings of the result on screen
   const filename = (ext) => G.file(shown, ext);
 

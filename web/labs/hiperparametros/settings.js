@@ -18,7 +18,7 @@ const list = (min, max, fallback) => ({kind: 'list', min, max, default: fallback
 
 export const fields = {
   // the data (core.data({kind: 'points', …})): lab 1's
-  shape: LAB1.shape,
+  shape: withDefault(LAB1.shape, 'xor'),  // a search has something to find (lab 1 starts linear)
   count: LAB1.count,
   noise: withDefault(LAB1.noise, 0.2),
   validation: coreRange('number', (s) => s.data.points.validation, 0.3, {min: 0.05}),

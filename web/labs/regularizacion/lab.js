@@ -104,16 +104,17 @@ export function mountLab(root, ctx) {
   panels.forEach((p) => p.onChange(onState));
 
   const stamp = () => `${settings.shape}-l1_${settings.l1}-l2_${settings.l2}-s${settings.seed}`;
+  const X = T.exports;
   const exports = exportBar([
-    pngButton(() => panels[0].snapshot(), () => `frontera-sin-${stamp()}.png`, {what: C.boundaryName}),
-    pngButton(() => panels[1].snapshot(), () => `frontera-con-${stamp()}.png`, {what: C.boundaryName}),
-    pngButton(() => panels[0].charts().loss, () => `perdida-sin-${stamp()}.png`, {what: C.lossTitle}),
-    pngButton(() => panels[1].charts().loss, () => `perdida-con-${stamp()}.png`, {what: C.lossTitle}),
-    pngButton(histogramCanvas, () => `pesos-${stamp()}.png`, {what: T.histogramName}),
+    pngButton(() => panels[0].snapshot(), () => `frontera-sin-${stamp()}.png`, {text: X.boundaryWithout}),
+    pngButton(() => panels[1].snapshot(), () => `frontera-con-${stamp()}.png`, {text: X.boundaryWith}),
+    pngButton(() => panels[0].charts().loss, () => `perdida-sin-${stamp()}.png`, {text: X.lossWithout}),
+    pngButton(() => panels[1].charts().loss, () => `perdida-con-${stamp()}.png`, {text: X.lossWith}),
+    pngButton(histogramCanvas, () => `pesos-${stamp()}.png`, {text: X.histogram}),
     csvButton(() => ({rows: panels.flatMap((p, k) => p.rows().map((r) => [T.runNames[k], ...r])), header: T.curvesHeader}),
-      () => `curvas-${stamp()}.csv`, {what: C.csvName}),
+      () => `curvas-${stamp()}.csv`, {text: X.curves}),
     csvButton(() => ({rows: bins ? bins.counts[0].map((n, k) => [bins.edges[k], bins.edges[k + 1], n, bins.counts[1][k]]) : [],
-      header: T.histogramHeader}), () => `pesos-${stamp()}.csv`, {what: T.histogramName}),
+      header: T.histogramHeader}), () => `pesos-${stamp()}.csv`, {text: X.histogramCsv}),
   ]);
 
   const notice = invalid.length ? el('div', {class: 'notice clf-notice', role: 'status'}, C.badLink(invalid.map(labelOf))) : null;
@@ -139,7 +140,7 @@ export function mountLab(root, ctx) {
   ]);
 
   const summary = el('table', {class: 'clf-metrics reg-summary'}, [
-    el('thead', {}, el('tr', {}, [el('th', {}, ''), el('th', {scope: 'col'}, T.gap), el('th', {scope: 'col'}, T.nearZero)])),
+    el('thead', {}, el('tr', {}, [el('th', {scope: 'col'}, el('span', {class: 'sr-only'}, T.runColumn)), el('th', {scope: 'col'}, T.gap), el('th', {scope: 'col'}, T.nearZero)])),
     el('tbody', {}, panels.map((p, k) => el('tr', {}, [el('th', {scope: 'row'}, k ? T.withShort : T.without), summaryCells[k].gap, summaryCells[k].zero]))),
   ]);
 

@@ -50,7 +50,7 @@ function card(step, {L, classNames}) {
     prediction,
     el('span', {class: 'seq-output-number', title: step.output.probabilities ? L.strip.topProbability : ''},
       shown),
-    el('span', {class: `seq-mark seq-mark-${state}`, 'aria-label': L.strip.marks[state]}, mark),
+    el('span', {class: `seq-mark seq-mark-${state}`, role: 'img', 'aria-label': L.strip.marks[state]}, mark),
   ]);
 }
 

@@ -128,7 +128,7 @@ export function buildSteps(scenario, trace) {
       sSymbolic = `${sBar} = ${vec('y', t)} - ${vec('t', t)}`;
       sSubstituted = `${sBar} = ${column(bw.s_grad[k])}`;
     } else if (softmaxOut) {
-      sSymbolic = `${sBar} = \\left(\\frac{\\partial ${vec('y', t)}}{\\partial ${vec('s', t)}}\\right)^{\\!\\top} ${bar(vec('y', t))}`;
+      sSymbolic = `${sBar} = \\left(\\frac{\\partial ${vec('y', t)}}{\\partial ${vec('s', t)}}\\right)^{\\!\\mathsf{T}} ${bar(vec('y', t))}`;
       sSubstituted = `${sBar} = ${column(bw.s_grad[k])}`;
     } else {
       sSymbolic = `${sBar} = ${bar(vec('y', t))} \\circ g'(${vec('s', t)})`;
@@ -154,14 +154,14 @@ export function buildSteps(scenario, trace) {
       id: `h_grad${t}`, phase: 'backward', kind: 'h_grad', t, tag: 'h-grad',
       title: hBar,
       symbolic: last
-        ? `${hBar} = W^{\\top} ${sBar} + \\mathbf{0} \\quad (t = T)`
-        : `${hBar} = W^{\\top} ${sBar} + V^{\\top} ${bar(vec('r', t + 1))}`,
+        ? `${hBar} = W^{\\mathsf{T}} ${sBar} + \\mathbf{0} \\quad (t = T)`
+        : `${hBar} = W^{\\mathsf{T}} ${sBar} + V^{\\mathsf{T}} ${bar(vec('r', t + 1))}`,
       substituted: last
         ? `${matrix(transpose(p.W))} ${column(bw.s_grad[k])} + \\mathbf{0} = ${column(bw.h_grad[k])}`
         : `${matrix(transpose(p.W))} ${column(bw.s_grad[k])} + ${matrix(transpose(p.V))} ${column(bw.r_grad[k + 1])} = ${column(bw.h_grad_output[k])} + ${column(bw.h_grad_next[k])} = ${column(bw.h_grad[k])}`,
       result: [
-        {label: `W^{\\top} ${sBar}`, value: [bw.h_grad_output[k]]},
-        {label: last ? `\\text{(desde } t+1\\text{)}` : `V^{\\top} ${bar(vec('r', t + 1))}`, value: [bw.h_grad_next[k]]},
+        {label: `W^{\\mathsf{T}} ${sBar}`, value: [bw.h_grad_output[k]]},
+        {label: last ? `\\text{(desde } t+1\\text{)}` : `V^{\\mathsf{T}} ${bar(vec('r', t + 1))}`, value: [bw.h_grad_next[k]]},
         {label: hBar, value: [bw.h_grad[k]]},
       ],
       expand: (block, __, i) => {
@@ -171,7 +171,7 @@ export function buildSteps(scenario, trace) {
           expansion(`\\sum_j W_{j${i + 1}} \\overline{s}_{${t},j}`, fromOutput, bw.h_grad_output[k][i]),
           {symbolic: last ? '0' : `\\sum_j V_{j${i + 1}} \\overline{r}_{${t + 1},j}`, numbers: last ? null : sumTex(fromNext), terms: fromNext, value: bw.h_grad_next[k][i]},
         ];
-        if (block < 2) return {...parts[block], symbolic: `${block === 0 ? '(W^{\\top}\\overline{\\mathbf{s}})' : '(V^{\\top}\\overline{\\mathbf{r}})'}_{${t},${i + 1}} = ${parts[block].symbolic}`};
+        if (block < 2) return {...parts[block], symbolic: `${block === 0 ? '(W^{\\mathsf{T}}\\overline{\\mathbf{s}})' : '(V^{\\mathsf{T}}\\overline{\\mathbf{r}})'}_{${t},${i + 1}} = ${parts[block].symbolic}`};
         const terms = [...fromOutput, ...fromNext];
         return expansion(`\\overline{h}_{${t},${i + 1}} = ${parts[0].symbolic} + ${parts[1].symbolic}`, terms, bw.h_grad[k][i]);
       },
@@ -198,9 +198,9 @@ export function buildSteps(scenario, trace) {
     // this step's part symbolically and with numbers].
     const step = trace.time_steps[k];
     const parts = [
-      ['U', 'U', `${rBar} ${vec('x', t)}^{\\top}`, `${column(bw.r_grad[k])} ${matrix([xs[k]])}`],
-      ['V', 'V', `${rBar} ${hPrevTex(t)}^{\\top}`, `${column(bw.r_grad[k])} ${matrix([hPrev(t)])}`],
-      ['W', 'W', `${sBar} ${vec('h', t)}^{\\top}`, `${column(bw.s_grad[k])} ${matrix([fw.h[k]])}`],
+      ['U', 'U', `${rBar} ${vec('x', t)}^{\\mathsf{T}}`, `${column(bw.r_grad[k])} ${matrix([xs[k]])}`],
+      ['V', 'V', `${rBar} ${hPrevTex(t)}^{\\mathsf{T}}`, `${column(bw.r_grad[k])} ${matrix([hPrev(t)])}`],
+      ['W', 'W', `${sBar} ${vec('h', t)}^{\\mathsf{T}}`, `${column(bw.s_grad[k])} ${matrix([fw.h[k]])}`],
       ...(bias ? [['b', '\\mathbf{b}', rBar, column(bw.r_grad[k])], ['c', '\\mathbf{c}', sBar, column(bw.s_grad[k])]] : []),
     ];
     const asRows = (value) => (Array.isArray(value[0]) ? value : [value]);
@@ -227,7 +227,7 @@ export function buildSteps(scenario, trace) {
   steps.push({
     id: 'naive', phase: 'backward', kind: 'naive', t: T, tag: 'naive',
     title: `\\overline{W}\\ \\text{ingenuo}`,
-    symbolic: `\\overline{W}_{\\text{ingenuo}} = ${bar(vec('s', T))} ${vec('h', T)}^{\\top} \\quad\\text{vs.}\\quad \\overline{W} = \\sum_{t=1}^{${T}} ${bar(vec('s', 't'))} ${vec('h', 't')}^{\\top}`,
+    symbolic: `\\overline{W}_{\\text{ingenuo}} = ${bar(vec('s', T))} ${vec('h', T)}^{\\mathsf{T}} \\quad\\text{vs.}\\quad \\overline{W} = \\sum_{t=1}^{${T}} ${bar(vec('s', 't'))} ${vec('h', 't')}^{\\mathsf{T}}`,
     substituted: `${matrix(naive)} \\quad\\text{vs.}\\quad ${matrix(bw.dW)}`,
     result: [
       {label: `\\overline{W}_{\\text{ingenuo}}`, value: naive},

@@ -26,9 +26,9 @@
 //     network is (T layers sharing U, V, W; h_t reaches L through y_t and r_{t+1}).
 //  7. "Sea L = 𝓛(y_t) la pérdida" → L depends on all outputs y_1 … y_T.
 //  8. The bar notation was used (W̄ = s̄_t h_tᵀ) one sentence before it was defined: the definition
-//     now comes first; one notation throughout (\overline, ^{\top}, the component (h_t)_i), also
+//     now comes first; one notation throughout (\overline, ^{\mathsf{T}}, the component (h_t)_i), also
 //     for h̄_t, which the original wrote both as ∂L/∂(h_t)_i and as \overline{h}_t without linking them.
-//  9. The dot used as a product (\overline{s}_t.h_t^{\top}, W^{\top}.\overline{s}_t,
+//  9. The dot used as a product (\overline{s}_t.h_t^{\mathsf{T}}, W^{\mathsf{T}}.\overline{s}_t,
 //     ∂L/∂(s_t)_i.(h_t)_j, …) → juxtaposition; f'(r_t)_i → f'((r_t)_i).
 // 10. Cases: "\text{si} t < T" (no space) → "\text{si } t < T", with "\text{si } t = T" beside it;
 //     `\begin{align*}` → `\begin{aligned}` (KaTeX) inside display blocks.
@@ -394,25 +394,25 @@ export const lesson = {
           '$\\overline{A}_{ij} = \\frac{\\partial L}{\\partial A_{ij}}$ y ' +
           '$\\overline{a}_i = \\frac{\\partial L}{\\partial a_i}$. Cada $\\overline{A}$ tiene la misma forma ' +
           'que $A$. Así, en notación matricial:', steps: ['naive']},
-        {math: tex`\overline{W} = \overline{s}_t h_t^{\top}`, steps: ['naive']},
+        {math: tex`\overline{W} = \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive']},
         {p: 'Sin embargo, esto es **incorrecto**. Dado que $W$ se comparte a lo largo de los pasos de tiempo, ' +
           'contribuye a $s_t$ en todos los pasos de tiempo $t$, no solo en uno: $L$ depende de $W$ a través ' +
           'de $s_1, \\dots, s_T$. Por la regla de la cadena multivariable, que suma las contribuciones de ' +
           'todos los caminos, al calcular el gradiente necesitamos sumar los gradientes de todos los pasos ' +
           'de tiempo. La fórmula ingenua solo da la contribución de un paso. En otras palabras, lo que ' +
           'necesitamos es:', steps: ['naive']},
-        {math: tex`\overline{W} = \sum_{t=1}^{T} \overline{s}_t h_t^{\top}`, steps: ['naive', 'accumulate']},
-        {p: 'En la página, el paso «ingenuo» muestra $\\overline{s}_T h_T^{\\top}$ (el del último paso, el ' +
+        {math: tex`\overline{W} = \sum_{t=1}^{T} \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive', 'accumulate']},
+        {p: 'En la página, el paso «ingenuo» muestra $\\overline{s}_T h_T^{\\mathsf{T}}$ (el del último paso, el ' +
           'primero que calcula el pase hacia atrás) junto a la suma correcta: solo coinciden cuando $T = 1$.',
           steps: ['naive']},
         {p: 'Los gradientes sobre $U$ y $V$ se pueden calcular de manera similar, es decir', steps: ['accumulate']},
-        {math: tex`\begin{aligned} \overline{U} &= \sum_{t=1}^{T} \overline{r}_t x_t^{\top} \\ \overline{V} &= \sum_{t=1}^{T} \overline{r}_t h_{t-1}^{\top} \end{aligned}`,
+        {math: tex`\begin{aligned} \overline{U} &= \sum_{t=1}^{T} \overline{r}_t x_t^{\mathsf{T}} \\ \overline{V} &= \sum_{t=1}^{T} \overline{r}_t h_{t-1}^{\mathsf{T}} \end{aligned}`,
           steps: ['accumulate']},
         {p: 'y, si hay sesgos, como $b$ entra sumado en cada $r_t$ y $c$ en cada $s_t$:', steps: ['accumulate']},
         {math: tex`\overline{b} = \sum_{t=1}^{T} \overline{r}_t, \qquad \overline{c} = \sum_{t=1}^{T} \overline{s}_t`,
           steps: ['accumulate']},
         {p: 'Cada término de estas sumas tiene la forma del gradiente de una capa en la primera parte, ' +
-          '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^T$: $\\overline{r}_t$ y $\\overline{s}_t$ hacen ' +
+          '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^{\\mathsf{T}}$: $\\overline{r}_t$ y $\\overline{s}_t$ hacen ' +
           'el papel de $\\boldsymbol{\\delta}$. En el término $t = 1$ de $\\overline{V}$ aparece el estado ' +
           'inicial $h_0$. El paso a paso va sumando estos términos de $t = T$ a $t = 1$ y muestra, en cada ' +
           'paso, lo que añade ese paso y la suma acumulada. Falta calcular $\\overline{r}_t$ y ' +
@@ -455,7 +455,7 @@ export const lesson = {
         {math: tex`\begin{aligned} \frac{\partial L}{\partial (h_t)_i} &= \sum_j \frac{\partial L}{\partial (s_t)_j} \frac{\partial (s_t)_j}{\partial (h_t)_i} + \sum_k \frac{\partial L}{\partial (r_{t+1})_k} \frac{\partial (r_{t+1})_k}{\partial (h_t)_i} \\ &= \sum_j \frac{\partial L}{\partial (s_t)_j}\, W_{ji} + \sum_k \frac{\partial L}{\partial (r_{t+1})_k}\, V_{ki} \end{aligned}`,
           steps: ['h-grad']},
         {p: 'En notación matricial (y combinando los dos)', steps: ['h-grad']},
-        {math: tex`\overline{h}_t = W^{\top} \overline{s}_t + \begin{cases} 0 & \text{si } t = T \\ V^{\top} \overline{r}_{t+1} & \text{si } t < T \end{cases}`,
+        {math: tex`\overline{h}_t = W^{\mathsf{T}} \overline{s}_t + \begin{cases} 0 & \text{si } t = T \\ V^{\mathsf{T}} \overline{r}_{t+1} & \text{si } t < T \end{cases}`,
           steps: ['h-grad']},
         {p: 'El primer término es el camino a través de la salida del mismo paso; el segundo, el camino a ' +
           'través del paso siguiente. La página muestra las dos partes por separado. Es la misma idea que ' +
@@ -466,14 +466,14 @@ export const lesson = {
         {p: 'Resumiendo, el pase hacia atrás recorre $t = T, T-1, \\dots, 1$ y, partiendo de ' +
           '$\\overline{U} = \\overline{V} = \\overline{W} = 0$, en cada paso calcula, en este orden:',
           steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
-        {math: tex`\begin{aligned} \overline{s}_t &= \overline{y}_t \circ g'(s_t) \\ \overline{h}_t &= W^{\top} \overline{s}_t + V^{\top} \overline{r}_{t+1} \qquad (\overline{r}_{T+1} = 0) \\ \overline{r}_t &= \overline{h}_t \circ f'(r_t) \\ \overline{U} &\leftarrow \overline{U} + \overline{r}_t x_t^{\top}, \quad \overline{V} \leftarrow \overline{V} + \overline{r}_t h_{t-1}^{\top}, \quad \overline{W} \leftarrow \overline{W} + \overline{s}_t h_t^{\top} \end{aligned}`,
+        {math: tex`\begin{aligned} \overline{s}_t &= \overline{y}_t \circ g'(s_t) \\ \overline{h}_t &= W^{\mathsf{T}} \overline{s}_t + V^{\mathsf{T}} \overline{r}_{t+1} \qquad (\overline{r}_{T+1} = 0) \\ \overline{r}_t &= \overline{h}_t \circ f'(r_t) \\ \overline{U} &\leftarrow \overline{U} + \overline{r}_t x_t^{\mathsf{T}}, \quad \overline{V} \leftarrow \overline{V} + \overline{r}_t h_{t-1}^{\mathsf{T}}, \quad \overline{W} \leftarrow \overline{W} + \overline{s}_t h_t^{\mathsf{T}} \end{aligned}`,
           steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
         {p: '(y, con sesgos, $\\overline{b} \\leftarrow \\overline{b} + \\overline{r}_t$ y ' +
           '$\\overline{c} \\leftarrow \\overline{c} + \\overline{s}_t$).', steps: ['accumulate']},
         {p: '**Gradiente sobre $h_0$.** El estado inicial solo influye en la pérdida a través de $r_1$ (no ' +
           'tiene salida propia), así que su gradiente es la misma fórmula para $t = 0$, sin el primer ' +
           'término:'},
-        {math: tex`\overline{h}_0 = \frac{\partial L}{\partial h_0} = V^{\top} \overline{r}_1`},
+        {math: tex`\overline{h}_0 = \frac{\partial L}{\partial h_0} = V^{\mathsf{T}} \overline{r}_1`},
         {p: 'La página también lo muestra, aunque $h_0$ no se entrena: es un dato. Es el gradiente que habría ' +
           'que seguir pasando hacia atrás si $h_0$ viniera de otra red. En el código de más abajo, es ' +
           '`V.t().matmul(rn_grad)` con el `rn_grad` que queda al terminar el bucle de `RNN.backward`, que ' +
@@ -606,7 +606,7 @@ export const lesson = {
           'compara cada componente de los gradientes de BPTT con una estimación por diferencias finitas, ' +
           '$\\frac{L(w + \\varepsilon) - L(w - \\varepsilon)}{2\\varepsilon}$ con $\\varepsilon = 10^{-5}$, ' +
           'que solo necesita calcular la pérdida (el pase hacia adelante), y muestra el mayor error ' +
-          'relativo. Si BPTT tuviera un fallo, como olvidar el término $V^{\\top} \\overline{r}_{t+1}$ o ' +
+          'relativo. Si BPTT tuviera un fallo, como olvidar el término $V^{\\mathsf{T}} \\overline{r}_{t+1}$ o ' +
           'usar el gradiente ingenuo, ese error sería grande.'},
       ],
     },

@@ -63,7 +63,7 @@ export function buildSteps(scenario, trace) {
       title: `\\mathbf{z}${sup(l)}`,
       symbolic: B === 1
         ? `\\mathbf{z}${sup(l)} = \\mathbf{W}${sup(l)} ${activationSymbol(l - 1)} + \\mathbf{b}${sup(l)}`
-        : `\\mathbf{Z}${sup(l)} = ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`} (\\mathbf{W}${sup(l)})^{\\top} + \\mathbf{1}(\\mathbf{b}${sup(l)})^{\\top}`,
+        : `\\mathbf{Z}${sup(l)} = ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`} (\\mathbf{W}${sup(l)})^{T} + \\mathbf{1}(\\mathbf{b}${sup(l)})^{T}`,
       substituted: B === 1
         ? `${matrix(p[K.W(l)])} ${column(act(l - 1)[0])} + ${column(p[K.b(l)])} = ${column(f[K.z(l)][0])}`
         : `${matrix(act(l - 1))} ${matrix(transpose(p[K.W(l)]))} + \\mathbf{1}${matrix([p[K.b(l)]])} = ${matrix(f[K.z(l)])}`,
@@ -141,13 +141,13 @@ export function buildSteps(scenario, trace) {
     if (output && isSoftmax(l)) {
       deltaSymbolic = loss === 'cross_entropy'
         ? `\\boldsymbol{\\delta}${sup(l)} = ${B > 1 ? '\\tfrac{1}{B}' : ''}(\\hat{\\mathbf{y}} - \\mathbf{y})`
-        : `\\boldsymbol{\\delta}${sup(l)} = \\left(\\frac{\\partial \\hat{\\mathbf{y}}}{\\partial \\mathbf{z}${sup(l)}}\\right)^{\\!\\top} \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}`;
+        : `\\boldsymbol{\\delta}${sup(l)} = \\left(\\frac{\\partial \\hat{\\mathbf{y}}}{\\partial \\mathbf{z}${sup(l)}}\\right)^{\\!T} \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}`;
       deltaSubstituted = `\\boldsymbol{\\delta}${sup(l)} = ${values(delta, B)}`;
     } else if (output) {
       deltaSymbolic = `\\boldsymbol{\\delta}${sup(l)} = \\frac{\\partial L}{\\partial \\mathbf{z}${sup(l)}} = \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
       deltaSubstituted = `${values(aGrad, B)} \\circ ${values(fprime, B)} = ${values(delta, B)}`;
     } else {
-      deltaSymbolic = `\\boldsymbol{\\delta}${sup(l)} = (\\mathbf{W}${sup(l + 1)})^{\\top} \\boldsymbol{\\delta}${sup(l + 1)} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
+      deltaSymbolic = `\\boldsymbol{\\delta}${sup(l)} = (\\mathbf{W}${sup(l + 1)})^{T} \\boldsymbol{\\delta}${sup(l + 1)} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
       deltaSubstituted = B === 1
         ? `\\left(${matrix(transpose(p[K.W(l + 1)]))} ${column(g[K.delta(l + 1)][0])}\\right) \\circ ${column(fprime[0])} = ${column(aGrad[0])} \\circ ${column(fprime[0])} = ${column(delta[0])}`
         : `${matrix(aGrad)} \\circ ${matrix(fprime)} = ${matrix(delta)}`;
@@ -175,8 +175,8 @@ export function buildSteps(scenario, trace) {
       id: K.dW(l), phase: 'backward', kind: 'dW', layer: l, tag: 'dW',
       title: `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}}`,
       symbolic: B === 1
-        ? `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}} = \\boldsymbol{\\delta}${sup(l)} (${activationSymbol(l - 1)})^{\\top}`
-        : `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}} = (\\boldsymbol{\\Delta}${sup(l)})^{\\top} ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`}`,
+        ? `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}} = \\boldsymbol{\\delta}${sup(l)} (${activationSymbol(l - 1)})^{T}`
+        : `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}} = (\\boldsymbol{\\Delta}${sup(l)})^{T} ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`}`,
       substituted: B === 1
         ? `${column(delta[0])} ${matrix([act(l - 1)[0]])} = ${matrix(dW)}`
         : `${matrix(transpose(delta))} ${matrix(act(l - 1))} = ${matrix(dW)}`,

@@ -51,6 +51,8 @@
 // 22. Exercises: "sigmoidal" → "sigmoide"; "Añade L2 (ridge) o L1 (lasso) regularización" →
 //     "Añade regularización L2 (ridge) o L1 (lasso)"; "Hiperparámetros" → lower case; double
 //     spaces removed.
+// 23. The headings "Paso 1/2/3" → "Fase 1/2/3" (and the references to them): the stepper beside
+//     the text counts its own "Paso 2 de 13".
 
 // Display TeX is written raw so that backslashes stay single.
 const tex = String.raw;
@@ -329,7 +331,7 @@ export const lesson = {
     },
     {
       id: 'paso-1',
-      title: 'Paso 1: pase hacia adelante',
+      title: 'Fase 1: pase hacia adelante',
       blocks: [
         {p: '**1. Cálculo de $\\mathbf{z}^{(1)}$**, a partir de la entrada $\\mathbf{a}^{(0)} = \\mathbf{x}$:',
           steps: ['forward-z']},
@@ -356,7 +358,7 @@ export const lesson = {
     },
     {
       id: 'paso-2',
-      title: 'Paso 2: pase hacia atrás',
+      title: 'Fase 2: pase hacia atrás',
       blocks: [
         {p: 'El objetivo es calcular $\\frac{\\partial L}{\\partial \\mathbf{W}^{(1)}}$, ' +
           '$\\frac{\\partial L}{\\partial \\mathbf{b}^{(1)}}$, $\\frac{\\partial L}{\\partial \\mathbf{W}^{(2)}}$ ' +
@@ -405,7 +407,7 @@ export const lesson = {
     },
     {
       id: 'paso-3',
-      title: 'Paso 3: actualización de parámetros',
+      title: 'Fase 3: actualización de parámetros',
       blocks: [
         {p: 'Usando el descenso de gradiente, los parámetros de cada capa $l$ se actualizan dando un paso en ' +
           'la dirección opuesta a su gradiente:', steps: ['update']},
@@ -462,7 +464,7 @@ export const lesson = {
           steps: ['delta-hidden']},
         {p: 'La suma $\\sum_i \\delta^{(2)}_i W^{(2)}_{ij}$ recorre la columna $j$ de $\\mathbf{W}^{(2)}$: es ' +
           'la componente $j$ de $(\\mathbf{W}^{(2)})^T \\boldsymbol{\\delta}^{(2)}$, lo que da la forma ' +
-          'vectorial del Paso 2. El mismo razonamiento, capa a capa, da $\\boldsymbol{\\delta}^{(l)}$ para ' +
+          'vectorial de la Fase 2. El mismo razonamiento, capa a capa, da $\\boldsymbol{\\delta}^{(l)}$ para ' +
           'cualquier capa oculta.', steps: ['delta-hidden']},
       ],
     },
@@ -524,10 +526,10 @@ export const lesson = {
         {code: modelCode, lang: 'python'},
         {p: '**2. Proceso de entrenamiento.** Cada iteración del bucle recorre los tres pasos:'},
         {list: [
-          '**Pase hacia adelante** (Paso 1): `outputs = model(inputs)`',
+          '**Pase hacia adelante** (Fase 1): `outputs = model(inputs)`',
           '**Cálculo de la pérdida**: `loss = criterion(outputs, targets)`',
-          '**Retropropagación** (Paso 2): `loss.backward()`',
-          '**Actualización de parámetros** (Paso 3): `optimizer.step()`; con `optim.SGD` es ' +
+          '**Retropropagación** (Fase 2): `loss.backward()`',
+          '**Actualización de parámetros** (Fase 3): `optimizer.step()`; con `optim.SGD` es ' +
             '$\\mathbf{W} \\leftarrow \\mathbf{W} - \\eta\\, \\frac{\\partial L}{\\partial \\mathbf{W}}$.',
         ], ordered: false},
         {p: 'Antes, `model.zero_grad()` pone los gradientes a cero, porque PyTorch los acumula (los suma) en ' +

@@ -1,4 +1,5 @@
 // Lab 10 (RNN exercise 5): ReLU, tanh and sigmoid in the RNN's hidden state.
+import {formatPercent} from '../../format.js';
 export const activacionesRnn = {
   title: 'BPTT con diferentes funciones de activación',
   exercise: 'Ejercicio 5 (RNN)',
@@ -56,7 +57,7 @@ export const activacionesRnn = {
     'límite (explosión). La curva se corta ahí; prueba una tasa de aprendizaje menor o una escala de inicialización más pequeña.',
   fastest: (name) => `La más rápida en llegar a la pérdida objetivo: **${name}**.`,
   noneReached: 'Ninguna llegó a la pérdida objetivo en estas iteraciones.',
-  percent: (x) => `${(x * 100).toFixed(1)} %`,
+  percent: (x) => formatPercent(x),
   milliseconds: (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`),
   noAccuracy: 'no aplica',
   exportName: 'activaciones-rnn',

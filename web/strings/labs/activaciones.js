@@ -1,4 +1,5 @@
 // Lab 2 (MLP exercise 2): the same network with ReLU, sigmoid and tanh in the hidden layer.
+import {formatPercent} from '../../format.js';
 export const activaciones = {
   title: 'Comparación de funciones de activación',
   exercise: 'Ejercicio 2 (MLP)',
@@ -67,7 +68,7 @@ Object.assign(activaciones, {
   csvColumns: ['activation', 'epochs_to_target', 'target', 'final_loss', 'train_accuracy', 'validation_accuracy', 'first_last_gradient_ratio', 'elapsed_ms'],
   notReached: 'no alcanzado',
   pending: '…',
-  percent: (x) => `${(x * 100).toFixed(1)} %`,
+  percent: (x) => formatPercent(x),
   summaryTitle: 'Lo que muestra esta ejecución',
   findings: {
     fastest: (act, epochs) => `La más rápida en llegar a la pérdida objetivo: ${act} (${epochs} épocas).`,

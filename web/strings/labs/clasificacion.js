@@ -1,4 +1,5 @@
 // Lab 1 (MLP exercise 1): a two-class classifier in the plane, trained by backpropagation.
+import {formatPercent} from '../../format.js';
 export const clasificacion = {
   title: 'Clasificación de puntos en el plano',
   exercise: 'Ejercicio 1 (MLP)',
@@ -42,11 +43,11 @@ export const clasificacion = {
   epochOf: (e, total) => `Época ${e} de ${total}`,
   initial: 'Pesos iniciales (sin entrenar)',
   planeTitle: 'Frontera de decisión',
-  planeLabel: 'El plano: el color es la probabilidad de la clase 1 que da la red; la línea, la frontera p = 0,5. Haz clic para añadir un punto.',
+  planeLabel: 'El plano: el color es la probabilidad de la clase 1 que da la red; la línea, la frontera p = 0.5. Haz clic para añadir un punto.',
   legendTrain: 'entrenamiento (relleno)',
   legendValidation: 'validación (hueco)',
   legendAdded: 'añadido (con aro)',
-  legendProbability: 'p(clase 1): 0 → 0,5 → 1',
+  legendProbability: 'p(clase 1): 0 → 0.5 → 1',
   accuracyTitle: 'Exactitud',
   lossTitle: 'Pérdida (entropía cruzada)',
   axisEpoch: 'Época',
@@ -54,12 +55,13 @@ export const clasificacion = {
   trainSeries: 'Entrenamiento',
   validationSeries: 'Validación',
   metrics: 'Resultados',
+  metricSet: 'Conjunto',
   metricTrain: 'Entrenamiento',
   metricValidation: 'Validación',
   metricAccuracy: 'Exactitud',
   metricLoss: 'Pérdida',
   noValidation: 'sin conjunto de validación',
-  percent: (x) => `${(100 * x).toFixed(1).replace('.', ',')} %`,
+  percent: (x) => formatPercent(x),
   trainRows: (n, v) => `${n} puntos de entrenamiento, ${v} de validación`,
   badLink: (names) => `El enlace tenía valores no válidos para: ${names.join(', ')}. Se usan los valores por defecto.`,
   badExtra: 'Algunos puntos añadidos del enlace no eran válidos y se han descartado.',
@@ -77,6 +79,6 @@ export const clasificacion = {
     'Con datos linealmente separables (el caso del ejercicio) basta una neurona oculta: la frontera es casi una recta y la exactitud llega pronto al 100 %.',
     'Cambia a XOR, círculos o espiral: con pocas neuronas ocultas la frontera no puede curvarse lo suficiente; sube el número de neuronas y mira cómo se dobla.',
     'Compara las curvas de entrenamiento y de validación: si la de validación deja de bajar mientras la de entrenamiento sigue, la red memoriza el ruido (lo verás en el ejercicio 3).',
-    'Cada actualización es la retropropagación de la lección: δ⁽²⁾ = ŷ − y en la salida softmax, δ⁽¹⁾ = (δ⁽²⁾W⁽²⁾) ∘ f′(z⁽¹⁾) en la capa oculta.',
+    'Cada actualización es la retropropagación de la lección: δ⁽²⁾ = ŷ − y en la salida softmax, δ⁽¹⁾ = ((W⁽²⁾)ᵀδ⁽²⁾) ∘ f′(z⁽¹⁾) en la capa oculta.',
   ],
 };

@@ -48,8 +48,8 @@ export const common = {
   export: {
     png: 'Guardar PNG',
     csv: 'Guardar CSV',
-    pngLabel: (what) => `Guardar ${what} como imagen PNG`,
-    csvLabel: (what) => `Guardar ${what} como tabla CSV`,
+    // After the button's words, for assistive technology: "Guardar PNG (la frontera de decisión)".
+    what: (what) => ` (${what})`,
   },
   // web/forms/fields.js and settings-form.js: inline validation, naming the field (by reason code).
   fields: {

@@ -2,6 +2,7 @@
 // Texts with $…$ are rendered with KaTeX (web/math.js richText).
 
 import {sub as plainSub} from '../../components/diagram-kit/text.js';
+import {formatPercent} from '../../format.js';
 
 // Symbols of a field, as TeX and as plain text (for messages naming a field).
 const BAR = {s: 's̄', h: 'h̄', r: 'r̄'};
@@ -12,19 +13,19 @@ const inlineTex = ({kind, t}) => (t ? `\\overline{${kind}}_{${t}}` : GRADIENT_IN
 const fieldText = ({kind, t}) => (t ? `${BAR[kind]}${plainSub(t)}` : `∂L/∂${kind.slice(1)}`);
 const m = (field) => `$${inlineTex(field)}$`;
 const list = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} y ${items.at(-1)}`);
-const percent = (x) => `${(100 * x).toPrecision(2).replace('.', ',')} %`;
+const percent = (x) => formatPercent(x, {significant: 2});
 const param = (kind) => kind.slice(1);
 
 // The formula each wrong answer is reminded of.
 const formulas = {
   s: ({t}) => `Recuerda: $\\overline{s}_{${t}} = \\overline{y}_{${t}}\\, g'(s_{${t}})$, con $\\overline{y}_{${t}} = y_{${t}} - t_{${t}}$ (la derivada de $\\tfrac12 (y_{${t}} - t_{${t}})^2$).`,
   h: ({t, T}) => (t === T
-    ? `Recuerda: en el último paso $\\overline{h}_{${t}} = W^\\top \\overline{s}_{${t}}$ (no hay paso siguiente).`
-    : `Recuerda: $\\overline{h}_{${t}} = W^\\top \\overline{s}_{${t}} + V^\\top \\overline{r}_{${t + 1}}$: $h_{${t}}$ influye en la salida $s_{${t}}$ y en el paso siguiente $r_{${t + 1}}$.`),
+    ? `Recuerda: en el último paso $\\overline{h}_{${t}} = W^{\\mathsf{T}} \\overline{s}_{${t}}$ (no hay paso siguiente).`
+    : `Recuerda: $\\overline{h}_{${t}} = W^{\\mathsf{T}} \\overline{s}_{${t}} + V^{\\mathsf{T}} \\overline{r}_{${t + 1}}$: $h_{${t}}$ influye en la salida $s_{${t}}$ y en el paso siguiente $r_{${t + 1}}$.`),
   r: ({t}) => `Recuerda: $\\overline{r}_{${t}} = \\overline{h}_{${t}}\\, f'(r_{${t}})$ y, con la sigmoide, $f'(r_{${t}}) = h_{${t}}(1 - h_{${t}})$.`,
-  dU: ({T}) => `Recuerda: $\\overline{U} = \\sum_{t=1}^{${T}} \\overline{r}_t\\, x_t^\\top$: $U$ se comparte en todos los pasos.`,
-  dV: ({T}) => `Recuerda: $\\overline{V} = \\sum_{t=1}^{${T}} \\overline{r}_t\\, h_{t-1}^\\top$ (con $h_{t-1}$, el estado anterior, no $h_t$).`,
-  dW: ({T}) => `Recuerda: $\\overline{W} = \\sum_{t=1}^{${T}} \\overline{s}_t\\, h_t^\\top$: $W$ se comparte en todos los pasos.`,
+  dU: ({T}) => `Recuerda: $\\overline{U} = \\sum_{t=1}^{${T}} \\overline{r}_t\\, x_t^{\\mathsf{T}}$: $U$ se comparte en todos los pasos.`,
+  dV: ({T}) => `Recuerda: $\\overline{V} = \\sum_{t=1}^{${T}} \\overline{r}_t\\, h_{t-1}^{\\mathsf{T}}$ (con $h_{t-1}$, el estado anterior, no $h_t$).`,
+  dW: ({T}) => `Recuerda: $\\overline{W} = \\sum_{t=1}^{${T}} \\overline{s}_t\\, h_t^{\\mathsf{T}}$: $W$ se comparte en todos los pasos.`,
 };
 
 export const derivacion = {
@@ -85,6 +86,7 @@ export const derivacion = {
   wrong: 'Incorrecto',
   score: (right, answered, total) => `${right} de ${total} correctas${answered > right ? ` · ${answered - right} por revisar` : ''}.`,
   allRight: '¡Todo correcto! Has derivado BPTT a mano: los mismos números que el núcleo.',
+  nothingToCheck: 'Aún no hay ninguna respuesta que comprobar: escribe un valor en algún campo (por ejemplo, h̄₃) y vuelve a pulsar «Comprobar».',
   fieldTex,
   fieldText,
 
@@ -96,9 +98,9 @@ export const derivacion = {
       : `El valor es correcto salvo el signo. Revisa el signo de $\\overline{y}_t = y_t - t_t$ o el de algún término.`),
     'missing-gprime': (h) => `Falta multiplicar por $g'(s_{${h.t}})$: has escrito $\\overline{y}_{${h.t}} = y_{${h.t}} - t_{${h.t}}$.`,
     'only-gprime': (h) => `Eso es $g'(s_{${h.t}})$ solo: falta multiplicarlo por $\\overline{y}_{${h.t}} = y_{${h.t}} - t_{${h.t}}$.`,
-    'missing-next': (h) => `Falta el término $V^\\top \\overline{r}_{${h.t + 1}}$ (el camino desde el paso siguiente): has escrito solo $W^\\top \\overline{s}_{${h.t}}$.`,
-    'missing-output': (h) => `Falta el término $W^\\top \\overline{s}_{${h.t}}$ (el camino por la salida del paso ${h.t}): has escrito solo $V^\\top \\overline{r}_{${h.t + 1}}$.`,
-    'missing-w': (h) => `Eso es $\\overline{s}_{${h.t}}$: falta multiplicarlo por $W^\\top$${h.t < h.T ? ` (y sumar $V^\\top \\overline{r}_{${h.t + 1}}$)` : ''}.`,
+    'missing-next': (h) => `Falta el término $V^{\\mathsf{T}} \\overline{r}_{${h.t + 1}}$ (el camino desde el paso siguiente): has escrito solo $W^{\\mathsf{T}} \\overline{s}_{${h.t}}$.`,
+    'missing-output': (h) => `Falta el término $W^{\\mathsf{T}} \\overline{s}_{${h.t}}$ (el camino por la salida del paso ${h.t}): has escrito solo $V^{\\mathsf{T}} \\overline{r}_{${h.t + 1}}$.`,
+    'missing-w': (h) => `Eso es $\\overline{s}_{${h.t}}$: falta multiplicarlo por $W^{\\mathsf{T}}$${h.t < h.T ? ` (y sumar $V^{\\mathsf{T}} \\overline{r}_{${h.t + 1}}$)` : ''}.`,
     'h-is-r': (h) => `Ese valor es $\\overline{r}_{${h.t}}$: $\\overline{h}_{${h.t}}$ es el gradiente antes de multiplicar por $f'(r_{${h.t}})$.`,
     'missing-fprime': (h) => `Falta multiplicar por $f'(r_{${h.t}})$: has escrito $\\overline{h}_{${h.t}}$.`,
     'only-fprime': (h) => `Eso es $f'(r_{${h.t}})$ solo: falta multiplicarlo por $\\overline{h}_{${h.t}}$.`,

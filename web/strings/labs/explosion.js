@@ -10,8 +10,8 @@ export const explosion = {
 
   // ---- the lab's own texts (web/labs/explosion/); the training form's labels are lab 7's
   intro:
-    'En BPTT el error del paso $T$ llega al paso $t$ multiplicado por $V^\\top \\operatorname{diag}(f\'(r_k))$ una vez por ' +
-    'cada paso intermedio: $\\bar h_t = W^\\top \\bar s_t + V^\\top \\bar r_{t+1}$ con $\\bar r_{t+1} = \\bar h_{t+1} \\circ f\'(r_{t+1})$. ' +
+    'En BPTT el error del paso $T$ llega al paso $t$ multiplicado por $V^{\\mathsf{T}} \\operatorname{diag}(f\'(r_k))$ una vez por ' +
+    'cada paso intermedio: $\\bar h_t = W^{\\mathsf{T}} \\bar s_t + V^{\\mathsf{T}} \\bar r_{t+1}$ con $\\bar r_{t+1} = \\bar h_{t+1} \\circ f\'(r_{t+1})$. ' +
     'Si esos factores son menores que 1, $\\lVert \\bar h_t \\rVert$ se **desvanece** al retroceder; si son mayores, **explota**. ' +
     'Su tamaño depende de la escala de los pesos iniciales y de $f\'$; el número de factores, de la longitud $T$.',
   gridTitle: '1 · Escala de la inicialización × longitud de la secuencia',
@@ -20,7 +20,7 @@ export const explosion = {
     'su último paso. El número es $\\log_{10}\\big(\\lVert \\bar h_1 \\rVert / \\lVert \\bar h_T \\rVert\\big)$: cuántos órdenes ' +
     'de magnitud gana (rojo) o pierde (azul) el gradiente al volver del paso $T$ al paso 1.',
   gridObserve:
-    'Qué observar: con $s$ pequeña el azul se oscurece hacia abajo (cuanto más larga la secuencia, más se desvanece); con ' +
+    'Qué observar: con $s$ pequeña el azul se oscurece hacia arriba, donde están las secuencias largas (cuanto más larga la secuencia, más se desvanece); con ' +
     '$s$ grande y ReLU el rojo crece con $T$ hasta salirse de los números representables (∞). La franja blanca es la ' +
     'escala en la que el gradiente viaja sin perderse. Pulsa una casilla para ver $\\lVert \\bar h_t \\rVert$ paso a paso.',
   grid: {

@@ -1,4 +1,6 @@
 // Lab 5 (MLP exercise 5): a grid or random search over the learning rate and the epochs.
+import {formatPercent} from '../../format.js';
+
 // 10000 → "10 000" (a thin no-break space groups the thousands).
 const count = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 
@@ -131,5 +133,5 @@ export const hiperparametros = {
     what: 'la tabla de configuraciones',
     file: 'busqueda-hiperparametros.csv',
   },
-  percent: (x) => `${Number((100 * x).toFixed(1))} %`,
+  percent: (x) => formatPercent(x, {trim: true}),
 };

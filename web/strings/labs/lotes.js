@@ -1,4 +1,5 @@
 // Lab 4 (MLP exercise 4): batch size, from one example at a time to the whole data set.
+import {formatPercent} from '../../format.js';
 export const lotes = {
   title: 'Tamaños de lote',
   exercise: 'Ejercicio 4 (MLP)',
@@ -72,7 +73,7 @@ Object.assign(lotes, {
   csvColumns: ['run', 'batch_size', 'updates_per_epoch', 'updates', 'epochs_to_target', 'target', 'final_loss', 'validation_accuracy', 'elapsed_ms'],
   notReached: 'no alcanzado',
   pending: '…',
-  percent: (x) => `${(x * 100).toFixed(1)} %`,
+  percent: (x) => formatPercent(x),
   timeNote: 'Los tres se entrenan uno tras otro en el mismo hilo de cálculo, para que sus tiempos sean comparables.',
   failed: (run, why) => `${run}: ${why}`,
 });

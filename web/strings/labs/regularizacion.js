@@ -18,7 +18,7 @@ export const regularizacion = {
   with: (l1, l2) => `Con regularización (${[l1 > 0 ? `L1 = ${l1}` : null, l2 > 0 ? `L2 = ${l2}` : null].filter(Boolean).join(', ') || 'λ = 0'})`,
   withShort: 'Con regularización',
   gap: 'Brecha de pérdida (validación − entrenamiento)',
-  nearZero: 'Pesos casi nulos (|w| < 0,001)',
+  nearZero: 'Pesos casi nulos (|w| < 0.001)',
   histogramTitle: 'Histograma de los pesos finales (W⁽¹⁾ y W⁽²⁾)',
   histogramEmpty: 'Aparece cuando terminan los dos entrenamientos.',
   axisWeight: 'Valor del peso',
@@ -27,6 +27,17 @@ export const regularizacion = {
   histogramHeader: ['desde', 'hasta', 'sin_regularizacion', 'con_regularizacion'],
   curvesHeader: ['red', 'epoca', 'iteracion', 'perdida_entrenamiento', 'exactitud_entrenamiento', 'perdida_validacion', 'exactitud_validacion'],
   runNames: ['sin', 'con'],
+  runColumn: 'Red',
+  // The export buttons, one per chart or table (seven look-alike buttons otherwise).
+  exports: {
+    boundaryWithout: 'Guardar PNG: frontera sin regularización',
+    boundaryWith: 'Guardar PNG: frontera con regularización',
+    lossWithout: 'Guardar PNG: pérdida sin regularización',
+    lossWith: 'Guardar PNG: pérdida con regularización',
+    histogram: 'Guardar PNG: histograma de pesos',
+    curves: 'Guardar CSV: curvas',
+    histogramCsv: 'Guardar CSV: histograma',
+  },
   lookTitle: 'Qué observar',
   look: [
     'Con pocos puntos de entrenamiento, mucho ruido y 32 neuronas ocultas, la red sin regularizar memoriza el ruido: su pérdida de entrenamiento sigue bajando mientras la de validación sube. Esa brecha es el sobreajuste.',

@@ -1,4 +1,5 @@
 // Lab 7 (RNN exercise 2): an RNN trained on sequences of varied length.
+import {formatPercent} from '../../format.js';
 export const secuencias = {
   title: 'BPTT desde cero con secuencias de longitud variable',
   exercise: 'Ejercicio 2 (RNN)',
@@ -86,7 +87,7 @@ export const secuencias = {
     steps: 'Iteraciones',
     time: 'Tiempo',
   },
-  percent: (x) => `${(x * 100).toFixed(1)} %`,
+  percent: (x) => formatPercent(x),
   milliseconds: (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`),
   noAccuracy: 'no aplica (regresión)',
   // the prediction strip

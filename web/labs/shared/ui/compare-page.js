@@ -34,7 +34,7 @@ export const chartSection = ({title, caption, chart, filename, what}) => el('sec
 
 export const tableSection = ({title, table, csv, filename, what, note}) => el('section', {class: 'act-table-box'}, [
   el('div', {class: 'act-chart-head'}, [el('h3', {}, title), exportBar([csvButton(csv, filename, {what})])]),
-  el('div', {class: 'act-table-scroll'}, table),
+  el('div', {class: 'act-table-scroll', tabindex: '0', role: 'region', 'aria-label': title}, table),
   note ? el('p', {class: 'note'}, note) : null,
 ]);
 

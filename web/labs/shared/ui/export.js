@@ -7,8 +7,10 @@
 //   saveCsv(rows, header, filename)   downloads csvText (UTF-8 with BOM, so spreadsheets read ñ)
 //   savePng(canvas, filename) → Promise  downloads the canvas on a white background
 //   download(blob, filename)          the download link itself
-//   pngButton(canvas | () => canvas, filename | () => name, {what?}) → <button> "Guardar PNG"
-//   csvButton(() => ({rows, header}), filename | () => name, {what?}) → <button> "Guardar CSV"
+//   pngButton(canvas | () => canvas, filename | () => name, {what?, text?}) → <button> "Guardar PNG"
+//   csvButton(() => ({rows, header}), filename | () => name, {what?, text?}) → <button> "Guardar CSV"
+//                                     named "Guardar PNG (what)" (the visible words, then what is
+//                                     saved, for assistive technology); text: other visible words
 //   exportBar([buttons]) → <div class="lab-export">
 //   rows: arrays (or typed arrays) of numbers, strings, booleans or null.
 import {el} from '../../../dom.js';
@@ -60,23 +62,24 @@ export function savePng(canvas, filename) {
 
 const value = (x) => (typeof x === 'function' ? x() : x);
 
-export function pngButton(canvas, filename, {what} = {}) {
-  const E = S.labs.export;
+// The visible words, then (hidden) what is saved: the name starts with what is seen.
+const words = (text, what) => [text, what ? el('span', {class: 'sr-only'}, S.labs.export.what(what)) : null];
+
+export function pngButton(canvas, filename, {what, text = S.labs.export.png} = {}) {
   return el('button', {
-    type: 'button', class: 'lab-save-png', 'aria-label': what ? E.pngLabel(what) : null,
+    type: 'button', class: 'lab-save-png',
     onclick: () => savePng(value(canvas), value(filename)),
-  }, E.png);
+  }, words(text, what));
 }
 
-export function csvButton(table, filename, {what} = {}) {
-  const E = S.labs.export;
+export function csvButton(table, filename, {what, text = S.labs.export.csv} = {}) {
   return el('button', {
-    type: 'button', class: 'lab-save-csv', 'aria-label': what ? E.csvLabel(what) : null,
+    type: 'button', class: 'lab-save-csv',
     onclick: () => {
       const {rows, header} = table();
       saveCsv(rows, header, value(filename));
     },
-  }, E.csv);
+  }, words(text, what));
 }
 
 export function exportBar(buttons) {

@@ -245,9 +245,11 @@ export function createLineChart({
     get log() {
       return useLog;
     },
+    // Later calls (a redraw scheduled before the lab was left) do nothing.
     destroy() {
       destroyed = true;
       chart?.destroy();
+      chart = null;
     },
   };
 }

@@ -70,7 +70,7 @@ export function createRunPanel({runJob, title, accuracy = true, className = ''})
   const cell = () => el('td', {class: 'clf-number'}, '—');
   const cells = {loss: cell(), accuracy: cell(), validationLoss: cell(), validationAccuracy: cell()};
   const metrics = el('table', {class: 'clf-metrics'}, [
-    el('thead', {}, el('tr', {}, [el('th', {}, ''), el('th', {scope: 'col'}, T.metricLoss), el('th', {scope: 'col'}, T.metricAccuracy)])),
+    el('thead', {}, el('tr', {}, [el('th', {scope: 'col'}, el('span', {class: 'sr-only'}, T.metricSet)), el('th', {scope: 'col'}, T.metricLoss), el('th', {scope: 'col'}, T.metricAccuracy)])),
     el('tbody', {}, [
       el('tr', {}, [el('th', {scope: 'row'}, T.metricTrain), cells.loss, cells.accuracy]),
       el('tr', {}, [el('th', {scope: 'row'}, T.metricValidation), cells.validationLoss, cells.validationAccuracy]),
@@ -317,6 +317,7 @@ export function createRunPanel({runJob, title, accuracy = true, className = ''})
       job?.cancel();
       job = null;
       initial?.cancel();
+      initial = null;  // an initial state already on its way is not drawn
       cancelAnimationFrame(settling);
       plane.destroy();
       lossChart.chart.destroy();
