@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "deadline.hpp"
 #include "regularization.hpp"
 #include "trainer.hpp"
 
@@ -19,10 +20,14 @@ GradCheck gradcheck(const Scenario& scenario, double epsilon) {
 
   auto loss_at = [&] { return objective.loss(batch) + penalty(params, reg); };
   GradCheck result{epsilon, {}, 0.0};
+  const Deadline deadline;
+  long long evaluations = 0;
   for (const ParamView& p : params) {
     ParamCheck check{p.name, p.is_vector, Eigen::Map<const Matrix>(p.grad, p.rows, p.cols),
                      Matrix(p.rows, p.cols), Matrix(p.rows, p.cols), 0.0};
     for (Index i = 0; i < p.size(); ++i) {
+      deadline.check("model", evaluations);
+      evaluations += 2;
       const double saved = p.value[i];
       p.value[i] = saved + epsilon;
       const double plus = loss_at();

@@ -65,6 +65,9 @@ const std::vector<ReasonInfo>& reasons() {
       {R::norms_need_rnn, "norms_need_rnn", "gradient norms over time need an rnn"},
       {R::norms_one_sequence, "norms_one_sequence", "gradient norms follow one sequence: use batch_size 1 or one sequence"},
       {R::out_of_memory, "out_of_memory", "too large for the memory available"},
+      {R::too_slow, "too_slow",
+       "stopped after {seconds} s, {done} steps or evaluations in: this machine computes these numbers too slowly "
+       "(values below 2.2e-308 slow its arithmetic down)"},
       {R::diverged, "diverged", "diverged at step {step}: the loss became {loss} (optimizer.lr = {lr} may be too large)"},
       {R::diverged_at_start, "diverged_at_start",
        "the loss is {loss} at step 1, before any update: the data, the parameters or the regularization are too large"},

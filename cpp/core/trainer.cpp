@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <numeric>
 
+#include "deadline.hpp"
 #include "error.hpp"
 #include "regularization.hpp"
 #include "trace_keys.hpp"
@@ -143,7 +144,9 @@ TrainResult train(const Scenario& scenario) {
   TrainResult result;
   const long long steps = scenario.train.steps, every = scenario.train.record_every;
   result.losses.reserve(size_t(steps / every + 1));
+  const Deadline deadline;
   for (long long i = 0; i < steps; ++i) {
+    deadline.check("train.steps", i);
     const double loss = trainer.step();
     if (!std::isfinite(loss)) {
       result.divergence = Divergence{i, loss};
@@ -161,7 +164,11 @@ TrainResult train(const Scenario& scenario) {
 
 Trace trace(const Scenario& scenario) {
   Trainer trainer(scenario);
-  for (long long k = 1; k < scenario.iteration; ++k) trainer.step();
+  const Deadline deadline;
+  for (long long k = 1; k < scenario.iteration; ++k) {
+    deadline.check("iteration", k - 1);
+    trainer.step();
+  }
   Trace result;
   trainer.step(&result);
   return result;

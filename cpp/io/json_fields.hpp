@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -122,6 +123,65 @@ inline void prescan(std::string_view text, const char* what) {
   }
 }
 
+// A pass over a document that refuses a key given twice in one object (naming it by its path),
+// in time linear in the document: a stack of the open containers, each with its path, its keys
+// so far (objects) or its next index (arrays). (nlohmann's callback parser cannot do it: it scans
+// the parent container at every object's end, quadratic in a list of many objects.)
+class DuplicateKeys final : public nlohmann::json_sax<json> {
+ public:
+  explicit DuplicateKeys(std::string root) : root_(std::move(root)) {}
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(false); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& key) override {
+    Frame& f = open_.back();
+    f.key = key;
+    if (!f.keys.insert(key).second) fail(key_path(f.path, key.empty() ? "\"\"" : shorten(key, 60)), Reason::duplicate_key);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  struct Frame {
+    std::string path;
+    bool array = false;
+    size_t index = 0;
+    std::unordered_set<std::string> keys;
+    std::string key;  // the key whose value is being read
+  };
+  std::string child_path() {
+    if (open_.empty()) return root_;
+    Frame& f = open_.back();
+    // A long key shortened: a path is kept for every open container below it.
+    return f.array ? item_path(f.path, f.index++) : key_path(f.path, shorten(f.key, 60));
+  }
+  bool value() {
+    if (!open_.empty() && open_.back().array) ++open_.back().index;
+    return true;
+  }
+  bool open(bool array) {
+    Frame frame;
+    frame.path = child_path();
+    frame.array = array;
+    open_.push_back(std::move(frame));
+    return true;
+  }
+  bool close() {
+    if (!open_.empty()) open_.pop_back();
+    return true;
+  }
+  std::string root_;
+  std::vector<Frame> open_;
+};
+
 // A whole document, strictly: at most max_text_bytes, nested at most max_nesting deep, no NUL
 // byte (nlohmann's lexer would end the input there and accept what follows), no key twice in an
 // object (nlohmann keeps the last silently). `what` names the document in refusals ("scenario",
@@ -133,52 +193,10 @@ inline json parse_document(std::string_view source, const char* what, const std:
   if (const size_t nul = source.find('\0'); nul != std::string_view::npos)
     fail(what, Reason::nul_byte, {{"offset", std::to_string(nul)}});
   prescan(source, what);
-  // The parser's callback sees each key as it is read: a stack of the open containers, each with
-  // its path, its keys so far (objects) or its next index (arrays).
-  struct Frame {
-    std::string path;
-    bool array = false;
-    size_t index = 0;
-    std::vector<std::string> keys;
-    std::string key;  // the key whose value is being read
-  };
-  std::vector<Frame> open;
-  const auto child_path = [&]() -> std::string {
-    if (open.empty()) return root_path;
-    Frame& f = open.back();
-    return f.array ? item_path(f.path, f.index++) : key_path(f.path, f.key);
-  };
-  const json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start: {
-        const std::string path = child_path();
-        Frame frame;
-        frame.path = path;
-        frame.array = event == json::parse_event_t::array_start;
-        open.push_back(std::move(frame));
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!open.empty()) open.pop_back();
-        break;
-      case json::parse_event_t::key: {
-        Frame& f = open.back();
-        f.key = parsed.get<std::string>();
-        if (std::find(f.keys.begin(), f.keys.end(), f.key) != f.keys.end())
-          fail(key_path(f.path, f.key.empty() ? "\"\"" : shorten(f.key, 60)), Reason::duplicate_key);
-        f.keys.push_back(f.key);
-        break;
-      }
-      case json::parse_event_t::value:
-        if (!open.empty() && open.back().array) ++open.back().index;
-        break;
-    }
-    return true;
-  };
+  DuplicateKeys check(root_path);
+  json::sax_parse(source, &check);  // stops quietly at a syntax error: the parse below names it
   try {
-    return json::parse(source, check);
+    return json::parse(source);
   } catch (const json::parse_error& e) {
     const std::string message = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
     const auto start = message.find("] ");

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "deadline.hpp"
 #include "error.hpp"
 #include "options.hpp"
 
@@ -54,7 +55,7 @@ ojson limits_json() {
           {"max_units", l::max_units},               {"max_weight_layers", l::max_weight_layers},
           {"max_parameters", l::max_parameters},     {"max_samples", l::max_samples},
           {"max_sequence_length", l::max_sequence_length}, {"max_data_values", l::max_data_values},
-          {"max_steps", l::max_steps},               {"max_work", l::max_work},
+          {"max_steps", l::max_steps}, {"max_seconds", max_seconds},               {"max_work", l::max_work},
           {"max_memory_bytes", l::max_memory_bytes}, {"max_recorded_losses", l::max_recorded_losses},
           {"max_output_values", l::max_output_values},
           {"max_seed", l::max_seed}};

@@ -19,7 +19,7 @@ using json_fields::show;
 // cost per layer (or per RNN time step) that dominates for tiny models.
 constexpr double ops_per_unit = 4;          // f and f′ of one unit of one row
 constexpr double ops_per_layer = 64;        // one layer of one pass (one RNN time step: 2 layers)
-constexpr double ops_per_update = 1;        // the optimizer, per parameter and step
+constexpr double ops_per_penalty = 3;       // l1/l2: the penalty and its gradient, per parameter and step
 constexpr double bytes_per_double = 8;
 constexpr double bytes_per_output_value = 72;   // the number, its JSON value and its text
 constexpr double bytes_per_recorded_loss = 240;  // [step, loss]: the pair, its JSON and its text
@@ -42,6 +42,9 @@ std::string plural(double n, const char* one, const char* many) { return grouped
 struct Shape {
   bool rnn = false;
   double params = 0;
+  double update_ops = 1;      // per parameter and step: the optimizer, and the penalty when there is one
+  double state_buffers = 0;   // the optimizer's buffers a trace writes, before and after, per parameter
+  bool regularized = false;
   double units = 0;      // MLP: units of every non-input layer; RNN: hidden + output
   double layers = 0;     // MLP: weight layers; RNN: 2 per time step
   double io = 0;         // inputs + targets per row (MLP) or time step (RNN)
@@ -59,9 +62,26 @@ struct Shape {
   const char* model_field = "model.layers";
 };
 
+// The optimizer's work per parameter and step (measured: Adam and RMSprop cost about five SGD
+// updates) and the buffers a trace shows of it, before and after (Adam: m, v; then m, v, m̂, v̂).
+void add_optimizer(Shape& m, const Scenario& s) {
+  const OptimizerConfig& o = s.optimizer;
+  switch (o.kind) {
+    case OptimizerKind::sgd: m.update_ops = o.momentum != 0 ? 2 : 1, m.state_buffers = o.momentum != 0 ? 2 : 0; break;
+    case OptimizerKind::adam: m.update_ops = 5, m.state_buffers = 6; break;
+    case OptimizerKind::rmsprop:
+    case OptimizerKind::adagrad: m.update_ops = 5, m.state_buffers = 2; break;
+    case OptimizerKind::adadelta:
+    case OptimizerKind::adamax: m.update_ops = 6, m.state_buffers = 4; break;
+  }
+  m.regularized = s.regularization.l1 != 0 || s.regularization.l2 != 0;
+  if (m.regularized) m.update_ops += ops_per_penalty;
+}
+
 Shape shape_of(const Scenario& s) {
   Shape m;
   m.params = parameter_count(s);
+  add_optimizer(m, s);
   if (s.kind == ModelKind::mlp) {
     const auto& l = s.mlp.layers;
     for (size_t i = 1; i < l.size(); ++i) m.units += l[i];
@@ -101,7 +121,7 @@ Shape shape_of(const Scenario& s) {
 double pass(const Shape& m, double rows) {
   return rows * (m.params + ops_per_unit * m.units) + ops_per_layer * m.layers * (m.rnn ? rows : 1.0);
 }
-double step(const Shape& m) { return pass(m, m.step_rows) + ops_per_update * m.params; }
+double step(const Shape& m) { return pass(m, m.step_rows) + m.update_ops * m.params; }
 
 std::string rows_of(const Shape& m, double samples, double rows) {
   return m.rnn ? plural(samples, "sequence", "sequences") + " (" + plural(rows, "time step", "time steps") + ")"
@@ -210,7 +230,9 @@ Cost estimate_cost(const Scenario& s, Command command) {
       add_data(c, m, "the validation data:", false, true);
       // The parameters before and after, the gradients, and every intermediate of the first batch;
       // an RNN's trace also holds what each time step adds to each gradient, and the running sums.
-      double batch_values = m.step_rows * 12 * m.widest;
+      // Per row (MLP: z, a, ∂L/∂a, f′, δ of every unit) or time step (RNN: r, h, s, y and their
+      // eight backward companions, at most 7 per unit).
+      double batch_values = m.step_rows * (m.rnn ? 7 : 5) * m.units;
       // The updates before the one shown (Scenario::iteration), and that one.
       double batch_work = step(m) * double(s.iteration);
       if (m.rnn) {
@@ -218,9 +240,13 @@ Cost estimate_cost(const Scenario& s, Command command) {
         batch_work += m.step_rows * m.params * 4;
       }
       c.parts.push_back({m.rnn ? m.data_field : "train.batch_size", "one training step over the first batch", batch_work, 0});
-      const double values = m.params * 4 + batch_values;
+      // Per parameter: its value before and after, its gradient (and that gradient's two parts
+      // with a penalty), and the optimizer's buffers before and after.
+      const double per_parameter = 3 + (m.regularized ? 2 : 0) + m.state_buffers;
+      const double values = m.params * per_parameter + batch_values;
       if (command == Command::trace) {
-        add_output(c, m.model_field, "the parameters before and after the step, and their gradients", m.params * 4);
+        add_output(c, m.model_field, "the parameters before and after the step, their gradients and the optimizer's state",
+                   m.params * per_parameter);
         add_output(c, m.rnn ? m.data_field : "train.batch_size", "the first batch's intermediate values", batch_values);
       } else {  // norms holds the trace, and writes a few numbers per time step
         c.parts.push_back({m.rnn ? m.data_field : "train.batch_size", "the trace behind the norms",

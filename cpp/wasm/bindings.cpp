@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "deadline.hpp"
 #include "error.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
@@ -61,7 +62,8 @@ class TrainerHandle {
 
   // Runs up to `steps` more steps, stopping after the first non-finite loss; returns how many ran.
   // losses() then holds the loss of each of those steps. A number of steps that is not a whole
-  // number ≥ 0, or more than the cost model allows in one call, runs none: error() says why.
+  // number ≥ 0, or more than the cost model allows in one call, runs none: error() says why. A run
+  // still going after the core's time budget (deadline.hpp) stops there, error() saying so.
   double run(double steps) {
     losses_.clear();
     if (!trainer_) return 0;
@@ -73,7 +75,13 @@ class TrainerHandle {
       return 0;
     }
     const long long n = static_cast<long long>(steps);
+    const Deadline deadline;
     for (long long i = 0; i < n; ++i) {
+      if (deadline.passed()) {  // the steps so far are kept; error() says why it stopped
+        error_ = refusal(2, ScenarioError("run.steps", Reason::too_slow,
+                                          {{"seconds", std::to_string(int(max_seconds))}, {"done", std::to_string(i)}}));
+        break;
+      }
       const double loss = trainer_->step();
       losses_.push_back(loss);
       if (!std::isfinite(loss)) break;

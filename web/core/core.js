@@ -136,7 +136,9 @@ class Trainer {
   // none and throws the core's refusal (a CoreError, field run.steps).
   run(n) {
     const ran = this.handle.run(typeof n === 'number' ? n : NaN);
-    if (ran === 0 && n !== 0) {
+    if (ran < n || (ran === 0 && n !== 0)) {
+      // Fewer steps than asked: a non-finite loss (no error), or a refusal (the core's time budget
+      // stops a run that its numbers make too slow: what ran is lost with it).
       const error = this.handle.error();
       if (error.code !== 0) throw new CoreError(error);
     }

@@ -81,6 +81,9 @@ export const coreErrors = {
     norms_need_rnn: () => 'las normas del gradiente en el tiempo necesitan una RNN',
     norms_one_sequence: () => 'las normas del gradiente siguen una sola secuencia: usa batch_size 1 o una sola secuencia',
     out_of_memory: () => 'es demasiado grande para la memoria disponible',
+    too_slow: (a) =>
+      `se detuvo a los ${a.seconds} s, tras ${n(a.done)} pasos o evaluaciones: este equipo calcula estos números demasiado despacio ` +
+      '(los valores por debajo de 2.2e-308 ralentizan su aritmética)',
   },
   // A loss that is not a finite number (exit 3): whole sentences.
   lossReasons: {
