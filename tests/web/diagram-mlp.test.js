@@ -38,11 +38,16 @@ describe('the classic 2-2-2 example', () => {
     expect(d.gradients).toBe(false);
     expect(unit(d, 0, 0).lines.map((l) => l.text)).toEqual(['0.05']);
     expect(unit(d, 0, 1).lines.map((l) => l.text)).toEqual(['0.1']);
-    expect(unit(d, 1, 0).lines.map((l) => l.text)).toEqual(['z = 0.3775', 'a = 0.59326999']);
-    expect(unit(d, 1, 1).lines.map((l) => l.text)).toEqual(['z = 0.3925', 'a = 0.59688438']);
-    expect(unit(d, 2, 0).lines.map((l) => l.text)).toEqual(['z = 1.105906', 'ŷ = 0.75136507']);
-    expect(unit(d, 2, 1).lines[1].text).toBe('ŷ = 0.77292847');
-    expect(d.loss.text).toBe('L = 0.29837111');
+    // Only z⁽¹⁾ is computed at step 1: a⁽¹⁾, z⁽²⁾, ŷ and L wait for their steps.
+    expect(unit(d, 1, 0).lines.map((l) => l.text)).toEqual(['z = 0.3775', 'a = ?']);
+    expect(unit(d, 1, 1).lines.map((l) => l.text)).toEqual(['z = 0.3925', 'a = ?']);
+    expect(unit(d, 2, 0).lines.map((l) => l.text)).toEqual(['z = ?', 'ŷ = ?']);
+    expect(d.loss.text).toBe('L = ?');
+    const later = mlpDiagramModel({...state, step: stepIndex(state, 'loss')});
+    expect(unit(later, 1, 0).lines.map((l) => l.text)).toEqual(['z = 0.3775', 'a = 0.59326999']);
+    expect(unit(later, 2, 0).lines.map((l) => l.text)).toEqual(['z = 1.105906', 'ŷ = 0.75136507']);
+    expect(unit(later, 2, 1).lines[1].text).toBe('ŷ = 0.77292847');
+    expect(later.loss.text).toBe('L = 0.29837111');
     expect(d.targets.map((t) => t.text)).toEqual(['y₁ = 0.01', 'y₂ = 0.99']);
     // z⁽¹⁾ uses W⁽¹⁾ and b⁽¹⁾ and computes layer 1's z.
     expect(d.units[1].every((u) => u.hot && u.lines[0].hot && !u.lines[1].hot)).toBe(true);
@@ -61,33 +66,38 @@ describe('the classic 2-2-2 example', () => {
     expect(w5.width).toBeCloseTo(2.4, 12);  // 6 |w|
     expect(edge(d, 'W1:0:0').width).toBeCloseTo(0.9, 12);
     expect(w5.label).toBe('Peso W⁽²⁾₁₁ = 0.4. Intro para cambiarlo.');
-    expect(w5.title).toContain('∂L/∂W⁽²⁾₁₁: 0.08216704');
-    expect(w5.title).toContain('tras la actualización: 0.3589164797');
+    // Its gradient and its value after the update, once they are computed.
+    expect(w5.title).not.toContain('∂L/∂W⁽²⁾₁₁');
+    const state = stateOf(presets.classic);
+    const after = edge(mlpDiagramModel({...state, step: stepIndex(state, 'updateW')}), 'W2:0:0');
+    expect(after.title).toContain('∂L/∂W⁽²⁾₁₁: 0.08216704');
+    expect(after.title).toContain('tras la actualización: 0.3589164797');
     expect(bias(d, 'b1:0')).toMatchObject({value: 0.35, sign: 'dg-pos', text: {compact: 'b = 0.35', wide: 'b⁽¹⁾₁ = 0.35'}});
     expect(d.legend.map((item) => item.swatch ?? null)).toEqual(['dg-pos', 'dg-neg', null, 'dg-legend-hot']);
   });
 
-  test('every value shown is the trace\'s, at every step', () => {
+  test('every value shown is the trace\'s, and only once its step is done', () => {
     const state = stateOf(presets.classic);
     const {trace} = state;
     for (let step = 0; step < state.steps.length; step++) {
       const d = mlpDiagramModel({...state, step});
+      const done = (id) => state.steps.findIndex((s) => s.id === id) <= step;
+      const shown = (id, x) => (done(id) ? formatNumber(x) : '?');
       for (let l = 1; l <= 2; l++) {
         d.units[l].forEach((u, i) => {
-          const a = formatNumber(trace.forward[mlpKeys.a(l)][0][i]);
+          const a = shown(mlpKeys.a(l), trace.forward[mlpKeys.a(l)][0][i]);
           const expected = d.gradients
-            ? [`${l === 2 ? 'ŷ' : 'a'} = ${a}`, `δ = ${formatNumber(trace.backward[mlpKeys.delta(l)][0][i])}`]
-            : [`z = ${formatNumber(trace.forward[mlpKeys.z(l)][0][i])}`, `${l === 2 ? 'ŷ' : 'a'} = ${a}`];
+            ? [`${l === 2 ? 'ŷ' : 'a'} = ${a}`, `δ = ${shown(mlpKeys.delta(l), trace.backward[mlpKeys.delta(l)][0][i])}`]
+            : [`z = ${shown(mlpKeys.z(l), trace.forward[mlpKeys.z(l)][0][i])}`, `${l === 2 ? 'ŷ' : 'a'} = ${a}`];
           expect(u.lines.map((line) => line.text)).toEqual(expected);
         });
         trace.parameters[mlpKeys.W(l)].forEach((row, i) => row.forEach((w, j) => {
           const e = edge(d, `W${l}:${i}:${j}`);
-          expect(e.shown).toBe(d.gradients ? trace.backward[mlpKeys.dW(l)][i][j] : w);
+          expect(e.shown).toBe(d.gradients && done(mlpKeys.dW(l)) ? trace.backward[mlpKeys.dW(l)][i][j] : w);
           expect(e.text).toBe(formatNumber(e.shown));
         }));
       }
-      // Nothing is hidden: a forward step shows the values of later layers too.
-      expect(d.units.flat().every((u) => u.lines.every((line) => !line.text.includes('—')))).toBe(true);
+      expect(d.loss.text).toBe(`L = ${shown('loss', trace.loss)}`);
     }
   });
 
@@ -97,6 +107,10 @@ describe('the classic 2-2-2 example', () => {
     expect(delta.phase).toBe('backward');
     expect(unit(delta, 2, 0).lines.map((l) => l.text)).toEqual(['ŷ = 0.75136507', 'δ = 0.13849856']);
     expect(unit(delta, 2, 0).lines[1].hot).toBe(true);
+    // δ⁽¹⁾ is not shown while δ⁽²⁾ is computed; the edges are still weights.
+    expect(unit(delta, 1, 0).lines.map((l) => l.text)).toEqual(['a = 0.59326999', 'δ = ?']);
+    expect(unit(delta, 1, 0).title).not.toContain('δ⁽¹⁾₁');
+    expect(edge(delta, 'W2:0:0').shown).toBe(0.4);
     expect(delta.edges.some((e) => e.hot)).toBe(false);  // the output layer's δ uses no weight
 
     const d = mlpDiagramModel({...state, step: stepIndex(state, 'dW2')});
@@ -110,6 +124,7 @@ describe('the classic 2-2-2 example', () => {
     expect(Math.max(...d.edges.filter((e) => e.l === 2).map((e) => e.width))).toBe(7);
     expect(edge(d, 'W2:1:0').sign).toBe('dg-gneg');  // ∂L/∂w₇ < 0: y₂ is above ŷ₂
     expect(d.edges.filter((e) => e.hot).map((e) => e.l)).toEqual([2, 2, 2, 2]);
+    expect(edge(d, 'W1:0:0')).toMatchObject({shown: 0.15, ratio: null, sign: 'dg-pos'});  // ∂L/∂W⁽¹⁾ comes later
     expect(d.legend[0].swatch).toBe('dg-gpos');
     expect(d.notes[0]).toContain('gradiente');
     expect(d.reveal).toEqual({between: 2});
@@ -157,7 +172,10 @@ describe('the classic 2-2-2 example', () => {
     expect(unit(d, 1, 0).name).toBe('a⁽¹⁾₁');
     expect(unit(d, 2, 1).name).toBe('ŷ₂');
     expect(unit(d, 1, 0).title).toContain('z⁽¹⁾₁ = 0.3775');
-    expect(unit(d, 1, 0).title).toMatch(/f′\(z⁽¹⁾₁\) = 0\.241300/);
+    expect(unit(d, 1, 0).title).toContain('a⁽¹⁾₁ = aún sin calcular');
+    const state = stateOf(presets.classic);
+    const back = mlpDiagramModel({...state, step: stepIndex(state, 'delta1')});
+    expect(unit(back, 1, 0).title).toMatch(/f′\(z⁽¹⁾₁\) = 0\.241300/);
     expect(unit(d, 0, 0).title).toBe('x₁ (entrada, muestra 1) = 0.05');
     expect(d.headers.map((h) => h.title)).toEqual(['Entrada', 'Oculta 1', 'Salida']);
     expect(d.label).toBe('Diagrama de la red 2-2-2');
@@ -204,7 +222,9 @@ describe('any size the scenario has', () => {
     expect(d.edges.length).toBe(3 * 12 + 12 * 16 + 16 * 2);
     expect(d.headers.map((h) => h.sub)).toEqual(['x', 'tanh', 'ReLU', 'sigmoide']);
     expect(d.notes[1]).toBe('Valores de la muestra 1 (de 2).');
-    expect(unit(d, 3, 1).lines[1].text).toBe(`ŷ = ${formatNumber(state.trace.forward.a3[0][1])}`);
+    expect(unit(d, 3, 1).lines[1].text).toBe('ŷ = ?');
+    const last = mlpDiagramModel({...state, step: state.steps.length - 1});
+    expect(unit(last, 3, 1).lines[0].text).toBe(`ŷ = ${formatNumber(state.trace.forward.a3[0][1])}`);
   });
 
   test('the layout: wide or compact by the width, scrolling when too wide to shrink', () => {

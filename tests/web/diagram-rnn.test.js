@@ -26,7 +26,7 @@ const measure = {font: '', width: (text, size) => [...text].length * size * 0.62
 
 describe('the lesson\'s RNN (input 2, hidden 4, output 5, T = 3)', () => {
   test('the forward values in every box are the trace\'s, h₀ the preset\'s', () => {
-    const state = stateOf(presets.lesson);
+    const state = at(stateOf(presets.lesson), 'loss');  // every forward value computed
     const {values: d, step: st} = rnnDiagramModel(state);
     const {forward: f} = state.trace;
     expect(d.T).toBe(3);
@@ -66,6 +66,26 @@ describe('the lesson\'s RNN (input 2, hidden 4, output 5, T = 3)', () => {
     expect(st.note).toBe(null);
   });
 
+  test('only what is computed shows its numbers: r₂ but not h₂, s₁ y₁ but not s₂; L after its step', () => {
+    const state = stateOf(presets.lesson);
+    const {forward: f, backward: g} = state.trace;
+    const st = model(state, 'r2').step;
+    expect(st.hidden[1].columns[0].values).toBe(f.r[1]);
+    expect(st.hidden[1].columns[1].values).toEqual([null, null, null, null]);  // h₂: not yet
+    expect(st.hidden[2].columns.every((c) => c.values.every((v) => v === null))).toBe(true);
+    expect(st.output[0].columns[1].values).toBe(f.y[0]);
+    expect(st.output[1].columns[0].values.every((v) => v === null)).toBe(true);
+    expect(st.loss.computed).toBe(false);
+    expect(model(state, 'loss').step.loss.computed).toBe(true);
+    // Backward: h̄₃ while r̄₃ waits; nothing of t = 2 before its steps; h̄₀ with r̄₁.
+    const back = model(state, 'h_grad3').step;
+    expect(back.hidden[2].columns[0].values).toBe(g.h_grad[2]);
+    expect(back.hidden[2].columns[1].values.every((v) => v === null)).toBe(true);
+    expect(back.output[1].columns.every((c) => c.values.every((v) => v === null))).toBe(true);
+    expect(back.h0.columns[0].values.every((v) => v === null)).toBe(true);
+    expect(model(state, 'r_grad1').step.h0.columns[0].values).toBe(g.dh0);
+  });
+
   test('y₃ and the loss: outputs, targets and the loss highlighted', () => {
     const state = stateOf(presets.lesson);
     const y = model(state, 'y3').step;
@@ -88,7 +108,7 @@ describe('the lesson\'s RNN (input 2, hidden 4, output 5, T = 3)', () => {
     expect(sGrad.step.output[2].columns[1].values).toBe(g.s_grad[2]);
     expect(sGrad.step.hidden.every((b) => b.pending)).toBe(true);
     expect(sGrad.step.output.map((b) => b.pending)).toEqual([true, true, false]);
-    expect(sGrad.step.h0).toMatchObject({pending: true, columns: [{name: 'h̄₀', values: g.dh0}]});
+    expect(sGrad.step.h0).toMatchObject({pending: true, columns: [{name: 'h̄₀', values: g.dh0.map(() => null)}]});
 
     const hGrad = model(state, 'h_grad2').step;
     expect(hGrad.touched.paths).toEqual({output: 2, next: 3});

@@ -90,7 +90,11 @@ function expectedResult(step, trace, scenario) {
     case 'naive': return [trace.time_steps[T - 1][K.grad('W')], bw[K.grad('W')]];
     case 'update': {
       const updateBiases = scenario.optimizer?.update_biases ?? true;
-      return K.parameters(bias && updateBiases).map((name) => asRows(u[name]));
+      const names = K.parameters(bias && updateBiases);
+      // The parameters after the update, then the optimizer's state after it (none for plain SGD).
+      const after = trace.optimizer.after;
+      const state = ['momentum_buffer', 'exp_avg', 'exp_avg_sq', 'exp_avg_hat', 'exp_avg_sq_hat'].filter((b) => after[b]);
+      return [...names.map((name) => asRows(u[name])), ...state.flatMap((b) => names.map((name) => asRows(after[b][name])))];
     }
     default: throw new Error(`unexpected kind ${step.kind}`);
   }
@@ -166,11 +170,16 @@ describe('BPTT\'s structure in the steps', () => {
     expect(naive.result[0].value).toEqual(naive.result[1].value);
   });
 
-  test('softmax: y and s̄ have no element-wise expansion; with Adam the update has none', () => {
+  test('softmax: y expands as e^{s_i}/Σe^{s_j}, s̄ has no element-wise expansion; with Adam the update and its state expand', () => {
     const {steps} = built(presets.softmax);
-    expect(steps.find((s) => s.id === 'y1').expand).toBeNull();
+    expect(steps.find((s) => s.id === 'y1').expand(0, 0, 1).activation.name).toBe('softmax');
     expect(steps.find((s) => s.id === 's_grad1').expand).toBeNull();
-    expect(built(scenarios.adam).steps.find((s) => s.id === 'update').expand).toBeNull();
+    const {trace, steps: adam} = built(scenarios.adam);
+    const update = adam.find((s) => s.id === 'update');
+    expect(update.expand(0, 0, 0).value).toBe(trace.updated.U[0][0]);
+    // U, V, W, then m, v, m̂, v̂ of each.
+    expect(update.result.length).toBe(3 + 4 * 3);
+    expect(update.result[3].value).toEqual(trace.optimizer.after.exp_avg.U);
   });
 });
 

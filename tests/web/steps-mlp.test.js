@@ -83,6 +83,13 @@ function expectedSteps(L) {
   return out;
 }
 
+// Every buffer of trace.optimizer.after, parameter by parameter, in the rule's order.
+function state(trace, key, L, rows) {
+  const after = trace.optimizer.after;
+  const order = ['momentum_buffer', 'exp_avg', 'exp_avg_sq', 'exp_avg_hat', 'exp_avg_sq_hat'];
+  return order.filter((name) => after[name]).flatMap((name) => Array.from({length: L}, (_, k) => rows(after[name][key(k)])));
+}
+
 // What each step shows, straight from the trace.
 function expectedResult(step, trace, L) {
   const {forward: f, backward: g, updated: u} = trace;
@@ -94,8 +101,9 @@ function expectedResult(step, trace, L) {
     case 'delta': return [g[K.delta(l)]];
     case 'dW': return [g[K.dW(l)]];
     case 'db': return [[g[K.db(l)]]];
-    case 'updateW': return Array.from({length: L}, (_, k) => u[K.W(k + 1)]);
-    case 'updateb': return Array.from({length: L}, (_, k) => [u[K.b(k + 1)]]);
+    // The parameters after the update, then the optimizer's state after it (none for plain SGD).
+    case 'updateW': return [...Array.from({length: L}, (_, k) => u[K.W(k + 1)]), ...state(trace, (k) => K.W(k + 1), L, (v) => v)];
+    case 'updateb': return [...Array.from({length: L}, (_, k) => [u[K.b(k + 1)]]), ...state(trace, (k) => K.b(k + 1), L, (v) => [v])];
     default: throw new Error(`unexpected kind ${step.kind}`);
   }
 }
@@ -162,11 +170,18 @@ describe('the classic example\'s numbers (the lesson worked them by hand)', () =
 });
 
 describe('steps without a chain rule', () => {
-  test('the loss has no expansion; with Adam the update has none', () => {
-    const {steps} = built(scenarios.adam);
+  test('the loss has no expansion; with Adam every element of the update and of its state expands', () => {
+    const {trace, steps} = built(scenarios.adam);
     expect(steps.find((s) => s.id === 'loss').expand).toBeNull();
-    expect(steps.find((s) => s.id === 'updateW').expand).toBeNull();
-    expect(steps.find((s) => s.id === 'updateb').expand).toBeNull();
+    const updateW = steps.find((s) => s.id === 'updateW');
+    // W⁽¹⁾, W⁽²⁾, then m, v, m̂, v̂ of each: the state after the update, from trace.optimizer.
+    expect(updateW.result.length).toBe(2 + 4 * 2);
+    expect(updateW.result[2].value).toEqual(trace.optimizer.after.exp_avg.W1);
+    expect(updateW.result[9].value).toEqual(trace.optimizer.after.exp_avg_sq_hat.W2);
+    const w = updateW.expand(0, 0, 0);
+    expect(w.value).toBe(trace.updated.W1[0][0]);
+    expect(w.numbers).toContain('\\sqrt');
+    expect(steps.find((s) => s.id === 'updateb').expand(2, 0, 1).value).toBe(trace.optimizer.after.exp_avg.b1[1]);
   });
   test('biases left fixed: their step says so, and shows them unchanged', () => {
     const {trace, steps} = built(scenarios.fixedBiases);

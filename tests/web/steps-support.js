@@ -1,6 +1,8 @@
 // Shared by tests/web/steps-mlp.test.js and steps-bptt.test.js: the checks of a stepper's steps
 // that do not depend on the lesson (its expansions, its text's tags).
 import {texNumber} from '../../web/format.js';
+import {leaves, texOf} from '../../web/lessons/equation.js';
+import {evaluate} from './truth-support.js';
 
 const TOL = 1e-12;
 
@@ -23,11 +25,21 @@ export function activate(name, z, i) {
 
 // Σ_k sign_k · Π_j factors_k[j], and Σ_k |Π_j factors_k[j]| (the scale a rounding error is
 // relative to when the terms cancel).
+// A factor is a number or a tree of web/lessons/equation.js (sign(W)): its value, the middle of
+// its interval (exact for a sign away from 0).
+const factorValue = (f) => {
+  if (typeof f === 'number') return f;
+  const [lo, hi] = evaluate(f).v[0][0];
+  return (lo + hi) / 2;
+};
+// A factor's numbers, as shown in order.
+const factorNumbers = (f) => (typeof f === 'number' ? [f] : leaves(f).map((leaf) => leaf.value));
+
 export function evaluateTerms(terms) {
   let value = 0;
   let scale = 0;
   for (const {sign, factors} of terms) {
-    const p = factors.reduce((a, b) => a * b, 1);
+    const p = factors.map(factorValue).reduce((a, b) => a * b, 1);
     value += sign * p;
     scale += Math.abs(p);
   }
@@ -53,11 +65,13 @@ const sameShown = (shown, x) => shown === Number(texNumber(x).replace(' \\times 
 //    the larger of |value| and Σ|products| when the terms cancel), and the TeX `numbers` shows
 //    exactly those factors, in order;
 //  - `activation`: the activation applied to z gives the value to 1e-12, and `numbers` shows z;
-//  - neither: `numbers` is null (an expansion with symbols only).
+//  - `expr` alone (a tree of web/lessons/equation.js): `numbers` is written from it (its truth is
+//    tests/web/truth.test.js's);
+//  - none: `numbers` is null (an expansion with symbols only).
 // Returns the mismatches, as text; `counts` says how many expansions of each sort were checked.
 export function expansionMismatches(steps) {
   const out = [];
-  const counts = {terms: 0, activation: 0, symbolic: 0};
+  const counts = {terms: 0, activation: 0, expr: 0, symbolic: 0};
   for (const step of steps) {
     if (!step.expand) continue;
     step.result.forEach((block, b) => block.value.forEach((row, r) => row.forEach((shown, c) => {
@@ -69,7 +83,7 @@ export function expansionMismatches(steps) {
         counts.terms++;
         const {value, scale} = evaluateTerms(e.terms);
         if (!close(value, e.value, scale)) out.push(`${where}: the terms give ${value}, the value is ${e.value}`);
-        const factors = e.terms.flatMap((t) => t.factors);
+        const factors = e.terms.flatMap((t) => t.factors.flatMap(factorNumbers));
         const shownFactors = e.numbers === null ? [] : shownNumbers(e.numbers);
         // An empty sum (h̄'s part from t + 1 at t = T) shows no numbers.
         if (e.terms.length > 0 && e.numbers === null) out.push(`${where}: terms but no numbers shown`);
@@ -84,6 +98,11 @@ export function expansionMismatches(steps) {
         const expected = name === 'softmax' ? [z[i], ...z] : z;
         if (shownZ.length !== expected.length || !expected.every((x, k) => sameShown(shownZ[k], x)))
           out.push(`${where}: shows ${e.numbers}, its arguments are ${expected.join(', ')}`);
+      } else if (e.expr) {
+        // A tree (an optimizer's scalar update): its TeX is written from it; tests/web/truth.test.js
+        // checks its value from the numbers shown.
+        counts.expr++;
+        if (e.numbers !== texOf(e.expr)) out.push(`${where}: numbers ${e.numbers} are not written from its tree`);
       } else {
         counts.symbolic++;
         if (e.numbers !== null) out.push(`${where}: numbers ${e.numbers} without terms`);

@@ -23,7 +23,7 @@ import {
   setParameter,
   setUnits,
 } from './editor/scenario.js';
-import {learningRateSection, lossFields, sectionNote, tooBig} from './editor/sections.js';
+import {lossFields, sectionNote, tooBig, trainingSection} from './editor/sections.js';
 
 export function mountEditor(container, ctx) {
   const T = S.editor;
@@ -203,7 +203,7 @@ export function mountEditor(container, ctx) {
   });
   const showDrawn = sectionNote(parameters);
 
-  learningRateSection(form, {title: T.sections.training, label: T.learningRate});
+  trainingSection(form, {title: T.sections.training, T});
 
   return form.mount(container, {
     hint: T.hint,

@@ -32,7 +32,7 @@ import {
   shapesOf,
   stepsOf,
 } from './rnn-editor/scenario.js';
-import {learningRateSection, lossFields, sectionNote, tooBig} from './editor/sections.js';
+import {lossFields, sectionNote, tooBig, trainingSection} from './editor/sections.js';
 
 const range = (n) => counts({min: 0, max: n - 1});
 
@@ -251,7 +251,7 @@ export function mountRnnEditor(container, ctx) {
   });
   const showDrawn = sectionNote(parameters);
 
-  learningRateSection(form, {title: T.sections.training, label: T.learningRate});
+  trainingSection(form, {title: T.sections.training, T: S.editor});
 
   return form.mount(container, {
     hint: T.hint,

@@ -21,6 +21,7 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
   const previous = el('button', {type: 'button', class: 'previous', onclick: () => ctx.setStep(store.get().step - 1)}, `← ${T.previous}`);
   const next = el('button', {type: 'button', class: 'next', onclick: () => ctx.setStep(store.get().step + 1)}, `${T.next} →`);
   const phase = el('p', {class: 'phase'});
+  const iteration = el('p', {class: 'label iteration'});  // "Iteración k" (ctx.iterationLabel)
   const heading = el('h3', {class: 'step-title'});
   const symbolic = el('div', {class: 'equation symbolic'});
   // Read out as text (the KaTeX is HTML only, see render()); a tab stop while it scrolls.
@@ -40,6 +41,7 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
       navSlot ? null : nav,
       el('details', {class: 'step-list-box'}, [el('summary', {}, T.listLabel), list]),
       el('div', {class: 'step-body'}, [
+        iteration,
         phase,
         heading,
         el('p', {class: 'label'}, T.symbolic),
@@ -157,8 +159,11 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
     progressText.textContent = T.progress(state.step + 1, n);
     progressBar.max = n;
     progressBar.value = state.step + 1;
-    previous.disabled = state.step === 0;
-    next.disabled = state.step === n - 1;
+    // At either end, the neighbouring iteration when there is one (web/lessons/iterations.js).
+    previous.disabled = state.step === 0 && !ctx.canStepPast?.(-1);
+    next.disabled = state.step === n - 1 && !ctx.canStepPast?.(1);
+    iteration.textContent = ctx.iterationLabel?.() ?? '';
+    iteration.hidden = !iteration.textContent;
     phase.textContent = S.phases[step.phase];
     phase.className = `phase phase-${step.phase}`;
     const title = texText(step.title);

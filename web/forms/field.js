@@ -25,7 +25,12 @@ export function createFields(ctx, {prefix, classPrefix, errors}) {
   let ids = 0;
   const fields = new Map(); // key → the control in the DOM
   const invalid = new Map(); // key → {text, message}: refused, kept until fixed or reverted
-  const texts = {...errors, range: (min, max) => errors.range(formatNumber(min), formatNumber(max))};
+  const texts = {
+    ...errors,
+    range: (min, max) => errors.range(formatNumber(min), formatNumber(max)),
+    ...(errors.rangeBelow ? {rangeBelow: (min, max) => errors.rangeBelow(formatNumber(min), formatNumber(max))} : {}),
+    ...(errors.atLeast ? {atLeast: (min) => errors.atLeast(formatNumber(min))} : {}),
+  };
 
   const id = (name) => `${prefix}-${name}`;
 

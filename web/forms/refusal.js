@@ -4,8 +4,9 @@
 // labTexts, which names the field in each message).
 //
 //   refusalText(reason, text, {min, max}, texts) → the message
-//     texts: {empty, notNumber(shown), notInteger, range(min, max), choice}, each a string or a
-//     function; `shown` is what the student typed, cut to 24 characters.
+//     texts: {empty, notNumber(shown), notInteger, range(min, max), choice, and optionally
+//     atLeast(min) (a range without a maximum), rangeBelow(min, max) (a maximum excluded)}, each
+//     a string or a function; `shown` is what the student typed, cut to 24 characters.
 //   labTexts(F, label) → the labs' texts for one field, F = S.labs.fields
 const SHOWN = 24;
 
@@ -14,12 +15,15 @@ export function shownText(text) {
   return trimmed.length > SHOWN ? `${trimmed.slice(0, SHOWN)}…` : trimmed;
 }
 
-export function refusalText(reason, text, {min, max} = {}, texts) {
+export function refusalText(reason, text, {min, max, maxExcluded = false} = {}, texts) {
   const say = (entry, ...args) => (typeof entry === 'function' ? entry(...args) : entry);
   if (reason === 'empty') return say(texts.empty);
   if (reason === 'notNumber') return say(texts.notNumber, shownText(text));
   if (reason === 'notInteger') return say(texts.notInteger);
   if (reason === 'choice') return say(texts.choice);
+  // A range without a top (λ ≥ 0) or whose top is excluded (β < 1), when the texts say so.
+  if (max === Infinity && texts.atLeast) return say(texts.atLeast, min);
+  if (maxExcluded && texts.rangeBelow) return say(texts.rangeBelow, min, max);
   return say(texts.range, min, max);
 }
 

@@ -16,6 +16,7 @@ import {mountShare} from '../components/share.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
+import {ITERATION_PARAM, atIteration, canCross, crossIteration, iterationLabel, parseIteration, writeIteration} from './iterations.js';
 
 // The step an address asks for: a whole number (1e9 is one), clamped to 0…last; 0 otherwise.
 export function parseStep(text, last) {
@@ -30,13 +31,14 @@ export function parseStep(text, last) {
 //   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
 export function mountLessonPage(root, {core, params}, config) {
   const {path: PATH, presets, buildSteps} = config;
-  // Runs the core on a scenario: the new state, or the refusal in Spanish.
-  function evaluate(scenario) {
+  // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
+  // the refusal in Spanish.
+  function evaluate(scenario, iteration = 1) {
     const problem = config.validate(scenario);
     if (problem) return {error: problem.message, field: problem.field};
     try {
-      const trace = core.trace(scenario);
-      return {scenario, trace, steps: buildSteps(scenario, trace)};
+      const trace = core.trace(atIteration(scenario, iteration));
+      return {scenario, trace, steps: buildSteps(scenario, trace), iteration};
     } catch (error) {
       if (error instanceof CoreError) return {error: translateCoreError(error), field: error.field};
       throw error;
@@ -45,17 +47,18 @@ export function mountLessonPage(root, {core, params}, config) {
 
   function fromAddress(params) {
     const encoded = params.get('s');
+    const iteration = parseIteration(params.get(ITERATION_PARAM));
     let loaded = null;
     let notice = null;
     if (encoded) {
       try {
-        loaded = evaluate(decodeScenario(encoded));
+        loaded = evaluate(decodeScenario(encoded), iteration);
         if (loaded.error) notice = S.lessonPage.badLink(loaded.error);
       } catch (error) {
         notice = S.lessonPage.badLink(error instanceof RangeError ? S.lessonPage.tooLongLink : S.lessonPage.unreadableLink);
       }
     }
-    if (!loaded || loaded.error) loaded = evaluate(structuredClone(presets[config.defaultPreset]));
+    if (!loaded || loaded.error) loaded = evaluate(structuredClone(presets[config.defaultPreset]), iteration);
     const step = parseStep(params.get('step'), loaded.steps.length - 1);
     return {...loaded, step, notice, embed: params.get('embed') === '1'};
   }
@@ -76,6 +79,7 @@ export function mountLessonPage(root, {core, params}, config) {
     const query = new URLSearchParams();
     const text = encoded(state);
     if (text.length <= MAX_SHARED_CHARS) query.set('s', text);
+    writeIteration(query, state.iteration);
     query.set('step', String(state.step));
     if (state.embed) query.set('embed', '1');
     for (const [key, value] of view.query) query.set(key, value);
@@ -99,8 +103,13 @@ export function mountLessonPage(root, {core, params}, config) {
     },
     setStep(step) {
       const {steps} = store.get();
+      // Past the last step or before the first: the next or the previous iteration.
+      const across = crossIteration(store.get(), step, evaluate);
+      if (across) return store.set(across);
       store.set({step: Math.min(Math.max(0, step), steps.length - 1)});
     },
+    canStepPast: (direction) => canCross(store.get(), direction),
+    iterationLabel: () => iterationLabel(store.get()),
     address: () => address(store.get()),
     tooLongToShare: () => encoded(store.get()).length > MAX_SHARED_CHARS,
   };

@@ -27,8 +27,11 @@ export const diagram = {
     gradientWidth: 'grosor ∝ |∂L/∂w|, relativo al mayor de su capa',
     current: 'lo que usa este paso',
   },
+  // A value the stepper has not computed yet (z⁽²⁾ at step 1, δ⁽¹⁾ while δ⁽²⁾ is computed).
+  pending: '?',
   // Tooltips (<title>) and accessible names.
   tip: {
+    pending: 'aún sin calcular en este paso',
     sample: 'muestra 1',
     input: 'entrada',
     target: (name) => `objetivo ${name}`,

@@ -54,12 +54,41 @@ export const editor = {
     `${names.join(', ')}: generados al azar (${scheme}, semilla ${seed}). Al editar cualquier valor, todos quedan fijados.`,
   // Training
   learningRate: 'Tasa de aprendizaje η',
+  optimizer: 'Optimizador',
+  optimizers: {
+    sgd: 'SGD',
+    momentum: 'SGD con momento',
+    adagrad: 'AdaGrad',
+    rmsprop: 'RMSprop',
+    adam: 'Adam',
+    adadelta: 'Adadelta',
+    adamax: 'AdaMax',
+  },
+  // The optimizers' hyper-parameters (PyTorch's names in the scenario).
+  hyper: {
+    lr: 'Tasa de aprendizaje η',
+    momentum: 'Momento μ',
+    beta1: 'β₁ (media del gradiente)',
+    beta2: 'β₂ (media del gradiente al cuadrado)',
+    rho: 'ρ (decaimiento de las medias)',
+    eps: 'ε (evita dividir entre 0)',
+    lr_decay: 'Decaimiento de η por paso',
+    initial_accumulator_value: 'Valor inicial de la suma',
+  },
+  optimizerNote: 'Al cambiar de optimizador, sus hiperparámetros toman los valores por defecto de PyTorch.',
+  penalties: {
+    l1: 'Regularización L1 λ₁',
+    l2: 'Regularización L2 λ₂',
+  },
+  penaltyNote: 'La penalización se suma a la pérdida (½λ₂ΣW² + λ₁Σ|W|, solo los pesos, no los sesgos).',
   // Messages, by the parser's reason code (web/forms/number.js, web/forms/refusal.js).
   errors: {
     empty: 'Escribe un número.',
     notNumber: (text) => `«${text}» no es un número. Usa cifras con punto decimal (también vale la coma), p. ej. 0.5 o 1e-3.`,
     notInteger: 'Debe ser un número entero.',
     range: (min, max) => `Debe estar entre ${min} y ${max}.`,
+    rangeBelow: (min, max) => `Debe ser al menos ${min} y menor que ${max}.`,
+    atLeast: (min) => `Debe ser al menos ${min}.`,
     cell: (name, message) => `${name}: ${message}`,
   },
   tooBig: 'Este escenario es demasiado grande para editarlo aquí.',

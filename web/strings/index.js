@@ -14,5 +14,6 @@ import {rnnDiagram} from './rnn-diagram.js';
 import {explorer} from './explorer.js';
 import {labs} from './labs/index.js';
 import {embed} from './embed.js';
+import {equations} from './equations.js';
 
-export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed};
+export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations};

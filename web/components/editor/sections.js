@@ -1,9 +1,12 @@
 // What both lessons' editors (web/components/editor.js, rnn-editor.js) have alike beyond the form's
-// controls: how many boxes a section may hold, the loss and its hint, the learning-rate section,
-// the note of the parameters drawn at random.
+// controls: how many boxes a section may hold, the loss and its hint, the training section (the
+// optimizer and the regularization), the note of the parameters drawn at random.
 import {el} from '../../dom.js';
 import {choices} from '../../forms/select.js';
-import {learningRate, limits, setLearningRate, setLoss} from './scenario.js';
+import {setLoss} from './scenario.js';
+import {
+  choiceOf, hyperParameters, optimizerChoices, penaltyLimits, penaltyNames, penaltyOf, setHyperParameter, setOptimizer, setPenalty,
+} from './optimizer.js';
 
 // Beyond this many boxes a section shows `text` (T.tooBig) instead of them.
 const MAX_CELLS = 600;
@@ -24,18 +27,32 @@ export function lossFields(form, sec, state, {T, output, lossOf, lossesFor}) {
   ];
 }
 
-// "Entrenamiento": η, in the lesson's range.
-export function learningRateSection(form, {title, label}) {
-  return form.section('training', title, () => 'fixed', (sec) =>
-    form.labelled(sec, form.number, {
-      key: 'lr',
-      label,
-      read: (s) => learningRate(s.scenario),
-      build: (s, v) => setLearningRate(s.scenario, v),
-      limits: limits().lr,
-      group: [],
-    }),
-  );
+// "Entrenamiento": the optimizer (web/components/editor/optimizer.js), its hyper-parameters with
+// the core's ranges and PyTorch's defaults, and λ₁, λ₂; rebuilt when the optimizer changes.
+// T: the editor's strings (optimizer, optimizers, hyper, penalties, notes).
+export function trainingSection(form, {title, T}) {
+  return form.section('training', title, (s) => choiceOf(s.scenario), (sec, state) => {
+    const choice = choiceOf(state.scenario);
+    const number = (key, label, read, build, limits) => form.labelled(sec, form.number, {key, label, read, build, limits, group: []});
+    return [
+      ...form.labelled(sec, form.select, {
+        key: 'optimizer',
+        label: T.optimizer,
+        options: choices(optimizerChoices(), choice, (c) => T.optimizers[c] ?? c),
+        read: (s) => choiceOf(s.scenario),
+        build: (s, v) => setOptimizer(s.scenario, v),
+      }),
+      // η keeps its key ('lr') whatever the optimizer.
+      ...hyperParameters(choice).flatMap(({name, limits, read}) =>
+        number(name === 'lr' ? 'lr' : `optimizer:${name}`, T.hyper[name] ?? name, (s) => read(s.scenario),
+          (s, v) => setHyperParameter(s.scenario, name, v), limits)),
+      el('p', {class: 'editor-note'}, T.optimizerNote),
+      ...penaltyNames().flatMap((name) =>
+        number(`regularization:${name}`, T.penalties[name] ?? name, (s) => penaltyOf(s.scenario, name),
+          (s, v) => setPenalty(s.scenario, name, v), penaltyLimits(name))),
+      el('p', {class: 'editor-note'}, T.penaltyNote),
+    ];
+  });
 }
 
 // A note under a section's title, hidden while there is nothing to say: show(text | null).

@@ -1,12 +1,14 @@
 // Lesson 1's diagram as data, with no DOM: for a state {scenario, trace, steps, step, selected},
 // what every neuron, edge, bias, target and the loss show at this step (text, tooltip, accessible
 // name), which are highlighted, the edges' widths and colour classes, the legend and the caption.
-// Every element shows its value from the start: a forward step does not hide what comes later.
-// The views (layout.js, scene.js) only place and draw it.
+// Only what the stepper has computed up to this step shows its value (z⁽²⁾, ŷ and L are "?" at
+// step 1; δ⁽¹⁾ while δ⁽²⁾ is computed; a layer's gradients once its ∂L/∂W⁽ˡ⁾ step is done, its
+// weights until then). The views (layout.js, scene.js) only place and draw it.
 import {formatNumber as fmt} from '../../format.js';
 import {mlpKeys} from '../../core/trace-keys.js';
 import {S} from '../../strings/index.js';
 import {exact, layerSup, sub} from '../diagram-kit/text.js';
+import {computedIds} from '../diagram-kit/computed.js';
 
 export const unitName = (l, i, L) => (l === 0 ? `x${sub(i + 1)}` : l === L ? `ŷ${sub(i + 1)}` : `a${layerSup(l)}${sub(i + 1)}`);
 export const weightName = (l, i, j) => `W${layerSup(l)}${sub(i + 1)}${sub(j + 1)}`;
@@ -117,6 +119,10 @@ export function mlpDiagramModel(state) {
   const T = S.diagram.tip;
   const t = touched(step, L);
   const emphasis = emphasised(state);
+  const done = computedIds(steps, index);
+  const has = (id) => done.has(id);
+  // A value as drawn: its number once its step is done, "?" before.
+  const value = (id, x) => (has(id) ? fmt(x) : S.diagram.pending);
   const mark = (on, key) => ({hot: on, emph: key === emphasis});
 
   const units = layers.map((n, l) => Array.from({length: n}, (_, i) => {
@@ -135,19 +141,20 @@ export function mlpDiagramModel(state) {
     const delta = at(g[mlpKeys.delta(l)]);
     const aSymbol = l === L ? 'ŷ' : 'a';
     const lines = (gradients
-      ? [{id: 'a', text: `${aSymbol} = ${fmt(a)}`}, {id: 'delta', text: `δ = ${fmt(delta)}`}]
-      : [{id: 'z', text: `z = ${fmt(z)}`}, {id: 'a', text: `${aSymbol} = ${fmt(a)}`}])
+      ? [{id: 'a', text: `${aSymbol} = ${value(mlpKeys.a(l), a)}`}, {id: 'delta', text: `δ = ${value(mlpKeys.delta(l), delta)}`}]
+      : [{id: 'z', text: `z = ${value(mlpKeys.z(l), z)}`}, {id: 'a', text: `${aSymbol} = ${value(mlpKeys.a(l), a)}`}])
       .map((line) => ({...line, hot: on && line.id === t.value}));
     const indexed = `${layerSup(l)}${sub(i + 1)}`;
     const aName = l === L ? name : `a${indexed}`;
     const fprime = g[mlpKeys.fprime(l)];
+    // f′ and ∂L/∂a come with δ's step.
+    const backward = has(mlpKeys.delta(l));
     const title = [
       `${name} (${T.sample})`,
-      `z${indexed} = ${exact(z)}`,
-      `${aName} = ${exact(a)}`,
-      ...(fprime ? [`f′(z${indexed}) = ${exact(at(fprime))}`] : []),
-      `∂L/∂${aName} = ${exact(at(g[mlpKeys.aGrad(l)]))}`,
-      `δ${indexed} = ${exact(delta)}`,
+      `z${indexed} = ${has(mlpKeys.z(l)) ? exact(z) : T.pending}`,
+      `${aName} = ${has(mlpKeys.a(l)) ? exact(a) : T.pending}`,
+      ...(fprime && backward ? [`f′(z${indexed}) = ${exact(at(fprime))}`] : []),
+      ...(backward ? [`∂L/∂${aName} = ${exact(at(g[mlpKeys.aGrad(l)]))}`, `δ${indexed} = ${exact(delta)}`] : []),
     ].join('\n');
     return {key, l, i, name, kind, ...mark(on, key), lines, title};
   }));
@@ -157,20 +164,23 @@ export function mlpDiagramModel(state) {
   for (let l = 1; l <= L; l++) {
     const dW = g[mlpKeys.dW(l)];
     const largest = Math.max(0, ...dW.flat().map(Math.abs));
+    // A layer's edges show their gradients once its ∂L/∂W step is done, their weights before.
+    const edgeGradients = gradients && has(mlpKeys.dW(l));
+    const biasGradients = gradients && has(mlpKeys.db(l));
     p[mlpKeys.W(l)].forEach((row, i) => row.forEach((w, j) => {
       const name = weightName(l, i, j);
       const key = weightKey(l, i, j);
       const grad = dW[i][j];
-      const shown = gradients ? grad : w;
-      const ratio = gradients ? (largest > 0 ? Math.abs(grad) / largest : 0) : null;
+      const shown = edgeGradients ? grad : w;
+      const ratio = edgeGradients ? (largest > 0 ? Math.abs(grad) / largest : 0) : null;
       edges.push({
         key, l, i, j, name, value: w, shown, ratio, ...mark(t.edges.has(l), key),
-        width: edgeWidth(ratio, w), sign: signClass(shown, gradients), text: fmt(shown),
+        width: edgeWidth(ratio, w), sign: signClass(shown, edgeGradients), text: fmt(shown),
         title: [
           T.edge(name, unitName(l - 1, j, L), unitName(l, i, L)),
           `${T.value}: ${exact(w)}`,
-          `${T.gradient} ∂L/∂${name}: ${exact(grad)}`,
-          `${T.updated}: ${exact(u[mlpKeys.W(l)][i][j])}`,
+          ...(has(mlpKeys.dW(l)) ? [`${T.gradient} ∂L/∂${name}: ${exact(grad)}`] : []),
+          ...(has('updateW') ? [`${T.updated}: ${exact(u[mlpKeys.W(l)][i][j])}`] : []),
           T.edit,
         ].join('\n'),
         label: T.weightLabel(name, fmt(w)),
@@ -182,13 +192,13 @@ export function mlpDiagramModel(state) {
       const grad = g[mlpKeys.db(l)][i];
       biases.push({
         key, l, i, name, value: b, gradient: grad, ...mark(t.biases.has(l), key),
-        sign: signClass(gradients ? grad : b, gradients),
+        sign: signClass(biasGradients ? grad : b, biasGradients),
         text: {compact: `b = ${fmt(b)}`, wide: `${name} = ${fmt(b)}`},
         title: [
           T.bias(name, unitName(l, i, L)),
           `${T.value}: ${exact(b)}`,
-          `${T.gradient} ∂L/∂${name}: ${exact(grad)}`,
-          `${T.updated}: ${exact(u[mlpKeys.b(l)][i])}`,
+          ...(has(mlpKeys.db(l)) ? [`${T.gradient} ∂L/∂${name}: ${exact(grad)}`] : []),
+          ...(has('updateb') ? [`${T.updated}: ${exact(u[mlpKeys.b(l)][i])}`] : []),
           T.edit,
         ].join('\n'),
         // The name holds the badge's text as drawn (compact: "b = 0.35").
@@ -224,7 +234,7 @@ export function mlpDiagramModel(state) {
     layers, L, phase, gradients, batch, units, edges, biases, targets, headers, touched: t, emphasis,
     drawOrder, keys, reveal,
     label: S.diagram.label(layers),
-    loss: {text: `L = ${fmt(trace.loss)}`, title: `L (${T.loss}) = ${exact(trace.loss)}`, hot: t.targets},
+    loss: {text: `L = ${value('loss', trace.loss)}`, title: `L (${T.loss}) = ${has('loss') ? exact(trace.loss) : T.pending}`, hot: t.targets},
     notes: [S.diagram.phaseNote[phase], batch > 1 && S.diagram.sample(batch)].filter(Boolean),
     legend: legend(gradients),
   };

@@ -2,11 +2,22 @@
 // the drawing shows of one trace in one value set (forward values or gradients), whatever the
 // step — the vectors of every box, their tooltips and titles; the views cache it per trace.
 // describeStep(state, values): what one step changes — which boxes and arrows it highlights,
-// which values the pass has not computed yet (drawn faded), the time header, the overlays and the
+// which values the pass has not computed yet (drawn faded; a value whose step is still to come
+// is not shown at all: r_t's step shows r_t, not h_t), the time header, the overlays and the
 // texts around the drawing. rnnDiagramModel(state) is both.
 import {rnnKeys} from '../../core/trace-keys.js';
 import {S} from '../../strings/index.js';
 import {exact, sub} from '../diagram-kit/text.js';
+import {computedIds} from '../diagram-kit/computed.js';
+
+// The step that computes each vector a box shows (its id is this and t), and a vector not yet
+// computed: n blanks (drawn "—"), the same list for the same n so that a box is not redrawn.
+const COMPUTED_BY = {'r': 'r', 'h': 'h', 's': 's', 'y': 'y', 'ȳ': 's_grad', 's̄': 's_grad', 'h̄': 'h_grad', 'r̄': 'r_grad'};
+const blanks = new Map();
+const blank = (n) => {
+  if (!blanks.has(n)) blanks.set(n, Object.freeze(Array(n).fill(null)));
+  return blanks.get(n);
+};
 
 const PHASE_OF = {
   r: 'forward', h: 'forward', s: 'forward', y: 'forward', loss: 'forward',
@@ -189,10 +200,17 @@ export function describeStep(state, d) {
   const hot = touched(kind, t, T);
   const later = pending(kind, t);
   const scored = (s) => Boolean(d.targets[s - 1]);
-  const columns = (row, s, which) => row.pair.map((v) => ({
-    name: `${v.sym}${sub(s)}`, values: v.values[s - 1] ?? [], gradient: v.gradient, scale: v.scale,
-    emph: hot.emph?.[which] === v.sym && (kind === 'loss' ? scored(s) : s === t),
-  }));
+  const done = computedIds(state.steps, state.step);
+  const known = (sym, s) => !(sym in COMPUTED_BY) || done.has(`${COMPUTED_BY[sym]}${s}`);
+  const columns = (row, s, which) => row.pair.map((v) => {
+    const values = v.values[s - 1] ?? [];
+    return {
+      name: `${v.sym}${sub(s)}`, values: known(v.sym, s) ? values : blank(values.length), gradient: v.gradient, scale: v.scale,
+      emph: hot.emph?.[which] === v.sym && (kind === 'loss' ? scored(s) : s === t),
+    };
+  });
+  // h̄₀ = Vᵀr̄₁ comes with r̄₁; h₀ is given.
+  const h0Known = !d.gradients || done.has('r_grad1');
   const times = Array.from({length: T}, (_, k) => k + 1);
   const now = t >= 1 && kind !== 'naive' ? t : -1;
 
@@ -206,7 +224,7 @@ export function describeStep(state, d) {
     kind, t, phase, gradients, single, touched: hot, pending: later,
     headers: [0, ...times].map((s) => ({text: R.time(s), now: s === now})),
     h0: {
-      columns: [{name: `${d.first.sym}₀`, values: d.first.values[0], gradient: d.gradients, scale: d.first.scale}],
+      columns: [{name: `${d.first.sym}₀`, values: h0Known ? d.first.values[0] : blank(d.first.values[0].length), gradient: d.gradients, scale: d.first.scale}],
       pending: later.h0,
     },
     output: times.map((s) => ({columns: columns(d.output, s, 'output'), single: single.output,
@@ -217,7 +235,7 @@ export function describeStep(state, d) {
     input: times.map((s) => ({columns: [{name: `x${sub(s)}`, values: d.inputs[s - 1] ?? [], scale: 0}]})),
     // Every arrow's state: 'hot', 'added' or 'dim'.
     arrows: new Map(d.arrows.map((arrow) => [arrow.key, hot.arrows.get(arrow.key) ?? 'dim'])),
-    loss: {hot: hot.loss},
+    loss: {hot: hot.loss, computed: done.has('loss')},
     caption: phase === 'update' ? {dense: R.phaseNote.update, single: R.phaseNote.update} : R.phaseNote[phase],
     note,
     legend: {bias: d.bias, paths: Boolean(hot.paths), added: kind === 'accumulate'},

@@ -251,8 +251,10 @@ export function createScene(d, ids, measure) {
       if (!placed) {
         const lossX = xs[1] - outW / 2 - 8;
         lossLines.forEach((node, k) => put(node, {x: lossX, y: outY + m.titleH / 2 + k * m.cellH + 0.5, 'font-size': m.font}));
-        text(lossLines[1], g.lossText);
       }
+      // L once its step is done ("?" before).
+      text(lossLines[1], st.loss.computed === false ? S.diagram.pending : g.lossText);
+      text(lossTitle, st.loss.computed === false ? `L: ${S.diagram.tip.pending}` : d.titles.loss);
       return !placed;
     },
   };

@@ -2,29 +2,25 @@
 // numbers of the trace, its result and, element by element, its chain-rule expansion.
 // Every number comes from the scenario or the trace: nothing here computes a value.
 // A step's id is the name of the trace entry it shows (web/core/trace-keys.js), or loss, updateW,
-// updateb. An expansion also carries its numbers as data (`terms` or `activation`, see ./tex.js),
-// from which its TeX is written: tests/web/steps-mlp.test.js checks that they give its value.
+// updateb. A step's numbers are data: `equations`, trees of ../equation.js from which its
+// `substituted` TeX is written; an expansion carries its numbers as data too (`terms`, `expr`,
+// `activation`, see ./tex.js). tests/web/truth.test.js checks, from the numbers as shown, that
+// every one of them is true. With regularization the loss and each ∂L/∂W show their parts
+// (../regularization.js); the update shows the optimizer's rule and state (../optimizer.js).
+import {activationExpansion, activationSymbol, activationTex, expansion, product, scalarActivation, sup, transpose} from './tex.js';
 import {
-  activationSymbol,
-  activationTex,
-  column,
-  expansion,
-  factor,
-  matrix,
-  minus,
-  product,
-  scalarActivation,
-  sumTex,
-  sup,
-  transpose,
-} from './tex.js';
-import {texNumber as n} from '../../format.js';
+  act as activation, add, bracket, col, div, equation, equationsTex, exact, hadamard, isDistribution, log, mat, matmul, mul, neg, num,
+  ones, paren, row, square, sub,
+} from '../equation.js';
 import {mlpKeys as K} from '../../core/trace-keys.js';
+import {gradientEquations, lossEquations, penalties, penaltySymbolic, penaltyElementTex, penaltyTerms, penaltyTex, dataLoss} from '../regularization.js';
+import {optimizerSettings, optimizerUpdate} from '../optimizer.js';
+import {S} from '../../strings/index.js';
 
 const lossTex = {
-  half_sse: (ny, B) => `L = ${B > 1 ? `\\frac{1}{2B}\\sum_{s=1}^{B}` : '\\frac{1}{2}'}\\sum_{i=1}^{${ny}} (y_{i} - \\hat{y}_{i})^2`,
-  mse: (ny, B) => `L = \\frac{1}{${B > 1 ? `B \\cdot ${ny}` : ny}}${B > 1 ? '\\sum_{s=1}^{B}' : ''}\\sum_{i=1}^{${ny}} (y_{i} - \\hat{y}_{i})^2`,
-  cross_entropy: (ny, B) => `L = -${B > 1 ? '\\frac{1}{B}\\sum_{s=1}^{B}' : ''}\\sum_{i=1}^{${ny}} y_{i} \\log \\hat{y}_{i}`,
+  half_sse: (ny, B) => `${B > 1 ? `\\frac{1}{2B}\\sum_{s=1}^{B}` : '\\frac{1}{2}'}\\sum_{i=1}^{${ny}} (y_{i} - \\hat{y}_{i})^2`,
+  mse: (ny, B) => `\\frac{1}{${B > 1 ? `B \\cdot ${ny}` : ny}}${B > 1 ? '\\sum_{s=1}^{B}' : ''}\\sum_{i=1}^{${ny}} (y_{i} - \\hat{y}_{i})^2`,
+  cross_entropy: (ny, B) => `-${B > 1 ? '\\frac{1}{B}\\sum_{s=1}^{B}' : ''}\\sum_{i=1}^{${ny}} y_{i} \\log \\hat{y}_{i}`,
 };
 
 // ∂L/∂ŷ symbolically, for one output i.
@@ -34,10 +30,27 @@ const lossGradientTex = {
   cross_entropy: (i, B) => `-${B > 1 ? '\\tfrac{1}{B}' : ''}\\frac{y_{${i}}}{\\hat{y}_{${i}}}`,
 };
 
-// The trace's per-sample values are B × n; with one sample the lesson writes column vectors.
-function values(rows, B) {
-  return B === 1 ? column(rows[0]) : matrix(rows);
+// ∂L/∂ŷ as a tree of the predictions and targets (one sample: columns; several: B × n).
+const lossGradientTree = {
+  half_sse: (yhat, y, B) => (B > 1 ? mul(exact(1 / B, `\\frac{1}{${B}}`), sub(yhat, y)) : sub(yhat, y)),
+  mse: (yhat, y, B, ny) => mul(exact(2 / (B * ny), `\\frac{2}{${B * ny}}`), sub(yhat, y)),
+  cross_entropy: (yhat, y, B) => neg(B > 1 ? mul(exact(1 / B, `\\frac{1}{${B}}`), div(y, yhat)) : div(y, yhat)),
+};
+
+// The loss's data term as a tree: the factor before the bracket, and the bracket's terms.
+function lossTree(loss, y, yhat, B, ny) {
+  const terms = [];
+  for (let s = 0; s < B; s++)
+    for (let i = 0; i < ny; i++)
+      terms.push(loss === 'cross_entropy' ? mul(num(y[s][i]), log(num(yhat[s][i]))) : square(sub(num(y[s][i]), num(yhat[s][i]))));
+  const sum = bracket(add(...terms));
+  if (loss === 'half_sse') return mul(exact(1 / (2 * B), B > 1 ? `\\frac{1}{2 \\cdot ${B}}` : '\\frac{1}{2}'), sum);
+  if (loss === 'mse') return mul(exact(1 / (B * ny), `\\frac{1}{${B * ny}}`), sum);
+  return neg(B > 1 ? mul(exact(1 / B, `\\frac{1}{${B}}`), sum) : sum);
 }
+
+// A step whose substituted TeX is written from its equations.
+const withTex = (step) => ({...step, substituted: equationsTex(step.equations)});
 
 export function buildSteps(scenario, trace) {
   const {layers, activations, loss = 'half_sse'} = scenario.model;
@@ -49,73 +62,58 @@ export function buildSteps(scenario, trace) {
   const f = trace.forward;
   const g = trace.backward;
   const u = trace.updated;
+  const reg = penalties(scenario);
   const act = (l) => (l === 0 ? x : f[K.a(l)]);
   const fn = (l) => activationTex[activations[l - 1]];
   const isSoftmax = (l) => activations[l - 1] === 'softmax';
   const ny = layers[L];
+  // The trace's per-sample values are B × n; with one sample the lesson writes column vectors.
+  const values = (rows) => (B === 1 ? col(rows[0]) : mat(rows));
   const steps = [];
 
   // ---- forward
   for (let l = 1; l <= L; l++) {
     const output = l === L;
-    steps.push({
+    steps.push(withTex({
       id: K.z(l), phase: 'forward', kind: 'z', layer: l, tag: 'forward-z',
       title: `\\mathbf{z}${sup(l)}`,
       symbolic: B === 1
         ? `\\mathbf{z}${sup(l)} = \\mathbf{W}${sup(l)} ${activationSymbol(l - 1)} + \\mathbf{b}${sup(l)}`
         : `\\mathbf{Z}${sup(l)} = ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`} (\\mathbf{W}${sup(l)})^{T} + \\mathbf{1}(\\mathbf{b}${sup(l)})^{T}`,
-      substituted: B === 1
-        ? `${matrix(p[K.W(l)])} ${column(act(l - 1)[0])} + ${column(p[K.b(l)])} = ${column(f[K.z(l)][0])}`
-        : `${matrix(act(l - 1))} ${matrix(transpose(p[K.W(l)]))} + \\mathbf{1}${matrix([p[K.b(l)]])} = ${matrix(f[K.z(l)])}`,
+      equations: [B === 1
+        ? equation(null, add(matmul(mat(p[K.W(l)]), col(act(l - 1)[0])), col(p[K.b(l)])), col(f[K.z(l)][0]))
+        : equation(null, add(matmul(mat(act(l - 1)), mat(transpose(p[K.W(l)]))), ones(row(p[K.b(l)]), B)), mat(f[K.z(l)]))],
       result: [{label: `\\mathbf{z}${sup(l)}`, value: f[K.z(l)]}],
       expand: (_, s, i) => {
         const terms = [...p[K.W(l)][i].map((w, j) => product(w, act(l - 1)[s][j])), product(p[K.b(l)][i])];
         return expansion(`z${sup(l)}_{${i + 1}} = ${p[K.W(l)][i].map((_, j) => `W${sup(l)}_{${i + 1}${j + 1}} ${scalarActivation(l - 1, j + 1)}`).join(' + ')} + b${sup(l)}_{${i + 1}}`, terms, f[K.z(l)][s][i]);
       },
-    });
+    }));
     const head = output ? `\\hat{\\mathbf{y}} = \\mathbf{a}${sup(l)}` : `\\mathbf{a}${sup(l)}`;
-    steps.push({
+    steps.push(withTex({
       id: K.a(l), phase: 'forward', kind: 'a', layer: l, tag: output ? 'output' : 'forward-a',
       title: output ? '\\hat{\\mathbf{y}}' : `\\mathbf{a}${sup(l)}`,
       symbolic: `${head} = ${fn(l)}(\\mathbf{z}${sup(l)})`,
-      substituted: `${fn(l)}\\left(${values(f[K.z(l)], B)}\\right) = ${values(f[K.a(l)], B)}`,
+      equations: [equation(null, activation(activations[l - 1], values(f[K.z(l)]), B > 1 ? 'rows' : 'column'), values(f[K.a(l)]))],
       result: [{label: output ? '\\hat{\\mathbf{y}}' : `\\mathbf{a}${sup(l)}`, value: f[K.a(l)]}],
-      expand: isSoftmax(l)
-        ? (_, s, i) => ({
-          symbolic: `a${sup(l)}_{${i + 1}} = \\frac{e^{z${sup(l)}_{${i + 1}}}}{\\sum_k e^{z${sup(l)}_k}}`,
-          numbers: `\\frac{e^{${n(f[K.z(l)][s][i])}}}{${f[K.z(l)][s].map((z) => `e^{${n(z)}}`).join(' + ')}}`,
-          activation: {name: 'softmax', z: f[K.z(l)][s], i},
-          value: f[K.a(l)][s][i],
-        })
-        : (_, s, i) => ({
-          symbolic: `a${sup(l)}_{${i + 1}} = ${fn(l)}(z${sup(l)}_{${i + 1}})`,
-          numbers: `${fn(l)}(${n(f[K.z(l)][s][i])})`,
-          activation: {name: activations[l - 1], z: [f[K.z(l)][s][i]], i: 0},
-          value: f[K.a(l)][s][i],
-        }),
-    });
+      expand: (_, s, i) => activationExpansion(isSoftmax(l)
+        ? `a${sup(l)}_{${i + 1}} = \\frac{e^{z${sup(l)}_{${i + 1}}}}{\\sum_k e^{z${sup(l)}_k}}`
+        : `a${sup(l)}_{${i + 1}} = ${fn(l)}(z${sup(l)}_{${i + 1}})`, activations[l - 1], f[K.z(l)][s], i, f[K.a(l)][s][i]),
+    }));
   }
   const yhat = f[K.a(L)];
-  const lossTerms = () => {
-    const terms = [];
-    for (let s = 0; s < B; s++)
-      for (let i = 0; i < ny; i++)
-        terms.push(loss === 'cross_entropy'
-          ? `${factor(y[s][i])} \\log ${n(yhat[s][i])}`
-          : `(${n(y[s][i])} - ${n(yhat[s][i])})^2`);
-    const sum = terms.join(loss === 'cross_entropy' ? ' + ' : ' + ');
-    if (loss === 'half_sse') return `${B > 1 ? `\\frac{1}{2 \\cdot ${B}}` : '\\frac{1}{2}'}\\left[${sum}\\right]`;
-    if (loss === 'mse') return `\\frac{1}{${B * ny}}\\left[${sum}\\right]`;
-    return `-${B > 1 ? `\\frac{1}{${B}}` : ''}\\left[${sum}\\right]`;
-  };
-  steps.push({
+  const weights = Array.from({length: L}, (_, k) => ({value: p[K.W(k + 1)]}));
+  const lossParts = lossEquations({data: [lossTree(loss, y, yhat, B, ny)], trace, weights, reg});
+  steps.push(withTex({
     id: 'loss', phase: 'forward', kind: 'loss', layer: L, tag: 'loss',
     title: 'L',
-    symbolic: lossTex[loss](ny, B),
-    substituted: `L = ${lossTerms()} = ${n(trace.loss)}`,
-    result: [{label: 'L', value: [[trace.loss]]}],
+    symbolic: reg.on
+      ? `L = ${dataLoss}${penaltySymbolic(reg)}, \\quad ${dataLoss} = ${lossTex[loss](ny, B)}`
+      : `L = ${lossTex[loss](ny, B)}`,
+    equations: lossParts.equations,
+    result: lossParts.result,
     expand: null,
-  });
+  }));
 
   // ---- backward, from the output layer down
   for (let l = L; l >= 1; l--) {
@@ -123,11 +121,12 @@ export function buildSteps(scenario, trace) {
     const delta = g[K.delta(l)];
     const aGrad = g[K.aGrad(l)];
     const fprime = g[K.fprime(l)];
+    const deltaLhs = `\\boldsymbol{\\delta}${sup(l)}`;
     // δ of one element, as its factors: symbolic and with numbers (softmax has no diagonal f′,
     // so its δ has no factors to show: `factors` null).
     const deltaFactors = (s, i) => {
       if (output && (isSoftmax(l) || !fprime)) {
-        return loss === 'cross_entropy'
+        return loss === 'cross_entropy' && isDistribution(y[s])
           ? {symbolic: `${B > 1 ? '\\tfrac{1}{B}' : ''}(\\hat{y}_{${i + 1}} - y_{${i + 1}})`, factors: null}
           : {symbolic: `\\delta${sup(l)}_{${i + 1}}`, factors: null};
       }
@@ -137,125 +136,119 @@ export function buildSteps(scenario, trace) {
       return {symbolic: `${left} \\cdot ${fn(l)}'(z${sup(l)}_{${i + 1}})`, factors: [aGrad[s][i], fprime[s][i]]};
     };
     let deltaSymbolic;
-    let deltaSubstituted;
-    if (output && isSoftmax(l)) {
-      deltaSymbolic = loss === 'cross_entropy'
-        ? `\\boldsymbol{\\delta}${sup(l)} = ${B > 1 ? '\\tfrac{1}{B}' : ''}(\\hat{\\mathbf{y}} - \\mathbf{y})`
-        : `\\boldsymbol{\\delta}${sup(l)} = \\left(\\frac{\\partial \\hat{\\mathbf{y}}}{\\partial \\mathbf{z}${sup(l)}}\\right)^{\\!T} \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}`;
-      deltaSubstituted = `\\boldsymbol{\\delta}${sup(l)} = ${values(delta, B)}`;
+    let deltaEquations;
+    if (output && isSoftmax(l) && loss === 'cross_entropy' && y.every(isDistribution)) {
+      deltaSymbolic = `${deltaLhs} = ${B > 1 ? '\\tfrac{1}{B}' : ''}(\\hat{\\mathbf{y}} - \\mathbf{y})`;
+      const difference = sub(values(yhat), values(y));
+      deltaEquations = [equation(deltaLhs, B > 1 ? mul(exact(1 / B, `\\frac{1}{${B}}`), difference) : difference, values(delta))];
+    } else if (output && isSoftmax(l)) {
+      // Through softmax's Jacobian: δ = ŷ ∘ (∂L/∂ŷ − ŷᵀ ∂L/∂ŷ), one sample at a time (with
+      // cross-entropy too, when the targets do not add up to 1).
+      deltaSymbolic = `${deltaLhs} = \\left(\\frac{\\partial \\hat{\\mathbf{y}}}{\\partial \\mathbf{z}${sup(l)}}\\right)^{\\!T} \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}${B === 1 ? ` = \\hat{\\mathbf{y}} \\circ \\left(\\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}} - \\hat{\\mathbf{y}}^{T} \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}\\right)` : ''}`;
+      deltaEquations = [B === 1
+        ? equation(deltaLhs, hadamard(col(yhat[0]), paren(sub(col(aGrad[0]), matmul(row(yhat[0]), col(aGrad[0]))))), col(delta[0]))
+        : equation(deltaLhs, mat(delta))];
     } else if (output) {
-      deltaSymbolic = `\\boldsymbol{\\delta}${sup(l)} = \\frac{\\partial L}{\\partial \\mathbf{z}${sup(l)}} = \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
-      deltaSubstituted = `${values(aGrad, B)} \\circ ${values(fprime, B)} = ${values(delta, B)}`;
+      deltaSymbolic = `${deltaLhs} = \\frac{\\partial L}{\\partial \\mathbf{z}${sup(l)}} = \\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
+      deltaEquations = [
+        equation('\\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}', lossGradientTree[loss](values(yhat), values(y), B, ny), values(aGrad)),
+        equation(deltaLhs, hadamard(values(aGrad), values(fprime)), values(delta)),
+      ];
     } else {
-      deltaSymbolic = `\\boldsymbol{\\delta}${sup(l)} = (\\mathbf{W}${sup(l + 1)})^{T} \\boldsymbol{\\delta}${sup(l + 1)} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
-      deltaSubstituted = B === 1
-        ? `\\left(${matrix(transpose(p[K.W(l + 1)]))} ${column(g[K.delta(l + 1)][0])}\\right) \\circ ${column(fprime[0])} = ${column(aGrad[0])} \\circ ${column(fprime[0])} = ${column(delta[0])}`
-        : `${matrix(aGrad)} \\circ ${matrix(fprime)} = ${matrix(delta)}`;
+      deltaSymbolic = `${deltaLhs} = (\\mathbf{W}${sup(l + 1)})^{T} \\boldsymbol{\\delta}${sup(l + 1)} \\circ ${fn(l)}'(\\mathbf{z}${sup(l)})`;
+      const back = B === 1
+        ? matmul(mat(transpose(p[K.W(l + 1)])), col(g[K.delta(l + 1)][0]))
+        : matmul(mat(g[K.delta(l + 1)]), mat(p[K.W(l + 1)]));
+      deltaEquations = [equation(null, hadamard(paren(back), values(fprime)), hadamard(values(aGrad), values(fprime)), values(delta))];
     }
-    steps.push({
+    steps.push(withTex({
       id: K.delta(l), phase: 'backward', kind: 'delta', layer: l, tag: output ? 'delta-output' : 'delta-hidden',
-      title: `\\boldsymbol{\\delta}${sup(l)}`,
+      title: deltaLhs,
       symbolic: deltaSymbolic,
-      substituted: deltaSubstituted,
-      result: [{label: `\\boldsymbol{\\delta}${sup(l)}`, value: delta}],
+      equations: deltaEquations,
+      result: [{label: deltaLhs, value: delta}],
       expand: (_, s, i) => {
         const {symbolic, factors} = deltaFactors(s, i);
-        const terms = factors ? [product(...factors)] : null;
-        return {
-          symbolic: `\\delta${sup(l)}_{${i + 1}} = ${symbolic}`,
-          numbers: terms ? sumTex(terms) : null,
-          terms,
-          value: delta[s][i],
-        };
+        const symbol = `\\delta${sup(l)}_{${i + 1}} = ${symbolic}`;
+        return factors ? expansion(symbol, [product(...factors)], delta[s][i]) : {symbolic: symbol, numbers: null, value: delta[s][i]};
       },
-    });
+    }));
+
     const dW = g[K.dW(l)];
     const db = g[K.db(l)];
-    steps.push({
+    const W = p[K.W(l)];
+    const dataSides = B === 1 ? [matmul(col(delta[0]), row(act(l - 1)[0]))] : [matmul(mat(transpose(delta)), mat(act(l - 1)))];
+    const grad = {symbol: `\\mathbf{W}${sup(l)}`, of: (loss) => `\\frac{\\partial ${loss}}{\\partial \\mathbf{W}${sup(l)}}`};
+    const parts = reg.on ? gradientEquations({key: K.dW(l), data: dataSides, weight: W, trace, reg, grad, total: dW}) : null;
+    // The chain rule of one element's data part.
+    const chain = (i, j) => {
+      if (B === 1) {
+        const {symbolic, factors} = deltaFactors(0, i);
+        return {symbolic: `${symbolic} \\cdot ${scalarActivation(l - 1, j + 1)}`, terms: [product(...(factors ?? [delta[0][i]]), act(l - 1)[0][j])]};
+      }
+      return {
+        symbolic: `\\sum_{s=1}^{${B}} \\delta${sup(l)}_{s,${i + 1}} \\, ${l === 1 ? `x_{s,${j + 1}}` : `a${sup(l - 1)}_{s,${j + 1}}`}`,
+        terms: delta.map((r, s) => product(r[i], act(l - 1)[s][j])),
+      };
+    };
+    const element = (i, j) => `W${sup(l)}_{${i + 1}${j + 1}}`;
+    steps.push(withTex({
       id: K.dW(l), phase: 'backward', kind: 'dW', layer: l, tag: 'dW',
-      title: `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}}`,
-      symbolic: B === 1
-        ? `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}} = \\boldsymbol{\\delta}${sup(l)} (${activationSymbol(l - 1)})^{T}`
-        : `\\frac{\\partial L}{\\partial \\mathbf{W}${sup(l)}} = (\\boldsymbol{\\Delta}${sup(l)})^{T} ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`}`,
-      substituted: B === 1
-        ? `${column(delta[0])} ${matrix([act(l - 1)[0]])} = ${matrix(dW)}`
-        : `${matrix(transpose(delta))} ${matrix(act(l - 1))} = ${matrix(dW)}`,
-      result: [{label: `\\partial L / \\partial \\mathbf{W}${sup(l)}`, value: dW}],
-      expand: (_, i, j) => {
-        if (B === 1) {
-          const {symbolic, factors} = deltaFactors(0, i);
-          const terms = [product(...(factors ?? [delta[0][i]]), act(l - 1)[0][j])];
-          return expansion(`\\frac{\\partial L}{\\partial W${sup(l)}_{${i + 1}${j + 1}}} = ${symbolic} \\cdot ${scalarActivation(l - 1, j + 1)}`, terms, dW[i][j]);
-        }
-        const terms = delta.map((row, s) => product(row[i], act(l - 1)[s][j]));
-        return expansion(`\\frac{\\partial L}{\\partial W${sup(l)}_{${i + 1}${j + 1}}} = \\sum_{s=1}^{${B}} \\delta${sup(l)}_{s,${i + 1}} \\, ${l === 1 ? `x_{s,${j + 1}}` : `a${sup(l - 1)}_{s,${j + 1}}`}`, terms, dW[i][j]);
+      title: grad.of('L'),
+      symbolic: `${grad.of('L')} = ${B === 1
+        ? `\\boldsymbol{\\delta}${sup(l)} (${activationSymbol(l - 1)})^{T}`
+        : `(\\boldsymbol{\\Delta}${sup(l)})^{T} ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`}`}${reg.on ? ` + ${penaltyTex(reg, grad.symbol)}` : ''}`,
+      equations: parts ? parts.equations : [equation(null, ...dataSides, mat(dW))],
+      result: parts ? parts.result : [{label: `\\partial L / \\partial \\mathbf{W}${sup(l)}`, value: dW}],
+      expand: (block, i, j) => {
+        const {symbolic, terms} = chain(i, j);
+        const name = `\\frac{\\partial L}{\\partial ${element(i, j)}}`;
+        if (!parts) return expansion(`${name} = ${symbolic}`, terms, dW[i][j]);
+        const penalty = penaltyTerms(reg, W[i][j]);
+        const penaltySymbol = penaltyTex(reg, element(i, j));
+        if (block === 0) return expansion(`\\frac{\\partial ${dataLoss}}{\\partial ${element(i, j)}} = ${symbolic}`, terms, parts.dataPart[i][j]);
+        if (block === 1) return expansion(penaltyElementTex(reg, element(i, j)), penalty, parts.penalty[i][j]);
+        return expansion(`${name} = ${symbolic} + ${penaltySymbol}`, [...terms, ...penalty], dW[i][j]);
       },
-    });
-    steps.push({
+    }));
+    const dbLhs = `\\frac{\\partial L}{\\partial \\mathbf{b}${sup(l)}}`;
+    steps.push(withTex({
       id: K.db(l), phase: 'backward', kind: 'db', layer: l, tag: 'db',
-      title: `\\frac{\\partial L}{\\partial \\mathbf{b}${sup(l)}}`,
-      symbolic: B === 1
-        ? `\\frac{\\partial L}{\\partial \\mathbf{b}${sup(l)}} = \\boldsymbol{\\delta}${sup(l)}`
-        : `\\frac{\\partial L}{\\partial \\mathbf{b}${sup(l)}} = \\sum_{s=1}^{${B}} \\boldsymbol{\\delta}${sup(l)}_{s}`,
-      substituted: B === 1 ? `${column(db)}` : `${delta.map((row) => column(row)).join(' + ')} = ${column(db)}`,
+      title: dbLhs,
+      symbolic: B === 1 ? `${dbLhs} = \\boldsymbol{\\delta}${sup(l)}` : `${dbLhs} = \\sum_{s=1}^{${B}} \\boldsymbol{\\delta}${sup(l)}_{s}`,
+      equations: [equation(dbLhs, B === 1 ? col(delta[0]) : add(...delta.map((r) => col(r))), col(db))],
       result: [{label: `\\partial L / \\partial \\mathbf{b}${sup(l)}`, value: [db]}],
       expand: (_, _row, i) => {
-        const terms = delta.map((row) => product(row[i]));
-        return {
-          symbolic: B === 1 ? `\\frac{\\partial L}{\\partial b${sup(l)}_{${i + 1}}} = \\delta${sup(l)}_{${i + 1}}` : `\\frac{\\partial L}{\\partial b${sup(l)}_{${i + 1}}} = \\sum_s \\delta${sup(l)}_{s,${i + 1}}`,
-          numbers: B === 1 ? null : sumTex(terms),
-          terms: B === 1 ? null : terms,
-          value: db[i],
-        };
+        const terms = delta.map((r) => product(r[i]));
+        const symbolic = B === 1 ? `\\frac{\\partial L}{\\partial b${sup(l)}_{${i + 1}}} = \\delta${sup(l)}_{${i + 1}}` : `\\frac{\\partial L}{\\partial b${sup(l)}_{${i + 1}}} = \\sum_s \\delta${sup(l)}_{s,${i + 1}}`;
+        return B === 1 ? {symbolic, numbers: null, value: db[i]} : expansion(symbolic, terms, db[i]);
       },
-    });
+    }));
   }
 
-  // ---- update
-  const {kind = 'sgd', lr = 1e-3, momentum = 0, update_biases: updateBiases = true} = scenario.optimizer ?? {};
-  const plainSgd = kind === 'sgd' && !momentum;
-  // W⁽ˡ⁾ and its gradient are matrices, b⁽ˡ⁾ and its gradient vectors (shown as one row).
+  // ---- update: W⁽ˡ⁾ are matrices, b⁽ˡ⁾ vectors (shown as one row in the result)
+  const {updateBiases} = optimizerSettings(scenario);
   for (const [parameter, id, symbol] of [['W', 'updateW', '\\mathbf{W}'], ['b', 'updateb', '\\mathbf{b}']]) {
-    const weights = parameter === 'W';
-    const rows = (value) => (weights ? value : [value]);
-    const fixed = !weights && !updateBiases;
-    const key = weights ? K.W : K.b;
-    const gradKey = weights ? K.dW : K.db;
-    const lines = [];
-    for (let l = 1; l <= L; l++) {
-      const before = rows(p[key(l)]);
-      const grad = rows(g[gradKey(l)]);
-      const after = rows(u[key(l)]);
-      const show = weights ? matrix : (value) => column(value[0]);
-      lines.push(fixed || !plainSgd
-        ? `${symbol}${sup(l)} = ${show(after)}`
-        : `${show(before)} - ${n(lr)} ${show(grad)} = ${show(after)}`);
-    }
-    steps.push({
+    const weightsStep = parameter === 'W';
+    const fixed = !weightsStep && !updateBiases;
+    const key = weightsStep ? K.W : K.b;
+    const params = Array.from({length: L}, (_, k) => {
+      const l = k + 1;
+      return {
+        key: key(l), symbol: `${symbol}${sup(l)}`, fixed,
+        element: (i, j) => (weightsStep ? `W${sup(l)}_{${i + 1}${j + 1}}` : `b${sup(l)}_{${j + 1}}`),
+        before: p[key(l)], grad: g[(weightsStep ? K.dW : K.db)(l)], after: u[key(l)],
+      };
+    });
+    const update = optimizerUpdate(scenario, trace, params, {bold: symbol, plain: parameter});
+    steps.push(withTex({
       id, phase: 'update', kind: id, layer: 0, tag: 'update',
       title: `${symbol} \\leftarrow`,
-      symbolic: fixed
-        ? `${symbol} \\text{ fijo}`
-        : plainSgd
-          ? `${symbol} \\leftarrow ${symbol} - \\eta \\frac{\\partial L}{\\partial ${symbol}}, \\quad \\eta = ${n(lr)}`
-          : `${symbol} \\leftarrow \\text{${kind}}(${symbol}, \\tfrac{\\partial L}{\\partial ${symbol}})`,
-      substituted: lines.join(' \\qquad '),
-      result: Array.from({length: L}, (_, k) => ({
-        label: `${symbol}${sup(k + 1)}`,
-        value: rows(u[key(k + 1)]),
-      })),
-      expand: plainSgd && !fixed
-        ? (block, i, j) => {
-          const l = block + 1;
-          const before = rows(p[key(l)])[i][j];
-          const grad = rows(g[gradKey(l)])[i][j];
-          const after = rows(u[key(l)])[i][j];
-          const name = weights ? `W${sup(l)}_{${i + 1}${j + 1}}` : `b${sup(l)}_{${j + 1}}`;
-          const terms = [product(before), minus(lr, grad)];
-          return expansion(`${name} \\leftarrow ${name} - \\eta \\frac{\\partial L}{\\partial ${name}}`, terms, after);
-        }
-        : null,
-    });
+      symbolic: fixed ? `${symbol} \\text{ ${S.equations.fixed}}` : update.symbolic,
+      equations: update.equations,
+      result: update.result,
+      expand: fixed ? null : update.expand,
+    }));
   }
   return steps;
 }
