@@ -11,6 +11,7 @@ import {buildSteps as rnnSteps} from '../../web/lessons/bptt/steps.js';
 import {presets as mlpPresets} from '../../web/lessons/mlp/presets.js';
 import {presets as rnnPresets} from '../../web/lessons/bptt/presets.js';
 import {equationsTex} from '../../web/lessons/equation.js';
+import {generator} from '../../web/labs/shared/random.js';
 import {loadWasmCore} from './support.js';
 import {checkSteps, shown} from './truth-support.js';
 
@@ -21,17 +22,8 @@ beforeAll(async () => {
   spec = core.spec();
 });
 
-// ---- seeded random scenarios
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- seeded random scenarios (the labs' mulberry32 from a 32-bit seed)
+const random = generator;
 const int = (r, lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = (r, list) => list[Math.floor(r() * list.length)];
 const uniform = (r, lo, hi) => lo + (hi - lo) * r();
