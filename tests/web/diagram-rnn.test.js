@@ -167,6 +167,25 @@ describe('the lesson\'s RNN (input 2, hidden 4, output 5, T = 3)', () => {
     expect(d.arrows[1]).toMatchObject({key: 'V:1', name: 'V', t: 1});
     expect(d.arrows[1].tip).toContain('V: de h₀ a h₁');
   });
+
+  test('a tooltip tells only what the step has computed: "?" for what is still to come', () => {
+    const state = stateOf(presets.lesson);
+    const {forward: f, backward: g} = state.trace;
+    const {values: d, step: first} = model(state, 'r1');
+    const early = d.tips.hidden(2, 0, first.known);
+    expect(early).toContain('(r₂)₁ = ?');
+    expect(early).toContain('(h̄₂)₁ = ?');
+    expect(early).not.toContain(String(f.r[1][0]));
+    expect(d.tips.output(1, 0, first.known)).toContain('(y₁)₁ = ?');
+    expect(d.tips.h0(0, first.known)).toContain('(h₀)₁ = 0.49');
+    const after = model(state, 'h_grad2').step;
+    const middle = d.tips.hidden(2, 0, after.known);
+    expect(middle).toContain(`(r₂)₁ = ${String(f.r[1][0])}`);
+    expect(middle).toContain(`(h̄₂)₁ = ${String(g.h_grad[1][0]).replace('-', '−')}`);
+    expect(middle).toContain('(r̄₂)₁ = ?');  // r̄₂ comes in the next step
+    const last = model(state, 'update').step;
+    expect(d.tips.hidden(2, 0, last.known)).not.toContain('?');
+  });
 });
 
 describe('other examples', () => {

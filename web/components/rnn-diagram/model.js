@@ -13,6 +13,7 @@ import {computedIds} from '../diagram-kit/computed.js';
 // The step that computes each vector a box shows (its id is this and t), and a vector not yet
 // computed: n blanks (drawn "—"), the same list for the same n so that a box is not redrawn.
 const COMPUTED_BY = {'r': 'r', 'h': 'h', 's': 's', 'y': 'y', 'ȳ': 's_grad', 's̄': 's_grad', 'h̄': 'h_grad', 'r̄': 'r_grad'};
+const all = () => true;
 const blanks = new Map();
 const blank = (n) => {
   if (!blanks.has(n)) blanks.set(n, Object.freeze(Array(n).fill(null)));
@@ -114,35 +115,37 @@ export function describeValues(scenario, trace, gradients) {
   const output = {pair: gradients ? [vector('ȳ', g.y_grad, true), vector('s̄', g.s_grad, true)] : [vector('s', f.s, false), vector('y', f.y, false)]};
   const first = vector(gradients ? 'h̄' : 'h', [gradients ? g.dh0 ?? [] : h0], gradients);
 
-  // Every quantity of one component, for its tooltip.
+  // Every quantity of one component, for its tooltip; with `known(sym, s)`, only those computed so
+  // far (the others read "?").
   const K = S.rnnDiagram.tip;
-  const line = (name, value) => `${name} = ${exact(value)}`;
+  const line = (name, value, shown = true) => `${name} = ${shown ? exact(value) : S.diagram.pending}`;
   const comp = (sym, s, i) => `(${sym}${sub(s)})${sub(i + 1)}`;
   const at = (m, s, i) => m?.[s - 1]?.[i];
   const tips = {
-    hidden: (s, i) => [
+    hidden: (s, i, known = all) => [
       `${K.box.hidden(s)}, ${K.component(i + 1)}`,
-      line(comp('r', s, i), at(f.r, s, i)),
-      line(comp('h', s, i), at(f.h, s, i)),
-      ...(g.fprime ? [line(`f′${comp('r', s, i)}`, at(g.fprime, s, i))] : []),
-      line(comp('Wᵀs̄', s, i), at(g.h_grad_output, s, i)),
-      line(comp('Vᵀr̄', s + 1, i), at(g.h_grad_next, s, i)),
-      line(comp('h̄', s, i), at(g.h_grad, s, i)),
-      line(comp('r̄', s, i), at(g.r_grad, s, i)),
+      line(comp('r', s, i), at(f.r, s, i), known('r', s)),
+      line(comp('h', s, i), at(f.h, s, i), known('h', s)),
+      ...(g.fprime ? [line(`f′${comp('r', s, i)}`, at(g.fprime, s, i), known('r̄', s))] : []),
+      line(comp('Wᵀs̄', s, i), at(g.h_grad_output, s, i), known('h̄', s)),
+      line(comp('Vᵀr̄', s + 1, i), at(g.h_grad_next, s, i), known('h̄', s)),
+      line(comp('h̄', s, i), at(g.h_grad, s, i), known('h̄', s)),
+      line(comp('r̄', s, i), at(g.r_grad, s, i), known('r̄', s)),
     ].join('\n'),
-    output: (s, i) => [
+    output: (s, i, known = all) => [
       `${K.box.output(s)}, ${K.component(i + 1)}`,
-      line(comp('s', s, i), at(f.s, s, i)),
-      line(comp('y', s, i), at(f.y, s, i)),
+      line(comp('s', s, i), at(f.s, s, i), known('s', s)),
+      line(comp('y', s, i), at(f.y, s, i), known('y', s)),
       line(`${K.target}`, sequence.targets[s - 1]?.[i]),
-      line(comp('ȳ', s, i), at(g.y_grad, s, i)),
-      ...(g.gprime ? [line(`g′${comp('s', s, i)}`, at(g.gprime, s, i))] : []),
-      line(comp('s̄', s, i), at(g.s_grad, s, i)),
+      line(comp('ȳ', s, i), at(g.y_grad, s, i), known('ȳ', s)),
+      ...(g.gprime ? [line(`g′${comp('s', s, i)}`, at(g.gprime, s, i), known('s̄', s))] : []),
+      line(comp('s̄', s, i), at(g.s_grad, s, i), known('s̄', s)),
     ].join('\n'),
-    h0: (i) => [
+    // h̄₀ = Vᵀr̄₁ comes with r̄₁; h₀ is given.
+    h0: (i, known = all) => [
       `${K.box.h0}, ${K.component(i + 1)}`,
       line(`(h₀)${sub(i + 1)}`, h0[i]),
-      ...(g.dh0 ? [line(`(h̄₀)${sub(i + 1)}`, g.dh0[i])] : []),
+      ...(g.dh0 ? [line(`(h̄₀)${sub(i + 1)}`, g.dh0[i], known('r̄', 1))] : []),
     ].join('\n'),
     target: (s, i) => {
       const target = sequence.targets[s - 1];
@@ -236,6 +239,7 @@ export function describeStep(state, d) {
     // Every arrow's state: 'hot', 'added' or 'dim'.
     arrows: new Map(d.arrows.map((arrow) => [arrow.key, hot.arrows.get(arrow.key) ?? 'dim'])),
     loss: {hot: hot.loss, computed: done.has('loss')},
+    known,
     caption: phase === 'update' ? {dense: R.phaseNote.update, single: R.phaseNote.update} : R.phaseNote[phase],
     note,
     legend: {bias: d.bias, paths: Boolean(hot.paths), added: kind === 'accumulate'},

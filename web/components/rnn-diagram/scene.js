@@ -9,7 +9,8 @@ import {short} from '../diagram-kit/text.js';
 import {arrowsAt, overlays} from './overlays.js';
 
 // One vector (or a pair side by side) as a rounded box: a title row, then one cell per component.
-// update({m, x, y, cellW, columns: [{name, values, gradient, scale, emph}], hot, fade}).
+// update({m, x, y, cellW, columns: [{name, values, gradient, scale, emph}], hot, fade, tip}):
+// `tip(i)`, when given, rewrites component i's tooltip (what the step has computed so far).
 function makeBox({className, title, tip, key}) {
   const attributes = {};
   // Named by its <title> (which says how to edit it): a label would leave out the values shown.
@@ -32,7 +33,8 @@ function makeBox({className, title, tip, key}) {
         title: svg('text', CENTRED),
         cells: Array.from({length: n}, (_, i) => {
           const value = svg('text', CENTRED);
-          return {group: svg('g', {class: 'rd-cell'}, [svg('title', {}, tip(i)), value]), tint: null, value};
+          const tipNode = svg('title', {}, tip(i));
+          return {group: svg('g', {class: 'rd-cell'}, [tipNode, value]), tint: null, value, tipNode};
         }),
         last: {emph: null},
       };
@@ -104,6 +106,7 @@ function makeBox({className, title, tip, key}) {
           for (const cell of column.cells) put(cell.value, {class: `rd-value${emph}`});
         }
         column.last = {name: c.name, values: c.values, gradient: c.gradient, scale: c.scale, emph: Boolean(c.emph)};
+        if (p.tip) column.cells.forEach((cell, i) => text(cell.tipNode, p.tip(i)));
       });
     },
   };
@@ -197,16 +200,19 @@ export function createScene(d, ids, measure) {
       });
 
       const shown = (box) => (g.dense ? box.columns : [box.columns[box.single]]);
-      boxes.h0.update({m, x: xs[0], y: hidY, cellW: cells.h0, fade: st.h0.pending, columns: st.h0.columns});
+      boxes.h0.update({m, x: xs[0], y: hidY, cellW: cells.h0, fade: st.h0.pending, columns: st.h0.columns,
+        tip: (i) => d.tips.h0(i, st.known)});
       for (let s = 1; s <= T; s++) {
         const x = xs[s];
         const [output, target, hidden, input] = [st.output[s - 1], st.target[s - 1], st.hidden[s - 1], st.input[s - 1]];
-        boxes.output[s - 1].update({m, x, y: outY, cellW: cells.output, columns: shown(output), hot: output.hot, fade: output.pending});
+        boxes.output[s - 1].update({m, x, y: outY, cellW: cells.output, columns: shown(output), hot: output.hot, fade: output.pending,
+          tip: (i) => d.tips.output(s, i, st.known)});
         boxes.target[s - 1].update({
           m, x: x + outW / 2 + 3 + cells.target / 2, y: outY, cellW: cells.target,
           columns: [{name: S.rnnDiagram.target, values: target.values, scale: 0}], hot: target.hot,
         });
-        boxes.hidden[s - 1].update({m, x, y: hidY, cellW: cells.hidden, columns: shown(hidden), hot: hidden.hot, fade: hidden.pending});
+        boxes.hidden[s - 1].update({m, x, y: hidY, cellW: cells.hidden, columns: shown(hidden), hot: hidden.hot, fade: hidden.pending,
+          tip: (i) => d.tips.hidden(s, i, st.known)});
         boxes.input[s - 1].update({m, x, y: inY, cellW: cells.input, columns: input.columns});
       }
 
