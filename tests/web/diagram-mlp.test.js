@@ -125,7 +125,10 @@ describe('the classic 2-2-2 example', () => {
     expect(edge(d, 'W2:1:0').sign).toBe('dg-gneg');  // ∂L/∂w₇ < 0: y₂ is above ŷ₂
     expect(d.edges.filter((e) => e.hot).map((e) => e.l)).toEqual([2, 2, 2, 2]);
     expect(edge(d, 'W1:0:0')).toMatchObject({shown: 0.15, ratio: null, sign: 'dg-pos'});  // ∂L/∂W⁽¹⁾ comes later
-    expect(d.legend[0].swatch).toBe('dg-gpos');
+    // Layer 2 shows gradients, layer 1 still its weights: the legend explains both.
+    expect(d.legend.map((item) => item.swatch ?? null)).toEqual(['dg-gpos', 'dg-gneg', null, 'dg-pos', 'dg-neg', null, 'dg-legend-hot']);
+    const all = mlpDiagramModel({...state, step: stepIndex(state, 'dW1')});
+    expect(all.legend.map((item) => item.swatch ?? null)).toEqual(['dg-gpos', 'dg-gneg', null, 'dg-legend-hot']);
     expect(d.notes[0]).toContain('gradiente');
     expect(d.reveal).toEqual({between: 2});
   });

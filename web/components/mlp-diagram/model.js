@@ -97,12 +97,12 @@ export function signClass(x, gradient) {
   return gradient ? (x > 0 ? 'dg-gpos' : 'dg-gneg') : (x > 0 ? 'dg-pos' : 'dg-neg');
 }
 
-function legend(gradients) {
+// What the edges show: gradients, weights, or both (backward, before every layer's ∂L/∂W is done).
+function legend({weights, gradients}) {
   const T = S.diagram.legend;
   return [
-    ...(gradients
-      ? [{swatch: 'dg-gpos', text: T.gradientPositive}, {swatch: 'dg-gneg', text: T.gradientNegative}, {text: T.gradientWidth}]
-      : [{swatch: 'dg-pos', text: T.weightPositive}, {swatch: 'dg-neg', text: T.weightNegative}, {text: T.weightWidth}]),
+    ...(gradients ? [{swatch: 'dg-gpos', text: T.gradientPositive}, {swatch: 'dg-gneg', text: T.gradientNegative}, {text: T.gradientWidth}] : []),
+    ...(weights ? [{swatch: 'dg-pos', text: T.weightPositive}, {swatch: 'dg-neg', text: T.weightNegative}, {text: T.weightWidth}] : []),
     {swatch: 'dg-legend-hot', shape: 'circle', text: T.current},
   ];
 }
@@ -236,6 +236,9 @@ export function mlpDiagramModel(state) {
     label: S.diagram.label(layers),
     loss: {text: `L = ${value('loss', trace.loss)}`, title: `L (${T.loss}) = ${has('loss') ? exact(trace.loss) : T.pending}`, hot: t.targets},
     notes: [S.diagram.phaseNote[phase], batch > 1 && S.diagram.sample(batch)].filter(Boolean),
-    legend: legend(gradients),
+    legend: legend({
+      gradients: edges.some((edge) => edge.ratio !== null),
+      weights: edges.some((edge) => edge.ratio === null),
+    }),
   };
 }
