@@ -18,10 +18,12 @@ class Deadline {
       : end_(std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                                       std::chrono::duration<double>(seconds))) {}
   bool passed() const { return std::chrono::steady_clock::now() > end_; }
-  // Throws the refusal once the time is up; `done` says how far the work got.
+  // The refusal once the time is up; `done` says how far the work got.
+  static ScenarioError refusal(const char* field, long long done) {
+    return ScenarioError(field, Reason::too_slow, {{"seconds", std::to_string(int(max_seconds))}, {"done", std::to_string(done)}});
+  }
   void check(const char* field, long long done) const {
-    if (passed())
-      throw ScenarioError(field, Reason::too_slow, {{"seconds", std::to_string(int(max_seconds))}, {"done", std::to_string(done)}});
+    if (passed()) throw refusal(field, done);
   }
 
  private:

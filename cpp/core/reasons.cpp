@@ -1,5 +1,5 @@
 // The reasons a refusal gives, with their English templates: the one list `backprop spec` shows
-// and the page translates (web/strings/common.js, coreErrors.reasons).
+// and the page translates (web/strings/core-errors.js).
 #include <string_view>
 
 #include "error.hpp"
@@ -70,7 +70,7 @@ const std::vector<ReasonInfo>& reasons() {
        "(values below 2.2e-308 slow its arithmetic down)"},
       {R::diverged, "diverged", "diverged at step {step}: the loss became {loss} (optimizer.lr = {lr} may be too large)"},
       {R::diverged_at_start, "diverged_at_start",
-       "the loss is {loss} at step 1, before any update: the data, the parameters or the regularization are too large"},
+       "the loss is {loss} at the first step, before any update: the data, the parameters or the regularization are too large"},
       {R::diverged_penalty, "diverged_penalty",
        "diverged at step {step}: the loss became {loss} (optimizer.lr = {lr} or regularization.l1/l2 may be too large)"},
       {R::nonfinite_loss, "nonfinite_loss", "the loss is {loss} for these parameters and data"},

@@ -78,8 +78,7 @@ class TrainerHandle {
     const Deadline deadline;
     for (long long i = 0; i < n; ++i) {
       if (deadline.passed()) {  // the steps so far are kept; error() says why it stopped
-        error_ = refusal(2, ScenarioError("run.steps", Reason::too_slow,
-                                          {{"seconds", std::to_string(int(max_seconds))}, {"done", std::to_string(i)}}));
+        error_ = refusal(2, Deadline::refusal("run.steps", i));
         break;
       }
       const double loss = trainer_->step();
