@@ -20,7 +20,7 @@ GradCheck gradcheck(const Scenario& scenario, double epsilon) {
 
   auto loss_at = [&] { return objective.loss(batch) + penalty(params, reg); };
   GradCheck result{epsilon, {}, 0.0};
-  const Deadline deadline;
+  const Deadline deadline("model");
   long long evaluations = 0;
   for (const ParamView& p : params) {
     ParamCheck check{p.name, p.is_vector, Eigen::Map<const Matrix>(p.grad, p.rows, p.cols),

@@ -1,20 +1,22 @@
 #include "mlp.hpp"
 
+#include "product.hpp"
+
 namespace backprop {
 
 void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape) {
-  tape.z.noalias() = input * layer.W.transpose();
+  multiply(tape.z, input, layer.W.transpose());
   tape.z.rowwise() += layer.b.row(0);
   activate(layer.activation, tape.z.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
 }
 
 void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& grad) {
-  grad.dW.noalias() = tape.delta.transpose() * input;
+  multiply(grad.dW, tape.delta.transpose(), input);
   grad.db.noalias() = tape.delta.colwise().sum();
 }
 
 void backward_delta(const Layer& layer, const LayerTape& tape, Activation below, LayerTape& below_tape) {
-  below_tape.a_grad.noalias() = tape.delta * layer.W;
+  multiply(below_tape.a_grad, tape.delta, layer.W);
   activation_backward(below, below_tape.z.data(), below_tape.a.data(), below_tape.a_grad.data(),
                       below_tape.delta.data(), below_tape.z.rows(), below_tape.z.cols());
 }

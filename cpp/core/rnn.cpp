@@ -1,5 +1,7 @@
 #include "rnn.hpp"
 
+#include "deadline.hpp"
+
 namespace backprop {
 
 RnnTape make_tape(const RnnCell& cell, Index steps) {
@@ -17,6 +19,13 @@ RnnGrads make_grads(const RnnCell& cell) {
           Matrix::Zero(1, cell.c.cols()),             Matrix::Zero(1, cell.h0.cols())};
 }
 
+// The operations of one time step's forward products, for the deadline (deadline.hpp): one time
+// step is at most a few times 4096² of them, so the RNN counts them step by step.
+static double step_ops(const RnnCell& cell) {
+  const double H = double(cell.U.rows());
+  return 2.0 * H * (double(cell.U.cols()) + H + double(cell.W.rows()));
+}
+
 double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets,
                const std::vector<bool>& has_target, RnnTape& tape) {
   const Index T = xs.rows(), H = cell.U.rows(), O = cell.W.rows();
@@ -31,6 +40,7 @@ double forward(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixR
     s.noalias() = tape.h.row(t) * cell.W.transpose();
     if (cell.bias) s += cell.c.row(0);
     activate(cell.g, s.data(), tape.y.row(t).data(), 1, O);
+    Deadline::count(step_ops(cell));
   }
   if (has_target.empty()) return sum_loss(cell.loss, cell.g, tape.s.data(), tape.y.data(), targets.data(), T, O);
   double sum = 0.0;
@@ -60,6 +70,7 @@ void backward(const RnnCell& cell, const ConstMatrixRef& xs, Index t, RnnTape& t
     grads.db += r_grad;
     grads.dc += s_grad;
   }
+  Deadline::count(2 * step_ops(cell));
 }
 
 void bptt(const RnnCell& cell, const ConstMatrixRef& xs, const ConstMatrixRef& targets,

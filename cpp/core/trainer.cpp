@@ -144,7 +144,7 @@ TrainResult train(const Scenario& scenario) {
   TrainResult result;
   const long long steps = scenario.train.steps, every = scenario.train.record_every;
   result.losses.reserve(size_t(steps / every + 1));
-  const Deadline deadline;
+  const Deadline deadline("train.steps");
   for (long long i = 0; i < steps; ++i) {
     deadline.check("train.steps", i);
     const double loss = trainer.step();
@@ -164,7 +164,7 @@ TrainResult train(const Scenario& scenario) {
 
 Trace trace(const Scenario& scenario) {
   Trainer trainer(scenario);
-  const Deadline deadline;
+  const Deadline deadline("iteration");
   for (long long k = 1; k < scenario.iteration; ++k) {
     deadline.check("iteration", k - 1);
     trainer.step();

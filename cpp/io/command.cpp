@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data_json.hpp"
+#include "deadline.hpp"
 #include "error.hpp"
 #include "gradcheck.hpp"
 #include "predict.hpp"
@@ -40,6 +41,16 @@ CommandResult refusing(const char* what, Run run) {
     return refused(2, e);
   } catch (const std::bad_alloc&) {
     return refused(2, ScenarioError(what, Reason::out_of_memory));
+  }
+}
+
+// What a request that runs out of time blames, until its loops say more (deadline.hpp).
+const char* deadline_field(Command which) {
+  switch (which) {
+    case Command::train: return "train.steps";
+    case Command::trace: return "iteration";
+    case Command::predict: return "data";
+    default: return "model";
   }
 }
 
@@ -123,6 +134,7 @@ CommandResult run_command(std::string_view command, std::string_view text) {
                              "' (trace, train, gradcheck, norms, predict, data, resolve or spec; see --help)");
 
   return refusing("scenario", [&] {
+    const Deadline deadline(deadline_field(which));  // from the start: reading a large file counts
     const Scenario scenario = parse_scenario(text);
     check_work(scenario, which);
     switch (which) {

@@ -75,15 +75,16 @@ class TrainerHandle {
       return 0;
     }
     const long long n = static_cast<long long>(steps);
-    const Deadline deadline;
-    for (long long i = 0; i < n; ++i) {
-      if (deadline.passed()) {  // the steps so far are kept; error() says why it stopped
-        error_ = refusal(2, Deadline::refusal("run.steps", i));
-        break;
+    const Deadline deadline("run.steps");
+    try {
+      for (long long i = 0; i < n; ++i) {
+        deadline.check("run.steps", i);  // the steps so far are kept; error() says why it stopped
+        const double loss = trainer_->step();
+        losses_.push_back(loss);
+        if (!std::isfinite(loss)) break;
       }
-      const double loss = trainer_->step();
-      losses_.push_back(loss);
-      if (!std::isfinite(loss)) break;
+    } catch (const ScenarioError& e) {
+      error_ = refusal(2, e);
     }
     return double(losses_.size());
   }
@@ -138,6 +139,7 @@ class TrainerHandle {
     if (!trainer_) return view(grid_);
     try {
       check_grid_work(scenario_, nx, ny);
+      const Deadline deadline("grid");
       trainer_->grid({x0, x1, y0, y1, nx, ny, unit}, grid_);
       error_ = {};
     } catch (const ScenarioError& e) {

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "command.hpp"
-#include "deadline.hpp"
 #include "error.hpp"
 #include "spec_json.hpp"
 #include "test_support.hpp"
@@ -112,20 +111,6 @@ TEST(Reasons, DivergenceBlamesWhatCanBeAtFault) {
   s["regularization"] = {{"l2", 0.01}};
   r = refusal("train", s.dump());
   EXPECT_EQ(r.reason, "diverged_penalty") << r.line;
-}
-
-// The time budget (deadline.hpp) refuses with its reason once passed, and not before; no test
-// waits for it: a deadline already passed, and one far away.
-TEST(Reasons, ADeadlinePassedRefusesWithItsField) {
-  try {
-    Deadline(-1).check("train.steps", 51);
-    ADD_FAILURE() << "not refused";
-  } catch (const ScenarioError& e) {
-    EXPECT_EQ(e.field(), "train.steps");
-    EXPECT_EQ(e.reason(), Reason::too_slow);
-    EXPECT_NE(std::string(e.what()).find("51 steps"), std::string::npos) << e.what();
-  }
-  EXPECT_NO_THROW(Deadline(1e9).check("train.steps", 0));
 }
 
 }  // namespace
