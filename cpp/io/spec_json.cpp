@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "batch_norm.hpp"
 #include "deadline.hpp"
 #include "error.hpp"
 #include "options.hpp"
@@ -94,7 +95,10 @@ ojson scenario_json() {
       {"kind", {{"values", names(options::kinds)}}},
       {"units", range(options::units)},
       {"activations", names(options::activations)},
-      {"mlp", {{"loss", choice(options::mlp_losses, mlp.loss)}}},
+      {"mlp",
+       {{"loss", choice(options::mlp_losses, mlp.loss)},
+        {"dropout", range(options::dropout, 0.0)},
+        {"batch_norm", {{"default", false}, {"eps", batch_norm_eps}, {"momentum", batch_norm_momentum}}}}},
       {"rnn",
        {{"loss", choice(options::rnn_losses, rnn.loss)},
         {"hidden_activation", choice(options::activations, rnn.hidden_activation)},

@@ -77,7 +77,7 @@ function randomMlp(r, i) {
   const output = loss === 'cross_entropy' ? 'softmax' : pick(r, activations);
   const B = int(r, 1, 8);
   const kinds = spec.scenario.optimizer.kind.values;
-  return {
+  const scenario = {
     model: {kind: 'mlp', layers: [nx, ...Array.from({length: depth}, () => int(r, 1, 5)), ny],
       activations: [...Array.from({length: depth}, () => pick(r, hidden)), output], loss},
     init: {scheme: 'uniform', scale: uniform(r, 0.3, 1.5), seed: int(r, 0, 10000)},
@@ -89,6 +89,19 @@ function randomMlp(r, i) {
     regularization: randomRegularization(r),
     iteration: int(r, 1, 3),
   };
+  Object.assign(scenario.model, normalization(depth, B, i));
+  return scenario;
+}
+
+// Batch normalization (batches of 2 or more) and dropout on some hidden layers of a third of the
+// scenarios, from a generator of their own (the draws above stay as they were).
+function normalization(depth, B, i) {
+  const r = random(7919 + i);
+  if (r() < 0.67) return {};
+  const out = {};
+  if (B > 1 && r() < 0.7) out.batch_norm = Array.from({length: depth}, () => r() < 0.6);
+  if (r() < 0.6) out.dropout = Array.from({length: depth}, () => (r() < 0.6 ? pick(r, [0.2, 0.25, 0.5, 0.3]) : 0));
+  return out;
 }
 
 function randomRnn(r, i) {
@@ -153,14 +166,19 @@ describe('every equation of 400 random scenarios is true', () => {
       const r = random(kind === 'mlp' ? 20240601 : 20240602);
       const failures = [];
       let checked = 0;
+      const layers = {batchNorm: 0, dropout: 0};
       for (let i = 0; i < count; i++) {
         const scenario = make(r, i);
         const {failures: f, counts} = check(scenario, `${kind} #${i} ${JSON.stringify(scenario).slice(0, 300)}`);
         failures.push(...f);
         checked += counts.equations;
+        if (scenario.model.batch_norm?.some(Boolean)) layers.batchNorm++;
+        if (scenario.model.dropout?.some((p) => p > 0)) layers.dropout++;
       }
       expect(failures.slice(0, 10)).toEqual([]);
       expect(checked).toBeGreaterThan(count * 5);
+      // Batch normalization and dropout are among them (the steps of ../../web/lessons/mlp/normalization.js).
+      if (kind === 'mlp') expect(Math.min(layers.batchNorm, layers.dropout)).toBeGreaterThanOrEqual(20);
     });
   }
 
@@ -227,6 +245,27 @@ describe('the check is not vacuous', () => {
     expect(checkSteps([broken]).failures.length).toBeGreaterThan(0);
     const wrong = {...update, equations: update.equations, expand: (b, i, j) => update.expand(b, j, i === 0 ? 1 : 0)};
     expect(checkSteps([wrong]).failures.length).toBeGreaterThan(0);
+  });
+
+  test('batch norm: δ with ∂L/∂β and ∂L/∂γ swapped fails, and so does x̂ without ε', () => {
+    const scenario = structuredClone(mlpPresets.batch_norm);
+    expect(checkSteps(build(scenario)).failures).toEqual([]);
+    const steps = build(scenario);
+    const delta = stepOf(steps, 'delta1');
+    const broken = rewritten(delta, ([eq]) => {
+      const bracket = eq.sides[0].args[1].args[0];  // (B ∂L/∂y − 1∂L/∂βᵀ − x̂ ∘ 1∂L/∂γᵀ)
+      const beta = bracket.args[0].args[1];
+      const gamma = bracket.args[1].args[1];
+      [beta.args[0], gamma.args[0]] = [gamma.args[0], beta.args[0]];
+    });
+    expect(checkSteps([broken]).failures.length).toBeGreaterThan(0);
+    const xhat = stepOf(steps, 'xhat1');
+    const noEps = rewritten(xhat, ([eq]) => {
+      const root = eq.sides[0].args[1].args[0];  // 1·√(σ² + ε)ᵀ
+      root.args[0] = root.args[0].args[0];
+    });
+    expect(noEps.substituted).not.toEqual(xhat.substituted);
+    expect(checkSteps([noEps]).failures.length).toBeGreaterThan(0);
   });
 
   test('TeX not written from the equations fails', () => {

@@ -6,19 +6,24 @@ import '../styles/editor.css';
 import {el} from '../dom.js';
 import {S} from '../strings/index.js';
 import {mlpKeys} from '../core/trace-keys.js';
+import {range, spec} from '../core/spec.js';
 import {createForm} from '../forms/form.js';
 import {fieldset, grid} from '../forms/matrix.js';
 import {choices, counts, sizeChoices} from '../forms/select.js';
 import {
   activations as activationList,
   addSample,
+  batchNormOf,
   defaultInit,
+  dropoutOf,
   limits,
   lossOf,
   lossesFor,
   removeSample,
   setActivation,
+  setBatchNorm,
   setData,
+  setDropout,
   setHiddenLayers,
   setParameter,
   setUnits,
@@ -63,10 +68,29 @@ export function mountEditor(container, ctx) {
         build: (s, v) => setActivation(s.scenario, l, v),
         host,
       });
-      rows.push(el('tr', {}, [el('th', {scope: 'row'}, name), el('td', {}, size), el('td', {}, activation)]));
+      // A hidden layer may normalize its z by batch and drop units of its a (lesson 3's advances).
+      const hiddenLayer = l > 0 && l < L;
+      const batchNorm = hiddenLayer ? form.checkbox(sec, {
+        key: `batchNorm${l}`,
+        label: T.batchNormOf(name),
+        read: (s) => batchNormOf(s.scenario, l),
+        build: (s, v) => setBatchNorm(s.scenario, l, v),
+        host,
+      }) : '—';
+      const dropout = hiddenLayer ? form.number(sec, {
+        key: `dropout${l}`,
+        label: T.dropoutOf(name),
+        cell: name,
+        read: (s) => dropoutOf(s.scenario, l),
+        build: (s, v) => setDropout(s.scenario, l, v),
+        limits: range(spec().scenario.mlp.dropout),
+        host,
+        group: [],
+      }) : '—';
+      rows.push(el('tr', {}, [el('th', {scope: 'row'}, name), el('td', {}, size), el('td', {}, activation), el('td', {}, batchNorm), el('td', {}, dropout)]));
     }
     const table = el('table', {class: 'editor-layers'}, [
-      el('thead', {}, el('tr', {}, [T.layer, T.units, T.activation].map((text) => el('th', {scope: 'col'}, text)))),
+      el('thead', {}, el('tr', {}, [T.layer, T.units, T.activation, T.batchNorm, T.dropout].map((text) => el('th', {scope: 'col'}, text)))),
       el('tbody', {}, rows),
     ]);
     return [

@@ -108,7 +108,7 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
           el('table', {class: 'numbers', 'aria-label': A.result(texText(block.label))}, [
             el('tbody', {}, block.value.map((row, r) =>
               el('tr', {}, [
-                block.rowLabel ? el('th', {scope: 'row'}, block.rowLabel(r)) : multipleSamples && ['z', 'a', 'delta'].includes(step.kind) ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
+                block.rowLabel ? el('th', {scope: 'row'}, block.rowLabel(r)) : multipleSamples && step.samples ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
                 ...row.map((value, c) => {
                   const active = selected && selected.block === b && selected.row === r && selected.col === c;
                   const cell = step.expand

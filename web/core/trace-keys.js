@@ -13,6 +13,23 @@ export const mlpKeys = {
   delta: (l) => `delta${l}`,
   dW: (l) => `dW${l}`,
   db: (l) => `db${l}`,
+  // Batch normalization of a hidden layer: parameters, buffers, forward and backward entries.
+  gamma: (l) => `gamma${l}`,
+  beta: (l) => `beta${l}`,
+  runningMean: (l) => `running_mean${l}`,
+  runningVar: (l) => `running_var${l}`,
+  mu: (l) => `mu${l}`,
+  var: (l) => `var${l}`,
+  xhat: (l) => `xhat${l}`,
+  y: (l) => `y${l}`,
+  dy: (l) => `dy${l}`,
+  dxhat: (l) => `dxhat${l}`,
+  dgamma: (l) => `dgamma${l}`,
+  dbeta: (l) => `dbeta${l}`,
+  // Dropout after a hidden layer's activation.
+  mask: (l) => `mask${l}`,
+  aDrop: (l) => `a_drop${l}`,
+  aDropGrad: (l) => `a_drop_grad${l}`,
   // Every parameter of a network with `layerCount` weight layers, in the core's order.
   parameters: (layerCount) =>
     Array.from({length: layerCount}, (_, k) => [mlpKeys.W(k + 1), mlpKeys.b(k + 1)]).flat(),

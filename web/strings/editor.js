@@ -19,6 +19,10 @@ export const editor = {
   output: 'Salida ŷ',
   unitsOf: (name) => `Unidades: ${name}`,
   activationOf: (name) => `Activación: ${name}`,
+  batchNorm: 'Norm. por lotes',
+  dropout: 'Dropout p',
+  batchNormOf: (name) => `Normalización por lotes: ${name}`,
+  dropoutOf: (name) => `Probabilidad de dropout: ${name}`,
   loss: 'Pérdida',
   activations: common.activations,
   losses: {

@@ -73,6 +73,20 @@ function reshape(scenario, layers, activations, origin) {
     else drawn = true;
   }
   next.model = {...next.model, layers, activations};
+  // Batch normalization and dropout follow their hidden layer; given masks and running statistics
+  // (shaped by the old layers) are dropped, and so are γ and β (the core starts them at 1 and 0).
+  const oldHidden = scenario.model.layers.length - 2;
+  for (const [field, none] of [['batch_norm', false], ['dropout', 0]]) {
+    const old = scenario.model[field];
+    const kept = Array.from({length: L - 1}, (_, k) => {
+      const from = origin(k + 1);
+      return from >= 1 && from <= oldHidden ? old?.[from - 1] ?? none : none;
+    });
+    if (kept.some((v) => v !== none)) next.model[field] = kept;
+    else delete next.model[field];
+  }
+  delete next.model.dropout_masks;
+  delete next.buffers;
   if (Object.keys(parameters).length > 0) next.parameters = parameters;
   else delete next.parameters;
   if (drawn && !next.init) next.init = defaultInit();
@@ -116,6 +130,38 @@ export function setHiddenLayers(scenario, hidden) {
   return reshape(scenario, layers, activations, (l) => (l === L ? oldL : l <= oldHidden ? l : 0));
 }
 
+// Hidden layer l normalizes its z by batch (on) or not; its running statistics restart.
+export function setBatchNorm(scenario, l, on) {
+  return setHiddenOption(scenario, 'batch_norm', l, on, false);
+}
+
+// Hidden layer l drops its units with probability p (0: none).
+export function setDropout(scenario, l, p) {
+  return setHiddenOption(scenario, 'dropout', l, p, 0);
+}
+
+// Whether hidden layer l has batch normalization, and its dropout's p.
+export const batchNormOf = (scenario, l) => Boolean(scenario.model.batch_norm?.[l - 1]);
+export const dropoutOf = (scenario, l) => scenario.model.dropout?.[l - 1] ?? spec().scenario.mlp.dropout.default;
+
+function setHiddenOption(scenario, field, l, value, none) {
+  const next = structuredClone(scenario);
+  const hidden = next.model.layers.length - 2;
+  const list = Array.from({length: hidden}, (_, k) => next.model[field]?.[k] ?? none);
+  list[l - 1] = value;
+  if (list.some((v) => v !== none)) next.model[field] = list;
+  else delete next.model[field];
+  if (field === 'batch_norm') {
+    delete next.buffers;
+    if (!value && next.parameters) {
+      delete next.parameters[mlpKeys.gamma(l)];
+      delete next.parameters[mlpKeys.beta(l)];
+    }
+  }
+  if (field === 'dropout' && next.model.dropout_masks) delete next.model.dropout_masks[String(l)];
+  return next;
+}
+
 // Layer l's activation; leaving softmax at the output drops the cross-entropy loss.
 export function setActivation(scenario, l, activation) {
   const activations = scenario.model.activations.slice();
@@ -156,6 +202,7 @@ export function addSample(scenario) {
   const {layers} = next.model;
   next.data.inputs.push(new Array(layers[0]).fill(0));
   next.data.targets.push(new Array(layers[layers.length - 1]).fill(0));
+  delete next.model.dropout_masks;  // a row per sample
   return next;
 }
 
@@ -163,6 +210,7 @@ export function removeSample(scenario, s) {
   const next = structuredClone(scenario);
   next.data.inputs.splice(s, 1);
   next.data.targets.splice(s, 1);
+  delete next.model.dropout_masks;  // a row per sample
   const size = next.train?.batch_size;
   if (typeof size === 'number' && size > next.data.inputs.length) next.train.batch_size = next.data.inputs.length;
   return next;

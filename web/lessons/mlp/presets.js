@@ -27,4 +27,39 @@ export const presets = {
     optimizer: {kind: 'sgd', lr: 0.5},
     train: {steps: 10000, record_every: 1000},
   },
+  // Batch normalization of the hidden layer ("Avances posteriores"): a batch of four samples, so
+  // that μ_B and σ²_B are the batch's, as nn.BatchNorm1d computes them in training.
+  batch_norm: {
+    model: {kind: 'mlp', layers: [2, 3, 2], activations: ['sigmoid', 'sigmoid'], loss: 'half_sse', batch_norm: [true]},
+    parameters: {
+      W1: [[0.15, 0.2], [0.25, 0.3], [-0.1, 0.4]],
+      b1: [0.35, 0.35, 0.1],
+      W2: [[0.4, 0.45, -0.3], [0.5, 0.55, 0.2]],
+      b2: [0.6, 0.6],
+    },
+    data: {
+      inputs: [[0.05, 0.1], [0.9, 0.2], [0.3, 0.8], [0.6, 0.5]],
+      targets: [[0.01, 0.99], [0.99, 0.01], [0.2, 0.8], [0.7, 0.3]],
+    },
+    optimizer: {kind: 'sgd', lr: 0.5},
+    train: {steps: 1000, record_every: 100},
+  },
+  // Inverted dropout after the hidden layer, with the mask given so that each step (and PyTorch)
+  // drops the same units: a ∘ m / (1 − p).
+  dropout: {
+    model: {kind: 'mlp', layers: [2, 3, 2], activations: ['sigmoid', 'sigmoid'], loss: 'half_sse', dropout: [0.5],
+      dropout_masks: {1: [[1, 0, 1], [0, 1, 1]]}},
+    parameters: {
+      W1: [[0.15, 0.2], [0.25, 0.3], [-0.1, 0.4]],
+      b1: [0.35, 0.35, 0.1],
+      W2: [[0.4, 0.45, -0.3], [0.5, 0.55, 0.2]],
+      b2: [0.6, 0.6],
+    },
+    data: {
+      inputs: [[0.05, 0.1], [0.9, 0.2]],
+      targets: [[0.01, 0.99], [0.99, 0.01]],
+    },
+    optimizer: {kind: 'sgd', lr: 0.5},
+    train: {steps: 1000, record_every: 100},
+  },
 };

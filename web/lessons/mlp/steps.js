@@ -15,6 +15,7 @@ import {
 import {mlpKeys as K} from '../../core/trace-keys.js';
 import {gradientEquations, lossEquations, penalties, penaltySymbolic, penaltyElementTex, penaltyTerms, penaltyTex, dataLoss} from '../regularization.js';
 import {optimizerSettings, optimizerUpdate} from '../optimizer.js';
+import {batchNormForward, batchNormOn, dropoutForward, dropoutOf, hiddenBackward, normalizationParameters, outputSymbol} from './normalization.js';
 import {S} from '../../strings/index.js';
 
 const lossTex = {
@@ -63,7 +64,9 @@ export function buildSteps(scenario, trace) {
   const g = trace.backward;
   const u = trace.updated;
   const reg = penalties(scenario);
-  const act = (l) => (l === 0 ? x : f[K.a(l)]);
+  // What layer l passes on: x, a⁽ˡ⁾, or ã⁽ˡ⁾ with dropout (./normalization.js).
+  const rate = (l) => dropoutOf(scenario, l);
+  const act = (l) => (l === 0 ? x : rate(l) > 0 ? f[K.aDrop(l)] : f[K.a(l)]);
   const fn = (l) => activationTex[activations[l - 1]];
   const isSoftmax = (l) => activations[l - 1] === 'softmax';
   const ny = layers[L];
@@ -75,11 +78,11 @@ export function buildSteps(scenario, trace) {
   for (let l = 1; l <= L; l++) {
     const output = l === L;
     steps.push(withTex({
-      id: K.z(l), phase: 'forward', kind: 'z', layer: l, tag: 'forward-z',
+      id: K.z(l), phase: 'forward', kind: 'z', layer: l, tag: 'forward-z', samples: B > 1,
       title: `\\mathbf{z}${sup(l)}`,
       symbolic: B === 1
-        ? `\\mathbf{z}${sup(l)} = \\mathbf{W}${sup(l)} ${activationSymbol(l - 1)} + \\mathbf{b}${sup(l)}`
-        : `\\mathbf{Z}${sup(l)} = ${l === 1 ? '\\mathbf{X}' : `\\mathbf{A}${sup(l - 1)}`} (\\mathbf{W}${sup(l)})^{T} + \\mathbf{1}(\\mathbf{b}${sup(l)})^{T}`,
+        ? `\\mathbf{z}${sup(l)} = \\mathbf{W}${sup(l)} ${outputSymbol(scenario, l - 1)} + \\mathbf{b}${sup(l)}`
+        : `\\mathbf{Z}${sup(l)} = ${l === 1 ? '\\mathbf{X}' : `${rate(l - 1) > 0 ? '\\tilde{\\mathbf{A}}' : '\\mathbf{A}'}${sup(l - 1)}`} (\\mathbf{W}${sup(l)})^{T} + \\mathbf{1}(\\mathbf{b}${sup(l)})^{T}`,
       equations: [B === 1
         ? equation(null, add(matmul(mat(p[K.W(l)]), col(act(l - 1)[0])), col(p[K.b(l)])), col(f[K.z(l)][0]))
         : equation(null, add(matmul(mat(act(l - 1)), mat(transpose(p[K.W(l)]))), ones(row(p[K.b(l)]), B)), mat(f[K.z(l)]))],
@@ -89,17 +92,23 @@ export function buildSteps(scenario, trace) {
         return expansion(`z${sup(l)}_{${i + 1}} = ${p[K.W(l)][i].map((_, j) => `W${sup(l)}_{${i + 1}${j + 1}} ${scalarActivation(l - 1, j + 1)}`).join(' + ')} + b${sup(l)}_{${i + 1}}`, terms, f[K.z(l)][s][i]);
       },
     }));
+    // With batch normalization the activation reads y = γ∘x̂ + β instead of z.
+    const normalized = !output && batchNormOn(scenario, l);
+    if (normalized) steps.push(...batchNormForward({l, B, f, p}).map(withTex));
+    const pre = normalized ? f[K.y(l)] : f[K.z(l)];
+    const preSymbol = normalized ? 'y' : 'z';
     const head = output ? `\\hat{\\mathbf{y}} = \\mathbf{a}${sup(l)}` : `\\mathbf{a}${sup(l)}`;
     steps.push(withTex({
-      id: K.a(l), phase: 'forward', kind: 'a', layer: l, tag: output ? 'output' : 'forward-a',
+      id: K.a(l), phase: 'forward', kind: 'a', layer: l, tag: output ? 'output' : 'forward-a', samples: B > 1,
       title: output ? '\\hat{\\mathbf{y}}' : `\\mathbf{a}${sup(l)}`,
-      symbolic: `${head} = ${fn(l)}(\\mathbf{z}${sup(l)})`,
-      equations: [equation(null, activation(activations[l - 1], values(f[K.z(l)]), B > 1 ? 'rows' : 'column'), values(f[K.a(l)]))],
+      symbolic: `${head} = ${fn(l)}(\\mathbf{${preSymbol}}${sup(l)})`,
+      equations: [equation(null, activation(activations[l - 1], values(pre), B > 1 ? 'rows' : 'column'), values(f[K.a(l)]))],
       result: [{label: output ? '\\hat{\\mathbf{y}}' : `\\mathbf{a}${sup(l)}`, value: f[K.a(l)]}],
       expand: (_, s, i) => activationExpansion(isSoftmax(l)
         ? `a${sup(l)}_{${i + 1}} = \\frac{e^{z${sup(l)}_{${i + 1}}}}{\\sum_k e^{z${sup(l)}_k}}`
-        : `a${sup(l)}_{${i + 1}} = ${fn(l)}(z${sup(l)}_{${i + 1}})`, activations[l - 1], f[K.z(l)][s], i, f[K.a(l)][s][i]),
+        : `a${sup(l)}_{${i + 1}} = ${fn(l)}(${preSymbol}${sup(l)}_{${i + 1}})`, activations[l - 1], pre[s], i, f[K.a(l)][s][i]),
     }));
+    if (!output && rate(l) > 0) steps.push(withTex(dropoutForward({l, p: rate(l), f, values})));
   }
   const yhat = f[K.a(L)];
   const weights = Array.from({length: L}, (_, k) => ({value: p[K.W(k + 1)]}));
@@ -132,7 +141,9 @@ export function buildSteps(scenario, trace) {
       }
       const left = output
         ? lossGradientTex[loss](i + 1, B, ny)
-        : `\\left(\\sum_k \\delta${sup(l + 1)}_k W${sup(l + 1)}_{k${i + 1}}\\right)`;
+        : rate(l) > 0
+          ? `\\frac{\\partial L}{\\partial a${sup(l)}_{${i + 1}}}`
+          : `\\left(\\sum_k \\delta${sup(l + 1)}_k W${sup(l + 1)}_{k${i + 1}}\\right)`;
       return {symbolic: `${left} \\cdot ${fn(l)}'(z${sup(l)}_{${i + 1}})`, factors: [aGrad[s][i], fprime[s][i]]};
     };
     let deltaSymbolic;
@@ -160,9 +171,14 @@ export function buildSteps(scenario, trace) {
         ? matmul(mat(transpose(p[K.W(l + 1)])), col(g[K.delta(l + 1)][0]))
         : matmul(mat(g[K.delta(l + 1)]), mat(p[K.W(l + 1)]));
       deltaEquations = [equation(null, hadamard(paren(back), values(fprime)), hadamard(values(aGrad), values(fprime)), values(delta))];
+      // Through dropout's mask and batch normalization: steps of their own (./normalization.js).
+      if (rate(l) > 0 || batchNormOn(scenario, l)) {
+        steps.push(...hiddenBackward({scenario, l, B, f, g, p, back, values, activation: activations[l - 1]}).map(withTex));
+        deltaEquations = null;
+      }
     }
-    steps.push(withTex({
-      id: K.delta(l), phase: 'backward', kind: 'delta', layer: l, tag: output ? 'delta-output' : 'delta-hidden',
+    if (deltaEquations) steps.push(withTex({
+      id: K.delta(l), phase: 'backward', kind: 'delta', layer: l, tag: output ? 'delta-output' : 'delta-hidden', samples: B > 1,
       title: deltaLhs,
       symbolic: deltaSymbolic,
       equations: deltaEquations,
@@ -226,21 +242,29 @@ export function buildSteps(scenario, trace) {
     }));
   }
 
-  // ---- update: W⁽ˡ⁾ are matrices, b⁽ˡ⁾ vectors (shown as one row in the result)
+  // ---- update: W⁽ˡ⁾ are matrices, b⁽ˡ⁾ vectors (shown as one row in the result); then γ⁽ˡ⁾ and
+  // β⁽ˡ⁾ of the batch-norm layers, vectors like b (β fixed with the biases).
   const {updateBiases} = optimizerSettings(scenario);
-  for (const [parameter, id, symbol] of [['W', 'updateW', '\\mathbf{W}'], ['b', 'updateb', '\\mathbf{b}']]) {
+  const layerParameters = (parameter, symbol, fixed) => Array.from({length: L}, (_, k) => {
+    const l = k + 1;
     const weightsStep = parameter === 'W';
-    const fixed = !weightsStep && !updateBiases;
     const key = weightsStep ? K.W : K.b;
-    const params = Array.from({length: L}, (_, k) => {
-      const l = k + 1;
-      return {
-        key: key(l), symbol: `${symbol}${sup(l)}`, fixed,
-        element: (i, j) => (weightsStep ? `W${sup(l)}_{${i + 1}${j + 1}}` : `b${sup(l)}_{${j + 1}}`),
-        before: p[key(l)], grad: g[(weightsStep ? K.dW : K.db)(l)], after: u[key(l)],
-      };
-    });
-    const update = optimizerUpdate(scenario, trace, params, {bold: symbol, plain: parameter});
+    return {
+      key: key(l), symbol: `${symbol}${sup(l)}`, fixed,
+      element: (i, j) => (weightsStep ? `W${sup(l)}_{${i + 1}${j + 1}}` : `b${sup(l)}_{${j + 1}}`),
+      before: p[key(l)], grad: g[(weightsStep ? K.dW : K.db)(l)], after: u[key(l)],
+    };
+  });
+  const normalization = normalizationParameters({scenario, L, p, g, u, updateBiases});
+  const groups = [
+    {id: 'updateW', plain: 'W', symbol: '\\mathbf{W}', fixed: false, params: layerParameters('W', '\\mathbf{W}', false)},
+    {id: 'updateb', plain: 'b', symbol: '\\mathbf{b}', fixed: !updateBiases, params: layerParameters('b', '\\mathbf{b}', !updateBiases)},
+    {id: 'updategamma', plain: '\\gamma', symbol: '\\boldsymbol{\\gamma}', fixed: false, params: normalization.gamma},
+    {id: 'updatebeta', plain: '\\beta', symbol: '\\boldsymbol{\\beta}', fixed: !updateBiases, params: normalization.beta},
+  ];
+  for (const {id, plain, symbol, fixed, params} of groups) {
+    if (!params.length) continue;
+    const update = optimizerUpdate(scenario, trace, params, {bold: symbol, plain});
     steps.push(withTex({
       id, phase: 'update', kind: id, layer: 0, tag: 'update',
       title: `${symbol} \\leftarrow`,
