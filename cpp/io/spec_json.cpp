@@ -5,6 +5,7 @@
 
 #include "deadline.hpp"
 #include "error.hpp"
+#include "batch_norm.hpp"
 #include "options.hpp"
 
 namespace backprop {
@@ -94,7 +95,10 @@ ojson scenario_json() {
       {"kind", {{"values", names(options::kinds)}}},
       {"units", range(options::units)},
       {"activations", names(options::activations)},
-      {"mlp", {{"loss", choice(options::mlp_losses, mlp.loss)}}},
+      {"mlp",
+       {{"loss", choice(options::mlp_losses, mlp.loss)},
+        {"dropout", range(options::dropout, 0.0)},  // one per hidden layer
+        {"batch_norm", {{"default", false}, {"eps", batch_norm_eps}, {"momentum", batch_norm_momentum}}}}},
       {"rnn",
        {{"loss", choice(options::rnn_losses, rnn.loss)},
         {"hidden_activation", choice(options::activations, rnn.hidden_activation)},
