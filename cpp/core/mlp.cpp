@@ -97,6 +97,11 @@ void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, 
     backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1], tape[l - 1], grads[l - 1]);
   }
   backward(x, tape[0], grads[0]);
+  // b cancels in batch norm's forward (z − μ_B): its gradient is exactly 0. Σδ computes it only up
+  // to rounding (~1e-17, PyTorch's value), which Adam or RMSprop would turn into steps of about lr
+  // that differ between any two builds; the exact 0 keeps b where it is.
+  for (size_t l = 0; l + 1 < L; ++l)
+    if (mlp.layers[l].batch_norm.enabled()) grads[l].db.setZero();
 }
 
 }  // namespace backprop

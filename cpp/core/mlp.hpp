@@ -68,7 +68,7 @@ void update_running(Mlp& mlp, const MlpTape& tape);
 // The batch loss of the last forward: half_sse and cross_entropy average over samples,
 // mse over every element.
 double loss(const Mlp& mlp, const MlpTape& tape, const ConstMatrixRef& y);
-// After a training forward.
+// After a training forward. A batch-norm layer's ∂L/∂b is exactly 0 (b cancels in z − μ_B).
 void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
               MlpGrads& grads);
 

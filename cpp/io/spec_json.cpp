@@ -3,9 +3,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "batch_norm.hpp"
 #include "deadline.hpp"
 #include "error.hpp"
+#include "batch_norm.hpp"
 #include "options.hpp"
 
 namespace backprop {
@@ -97,7 +97,7 @@ ojson scenario_json() {
       {"activations", names(options::activations)},
       {"mlp",
        {{"loss", choice(options::mlp_losses, mlp.loss)},
-        {"dropout", range(options::dropout, 0.0)},
+        {"dropout", range(options::dropout, 0.0)},  // one per hidden layer
         {"batch_norm", {{"default", false}, {"eps", batch_norm_eps}, {"momentum", batch_norm_momentum}}}}},
       {"rnn",
        {{"loss", choice(options::rnn_losses, rnn.loss)},

@@ -20,6 +20,8 @@ using json_fields::show;
 constexpr double ops_per_unit = 4;          // f and f′ of one unit of one row
 constexpr double ops_per_layer = 64;        // one layer of one pass (one RNN time step: 2 layers)
 constexpr double ops_per_penalty = 3;       // l1/l2: the penalty and its gradient, per parameter and step
+constexpr double ops_per_norm_unit = 12;    // batch norm of one unit of one row: forward, backward, statistics
+constexpr double ops_per_drop_unit = 3;     // dropout of one unit of one row: its mask, a_drop, ∂L/∂a
 constexpr double bytes_per_double = 8;
 constexpr double bytes_per_output_value = 72;   // the number, its JSON value and its text
 constexpr double bytes_per_recorded_loss = 240;  // [step, loss]: the pair, its JSON and its text
@@ -46,6 +48,9 @@ struct Shape {
   double state_buffers = 0;   // the optimizer's buffers a trace writes, before and after, per parameter
   bool regularized = false;
   double units = 0;      // MLP: units of every non-input layer; RNN: hidden + output
+  double norm_units = 0;  // MLP: units of the batch-norm layers
+  double drop_units = 0;  // MLP: units of the dropout layers
+  double masks = 0;       // MLP: numbers of the given dropout masks
   double layers = 0;     // MLP: weight layers; RNN: 2 per time step
   double io = 0;         // inputs + targets per row (MLP) or time step (RNN)
   double tape = 0;       // doubles of work space per row (MLP) or time step (RNN)
@@ -88,7 +93,12 @@ Shape shape_of(const Scenario& s) {
     m.layers = double(l.size() - 1);
     m.widest = *std::max_element(l.begin(), l.end());
     m.io = double(l.front()) + double(l.back());
-    m.tape = 4 * m.units;  // z, a, ∂L/∂a, δ
+    for (size_t i = 1; i + 1 < l.size(); ++i) {
+      if (s.mlp.batch_norm_at(i - 1)) m.norm_units += l[i];
+      if (s.mlp.dropout_at(i - 1) > 0) m.drop_units += l[i];
+    }
+    for (const auto& [layer, mask] : s.mlp.dropout_masks) m.masks += double(mask.size());
+    m.tape = 4 * m.units + 4 * m.norm_units + 3 * m.drop_units;  // z, a, ∂L/∂a, δ; x̂, y, dy, dx̂; m, a_drop, ∂L/∂a_drop
     m.rows = m.samples = double(s.inputs.rows());
     if (s.validation_inputs) m.validation_rows = m.validation_samples = double(s.validation_inputs->rows());
     m.output_size = l.back();
@@ -119,7 +129,8 @@ Shape shape_of(const Scenario& s) {
 
 // Operations of one pass (forward, or forward and backward) over `rows` rows or time steps.
 double pass(const Shape& m, double rows) {
-  return rows * (m.params + ops_per_unit * m.units) + ops_per_layer * m.layers * (m.rnn ? rows : 1.0);
+  return rows * (m.params + ops_per_unit * m.units + ops_per_norm_unit * m.norm_units + ops_per_drop_unit * m.drop_units) +
+         ops_per_layer * m.layers * (m.rnn ? rows : 1.0);
 }
 double step(const Shape& m) { return pass(m, m.step_rows) + m.update_ops * m.params; }
 
@@ -133,6 +144,8 @@ std::string rows_of(const Shape& m, double samples, double rows) {
 void add_model(Cost& c, const Shape& m) {
   c.parts.push_back({m.model_field, "the " + plural(m.params, "parameter", "parameters") + " of this model", 0,
                      5 * bytes_per_double * m.params});  // values, gradients, optimizer state, copies
+  if (m.masks > 0)  // the scenario's copy and the model's
+    c.parts.push_back({"model.dropout_masks", "the dropout masks", 0, 2 * bytes_per_double * m.masks});
 }
 void add_data(Cost& c, const Shape& m, const char* what, bool evaluated, bool validation) {
   const double rows = validation ? m.validation_rows : m.rows;
@@ -220,7 +233,7 @@ Cost estimate_cost(const Scenario& s, Command command) {
                          c.recorded_losses * ops_per_layer, bytes_per_recorded_loss * c.recorded_losses});
       c.output_values += 2 * c.recorded_losses;
       c.parts.back().output = 2 * c.recorded_losses;
-      add_output(c, m.model_field, "the trained parameters", m.params);
+      add_output(c, m.model_field, "the trained parameters", m.params + 2 * m.norm_units);  // and running statistics
       break;
     }
     case Command::trace:
@@ -232,7 +245,10 @@ Cost estimate_cost(const Scenario& s, Command command) {
       // an RNN's trace also holds what each time step adds to each gradient, and the running sums.
       // Per row (MLP: z, a, ∂L/∂a, f′, δ of every unit) or time step (RNN: r, h, s, y and their
       // eight backward companions, at most 7 per unit).
-      double batch_values = m.step_rows * (m.rnn ? 7 : 5) * m.units;
+      // Batch norm: x̂, y, dy, dx̂ per unit and row, μ and σ² per unit, the running statistics before
+      // and after; dropout: m, a_drop, ∂L/∂a_drop per unit and row.
+      double batch_values = m.step_rows * (m.rnn ? 7 : 5) * m.units +
+                            m.step_rows * (4 * m.norm_units + 3 * m.drop_units) + 6 * m.norm_units;
       // The updates before the one shown (Scenario::iteration), and that one.
       double batch_work = step(m) * double(s.iteration);
       if (m.rnn) {

@@ -105,6 +105,11 @@ class TrainerHandle {
     if (!trainer_) return "{}";
     return to_json(snapshot(trainer_->params()));
   }
+  // Batch norm's running statistics ({} without batch norm), as train's `buffers`.
+  std::string buffers() {
+    if (!trainer_) return "{}";
+    return to_json(trainer_->objective().buffers());
+  }
 
   // The labs' additions (docs/labs.md). Typed arrays are views of memory the next call reuses:
   // web/core/core.js copies them.
@@ -192,6 +197,7 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("fullLoss", &TrainerHandle::full_loss)
       .function("validationLoss", &TrainerHandle::validation_loss)
       .function("parameters", &TrainerHandle::parameters)
+      .function("buffers", &TrainerHandle::buffers)
       .function("parameterNames", &TrainerHandle::parameter_names)
       .function("gradientNorms", &TrainerHandle::gradient_norms)
       .function("evaluate", &TrainerHandle::evaluate)

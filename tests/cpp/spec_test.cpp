@@ -91,6 +91,9 @@ TEST(Spec, ScenarioRangesAreWhatTheParserEnforces) {
   check_range(s["regularization"]["l1"], at(mlp, "/regularization/l1", "regularization.l1"), "l1");
   check_range(s["regularization"]["l2"], at(mlp, "/regularization/l2", "regularization.l2"), "l2");
   check_range(s["train"]["record_every"], at(mlp, "/train/record_every", "train.record_every"), "record_every");
+  json dropout = mlp;  // the classic example has one hidden layer
+  dropout["model"]["dropout"] = {0.5};
+  check_range(s["mlp"]["dropout"], at(dropout, "/model/dropout/0", "model.dropout[0]"), "dropout");
   json drawn = mlp;  // a hidden layer's size, with its weights drawn (nothing else depends on it)
   drawn.erase("parameters");
   check_range(s["units"], at(drawn, "/model/layers/1", "model.layers[1]"), "units");

@@ -167,6 +167,11 @@ class Trainer {
     return JSON.parse(this.handle.parameters());
   }
 
+  // Batch norm's running statistics {running_mean1, running_var1, …} ({} without batch norm).
+  buffers() {
+    return JSON.parse(this.handle.buffers());
+  }
+
   // ['W1', 'b1', …] or ['U', 'V', 'W', …].
   parameterNames() {
     return this.handle.parameterNames();

@@ -13,7 +13,8 @@ export const mlpKeys = {
   delta: (l) => `delta${l}`,
   dW: (l) => `dW${l}`,
   db: (l) => `db${l}`,
-  // Batch normalization of a hidden layer: parameters, buffers, forward and backward entries.
+  // Batch normalization of a hidden layer: parameters gamma, beta; buffers running_mean, running_var;
+  // forward mu, var, xhat, y; backward dy, dgamma, dbeta, dxhat.
   gamma: (l) => `gamma${l}`,
   beta: (l) => `beta${l}`,
   runningMean: (l) => `running_mean${l}`,
@@ -26,13 +27,18 @@ export const mlpKeys = {
   dxhat: (l) => `dxhat${l}`,
   dgamma: (l) => `dgamma${l}`,
   dbeta: (l) => `dbeta${l}`,
-  // Dropout after a hidden layer's activation.
+  // Dropout after a hidden layer's activation: forward mask, a_drop; backward a_drop_grad.
   mask: (l) => `mask${l}`,
   aDrop: (l) => `a_drop${l}`,
   aDropGrad: (l) => `a_drop_grad${l}`,
-  // Every parameter of a network with `layerCount` weight layers, in the core's order.
-  parameters: (layerCount) =>
-    Array.from({length: layerCount}, (_, k) => [mlpKeys.W(k + 1), mlpKeys.b(k + 1)]).flat(),
+  // Every parameter of a network with `layerCount` weight layers, in the core's order; `batchNorm`
+  // (one boolean per hidden layer) adds gamma and beta after a normalized layer's b.
+  parameters: (layerCount, batchNorm = []) =>
+    Array.from({length: layerCount}, (_, k) => [
+      mlpKeys.W(k + 1),
+      mlpKeys.b(k + 1),
+      ...(batchNorm[k] ? [mlpKeys.gamma(k + 1), mlpKeys.beta(k + 1)] : []),
+    ]).flat(),
 };
 
 // Lesson 2: the lesson's RNN cell. Forward and backward entries are lists over t = 1..T.
