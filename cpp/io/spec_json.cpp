@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "batch_norm.hpp"
 #include "options.hpp"
+#include "surface.hpp"
 
 namespace backprop {
 
@@ -138,6 +139,47 @@ ojson data_json() {
             {"seed", range(options::seed, q.seed)}}}};
 }
 
+// The surface verb: objectives with their defaults (range, start, minimum), and the race's numbers.
+// Each optimizer takes the scenario's optimizer fields (scenario.optimizer).
+ojson surface_json() {
+  const SurfaceSpec s;
+  const SurfaceObjective o;
+  ojson kinds = ojson::object();
+  for (const auto& [name, kind] : options::surface_kinds) {
+    const SurfaceDefaults d = surface_defaults(kind, o.weights);
+    kinds[name] = {{"x", d.x}, {"y", d.y}, {"start", d.start},
+                   {"minimum", d.minimum ? ojson(*d.minimum) : ojson(nullptr)},
+                   {"minimum_value", d.minimum_value ? ojson(*d.minimum_value) : ojson(nullptr)},
+                   {"unbounded_below", d.unbounded}};
+  }
+  ojson entries = ojson::array();
+  for (const NetworkEntry& e : network_entries()) entries.push_back(e.name);
+  return {{"objective",
+           {{"kind", {{"values", names(options::surface_kinds)}}},
+            {"condition", range(options::condition, o.condition)},
+            {"weights", {{"values", entries},
+                         {"default", {network_entries()[size_t(o.weights[0])].name, network_entries()[size_t(o.weights[1])].name}}}},
+            {"coordinate", range(options::coordinate)},
+            {"kinds", kinds}}},
+          {"grid", {{"nx", range(options::surface_grid, s.nx)}, {"ny", range(options::surface_grid, s.ny)}}},
+          {"steps", range(options::surface_steps, s.steps)},
+          {"tolerance", range(options::tolerance, s.tolerance)},
+          {"optimizers", {{"min", 1}, {"max", options::max_surface_optimizers}}},
+          {"divergence_bound", surface_divergence_bound}};
+}
+
+// The init_stats verb's numbers and choices.
+ojson init_stats_spec_json() {
+  const InitStatsSpec s;
+  return {{"depth", range(options::stats_depth, s.depth)},
+          {"width", range(options::stats_width, s.width)},
+          {"activation", choice(options::hidden_activations, s.activation)},
+          {"init", {{"scheme", choice(options::schemes, s.init.scheme)}, {"scale", range(options::init_scale, s.init.scale)}}},
+          {"batch", range(options::stats_batch, s.batch)},
+          {"seed", range(options::seed, s.seed)},
+          {"quantile_levels", quantile_levels}};
+}
+
 ojson lesson_json() {
   namespace l = options::lesson;
   return {{"mlp",
@@ -171,6 +213,8 @@ std::string spec_json() {
                      {"scenario", scenario_json()},
                      {"data", data_json()},
                      {"lesson", lesson_json()},
+                     {"surface", surface_json()},
+                     {"init_stats", init_stats_spec_json()},
                      {"reasons", reasons_json()}};
   return out.dump(2);
 }
