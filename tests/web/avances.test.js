@@ -1,0 +1,142 @@
+// Lesson 3's pure modules: contour levels and lines, trajectories to pixels and the animation's
+// reveal points, the race's spec for the core, the settings' round trip through the address and
+// η's log slider. The settings read the core's spec: here a stand-in with the spec's shape, so that
+// what is tested is the page's logic, not the core's numbers (tests/e2e/avances.e2e.test.js checks
+// those).
+import {describe, expect, test} from 'vitest';
+import {installSpec} from '../../web/core/spec.js';
+import {contourLevels, contourLines, flatGrid, levelScale} from '../../web/lessons/avances/race/contour.js';
+import {frameCount, revealAt, stepsPerFrame, toPixels, toPlane} from '../../web/lessons/avances/race/paths.js';
+import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/optimizers.js';
+import {GRID, roundStart, surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
+import {ETA_STOPS, FIELDS, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
+
+const STAND_IN = {
+  limits: {max_seed: 2 ** 53 - 1},
+  data: {points: {shape: {values: ['linear'], default: 'linear'}, noise: {min: 0, max: 2}, validation: {min: 0, max: 0.9}}},
+  surface: {
+    objective: {kind: {values: ['quadratic', 'rosenbrock', 'saddle', 'network']}, condition: {min: 1, max: 1000, default: 10}, coordinate: {min: -1e6, max: 1e6}},
+    steps: {min: 1, max: 5000, default: 200},
+    tolerance: {min: 0, max: 1, default: 1e-6},
+  },
+  init_stats: {depth: {min: 1, max: 20, default: 8}, width: {min: 1, max: 256, default: 64}},
+};
+installSpec({spec: () => STAND_IN});
+
+describe('contour levels and lines', () => {
+  test('log levels crowd towards the minimum, linear ones are even; all strictly inside', () => {
+    const log = contourLevels(0, 100, 4, 'log');
+    expect(log).toHaveLength(4);
+    expect(log.every((v, k) => v > 0 && v < 100 && (k === 0 || v > log[k - 1]))).toBe(true);
+    expect(log[0]).toBeCloseTo(100 * 10 ** (-4 * 0.8), 12);
+    expect(contourLevels(-1, 1, 3, 'linear')).toEqual([-0.5, 0, 0.5]);
+    expect(contourLevels(1, 1, 5)).toEqual([]);
+    expect(contourLevels(0, Infinity, 5)).toEqual([]);
+    expect(levelScale('saddle')).toBe('linear');
+    expect(levelScale('rosenbrock')).toBe('log');
+  });
+
+  test('a circle\'s level set lies on the circle, in the plane\'s units', () => {
+    const nx = 41;
+    const xs = Array.from({length: nx}, (_, i) => -2 + (4 * i) / (nx - 1));
+    const grid = {nx, ny: nx, x: xs, y: xs, values: xs.map((y) => xs.map((x) => x * x + y * y))};
+    expect(flatGrid(grid)[1]).toBeCloseTo(xs[1] ** 2 + 4, 12);
+    const [{level, segments}] = contourLines(grid, [1]);
+    expect(level).toBe(1);
+    expect(segments.length).toBeGreaterThan(40);
+    for (let k = 0; k < segments.length; k += 2) {
+      expect(Math.hypot(segments[k], segments[k + 1])).toBeCloseTo(1, 1);
+    }
+  });
+});
+
+describe('trajectories', () => {
+  const view = {x0: -1, x1: 1, y0: -1, y1: 1};
+  const size = {width: 200, height: 100};
+
+  test('points to pixels: y down, runs broken at non-finite points, clamped far outside', () => {
+    const points = [[-1, 1, 0], [0, 0, 0], [NaN, 0, 0], [1, -1, 0], [1e300, 0, 0]];
+    const runs = toPixels(points, view, size);
+    expect(runs[0]).toEqual([[0, 0], [100, 50]]);
+    expect(runs[1][0]).toEqual([200, 100]);
+    expect(runs[1][1][0]).toBe(3 * 200 + 200);
+    expect(toPixels(points, view, size, 1)).toEqual([[[0, 0], [100, 50]]]);
+    expect(toPlane(100, 50, view, size)).toEqual([0, 0]);
+  });
+
+  test('an outcome is revealed where the trajectory diverged, else at its end', () => {
+    const points = Array.from({length: 10}, (_, k) => [k, k, k]);
+    expect(revealAt({points, diverged_at: 4})).toBe(4);
+    expect(revealAt({points, diverged_at: null})).toBe(9);
+    expect(revealAt({points, diverged_at: 50})).toBe(9);
+    expect(frameCount([{points}, {points: points.slice(0, 3)}])).toBe(10);
+    expect(stepsPerFrame(1500, 150)).toBe(10);
+    expect(stepsPerFrame(3, 150)).toBe(1);
+  });
+});
+
+describe('the race\'s spec for the core', () => {
+  test('one optimizer per racer shown, in the race\'s order, at the same η', () => {
+    const {spec, ids} = surfaceSpec({sup: 'quadratic', cond: 25, eta: 0.1, x: 1.5, y: -0.5, pasos: 300, opt: ['adam', 'sgd', 'momentum']});
+    expect(ids).toEqual(['sgd', 'momentum', 'adam']);
+    expect(spec).toEqual({
+      objective: {kind: 'quadratic', condition: 25}, grid: GRID, steps: 300, start: [1.5, -0.5],
+      optimizers: [{kind: 'sgd', lr: 0.1}, {kind: 'sgd', lr: 0.1, momentum: 0.9}, {kind: 'adam', lr: 0.1}],
+    });
+    const other = surfaceSpec({sup: 'saddle', cond: 25, eta: 0.1, x: null, y: null, pasos: 10, opt: RACER_IDS}).spec;
+    expect(other.objective).toEqual({kind: 'saddle'});
+    expect(other.start).toBeUndefined();
+    expect(other.optimizers.map((o) => o.kind)).toEqual(['sgd', 'sgd', 'adagrad', 'rmsprop', 'adam', 'adadelta', 'adamax']);
+    expect(optimizerSpec('adadelta', 2)).toEqual({kind: 'adadelta', lr: 2});
+  });
+
+  test('seven racers, distinct in colour and in line or marker', () => {
+    expect(RACERS).toHaveLength(7);
+    expect(new Set(RACERS.map((r) => r.colour)).size).toBe(7);
+    expect(new Set(RACERS.map((r) => `${r.dash}|${r.marker}`)).size).toBe(7);
+  });
+
+  test('a picked start is rounded to about a hundredth of the view', () => {
+    expect(roundStart(1.23456, 4)).toBe(1.23);
+    expect(roundStart(-0.123456, 0.5)).toBe(-0.123);
+    expect(roundStart(123.456, 400)).toBe(123);
+  });
+});
+
+describe('settings in the address', () => {
+  test('a full link reads back and writes back the same text', () => {
+    const link = new URLSearchParams('sup=rosenbrock&cond=50&eta=0.002&x=-1.5&y=2&pasos=400&opt=sgd%2Cadam%2Cadamax&ini=he&act=relu&capas=12&ancho=32');
+    const {values, invalid} = readSettings(link);
+    expect(invalid).toEqual([]);
+    expect(values).toEqual({sup: 'rosenbrock', cond: 50, eta: 0.002, x: -1.5, y: 2, pasos: 400, opt: ['sgd', 'adam', 'adamax'],
+      ini: 'he', act: 'relu', capas: 12, ancho: 32});
+    expect(new URLSearchParams(settingsQuery(values)).toString()).toBe(link.toString());
+  });
+
+  test('defaults come from the core\'s spec; an unset start stays out of the address', () => {
+    const {values} = readSettings(new URLSearchParams(''));
+    expect(values.sup).toBe('quadratic');
+    expect(values.cond).toBe(10);
+    expect(values.pasos).toBe(200);
+    expect(values.capas).toBe(8);
+    expect(values.opt).toEqual(RACER_IDS);
+    const query = settingsQuery(values);
+    expect(query.x).toBeUndefined();
+    expect(Object.keys(query)).toEqual(Object.keys(FIELDS).filter((k) => k !== 'x' && k !== 'y'));
+  });
+
+  test('bad values fall back to their defaults and are named', () => {
+    const {values, invalid} = readSettings(new URLSearchParams('sup=bowl&cond=0&eta=100&x=abc&pasos=2.5&opt=sgd,lion&ini=big&capas=999'));
+    expect(invalid).toEqual(['sup', 'cond', 'eta', 'x', 'pasos', 'opt', 'ini', 'capas']);
+    expect(values.opt).toEqual(RACER_IDS);
+    expect(values.x).toBeNull();
+  });
+
+  test('η\'s slider: 1, 2, 5 × 10^k, each stop its own position', () => {
+    expect(ETA_STOPS).toContain(0.01);
+    expect(ETA_STOPS).toContain(5);
+    ETA_STOPS.forEach((v, k) => expect(etaPosition(v)).toBe(k));
+    expect(etaAt(etaPosition(0.011))).toBe(0.01);
+    expect(etaAt(-3)).toBe(ETA_STOPS[0]);
+  });
+});

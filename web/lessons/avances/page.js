@@ -1,0 +1,147 @@
+// #/avances : lesson 3, "Limitaciones y avances". The lesson's text in parts, each beside its
+// experiment (optimizers, initialisation, …). Every control's value lives in the address
+// (settings.js); the core's long calls run in the labs' worker pool (web/labs/jobs-client.js).
+// With ?embed=1 the page has no way out but a link to the full lesson.
+import '../../styles/labs.css';
+import '../../styles/avances.css';
+import {el} from '../../dom.js';
+import {parseRoute, replaceRoute} from '../../router.js';
+import {S} from '../../strings/index.js';
+import {renderBlock} from '../text-view.js';
+import {runJob, useCore} from '../../labs/jobs-client.js';
+import {lesson} from './text.js';
+import {raceFields, readSettings, settingsQuery} from './settings.js';
+import {spec} from '../../core/spec.js';
+import {mountRace} from './race/race.js';
+
+const PATH = '/avances';
+
+// The parts in the lesson's order, each with its piece (null: text only for now) and what the
+// piece needs from the core.
+const PARTS = [
+  {id: 'optimizadores', mount: mountRace, needs: {spec: 'surface', fields: raceFields}},
+  {id: 'inicializacion', mount: null},
+  {id: 'sobreajuste', mount: null},
+  {id: 'normalizacion', mount: null},
+  {id: 'relu', mount: null},
+];
+
+const FIELD_LABELS = () => ({
+  sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: 'x', y: 'y',
+  pasos: S.avances.race.steps, opt: S.avances.race.optimizers,
+  ini: S.avances.init.scheme, act: S.avances.init.activation, capas: S.avances.init.depth, ancho: S.avances.init.width,
+});
+
+export function mountAvances(root, {core, params}) {
+  const A = S.avances;
+  useCore(core);
+  const embed = params.get('embed') === '1';
+  let written = '';
+  let frame = 0;
+  let destroyed = false;
+  let values = null;
+  let mounted = [];
+  const runs = new Set();
+  const cues = [];  // the text's sideways-scrolling blocks (web/lessons/text-view.js)
+
+  // A part needs its verb from the core (its entry in the core's spec says it has it); its settings
+  // live in the address then.
+  const available = ({needs}) => Boolean(needs && spec()[needs.spec]);
+  const fields = Object.assign({}, ...PARTS.filter(available).map(({needs}) => needs.fields));
+  const query = () => {
+    const q = new URLSearchParams(settingsQuery(values, fields));
+    if (embed) q.set('embed', '1');
+    return q;
+  };
+  const fullLink = embed ? el('a', {target: '_blank', rel: 'noopener'}, A.fullLesson) : null;
+  const writeAddress = () => {
+    frame = 0;
+    const q = query();
+    written = q.toString();
+    if (fullLink) {
+      q.delete('embed');
+      fullLink.href = `${location.pathname}#${PATH}?${q}`;
+    }
+    if (!destroyed && parseRoute().path === PATH) replaceRoute(PATH, query());
+  };
+  const update = () => {
+    if (!frame && !destroyed) frame = requestAnimationFrame(writeAddress);
+  };
+  const part = {
+    core,
+    get values() {
+      return values;
+    },
+    update,
+    runJob(kind, input, options) {
+      const run = runJob(kind, input, options);
+      runs.add(run);
+      run.promise.then(() => runs.delete(run), () => runs.delete(run));
+      return run;
+    },
+  };
+
+  const notice = el('p', {class: 'notice', role: 'status', hidden: true});
+  const sections = PARTS.map(({id}) => {
+    const text = lesson.parts[id];
+    const bench = el('div', {class: 'avances-bench', role: 'region', 'aria-label': A.partLabel(text.title)});
+    const node = el('section', {class: 'avances-part', id: `texto-${id}`, 'aria-labelledby': `titulo-${id}`}, [
+      el('h2', {id: `titulo-${id}`}, text.title),
+      el('div', {class: 'avances-pair'}, [
+        el('div', {class: 'avances-text lesson-text'}, text.blocks.map((block) => renderBlock(block, cues))),
+        bench,
+      ]),
+    ]);
+    return {node, bench};
+  });
+
+  function mountParts(params) {
+    for (const m of mounted) m?.destroy?.();
+    for (const run of runs) run.cancel();
+    mounted = [];
+    const read = readSettings(params, fields);
+    values = read.values;
+    const labels = FIELD_LABELS();
+    notice.hidden = !read.invalid.length;
+    notice.textContent = read.invalid.length ? A.badLink(read.invalid.map((n) => labels[n] ?? n)) : '';
+    PARTS.forEach((p, k) => {
+      const {mount} = p;
+      const {bench} = sections[k];
+      bench.replaceChildren();
+      if (!mount) bench.append(el('p', {class: 'avances-pending'}, A.pending));
+      else if (!available(p)) bench.append(el('p', {class: 'avances-pending'}, A.unavailable));
+      else mounted.push(mount(bench, part));
+    });
+    writeAddress();
+  }
+
+  root.append(el('div', {class: `avances-page${embed ? ' embed' : ''}`}, [
+    embed ? null : el('header', {class: 'topbar'}, [
+      el('a', {href: '#/', class: 'home-link'}, S.appTitle),
+      el('h1', {}, A.title),
+      el('a', {href: '#/labs', class: 'labs-link'}, A.labsLink),
+    ]),
+    el('main', {class: 'avances-main'}, [
+      embed ? el('h1', {class: 'avances-embed-title'}, A.title) : null,
+      notice,
+      el('div', {class: 'avances-intro lesson-text'}, lesson.intro.map((block) => renderBlock(block, cues))),
+      ...sections.map((s) => s.node),
+      fullLink && el('p', {class: 'embed-link'}, fullLink),
+    ]),
+  ]));
+  mountParts(params);
+
+  return {
+    update(next) {
+      if (next.toString() === written) return;
+      mountParts(next);
+    },
+    destroy() {
+      destroyed = true;
+      cancelAnimationFrame(frame);
+      for (const m of mounted) m?.destroy?.();
+      for (const run of runs) run.cancel();
+      for (const cue of cues) cue.destroy();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Lesson 3 (#/avances, "Limitaciones y avances"): the page's own words. The lesson's text is
+// content, in web/lessons/avances/text.js.
+import {formatNumber} from '../format.js';
+
+const n = formatNumber;
+
+export const avances = {
+  title: 'Lección 3 · Limitaciones y avances',
+  labsLink: 'Laboratorios',
+  fullLesson: 'Abrir la lección completa',
+  badLink: (names) => `El enlace tenía valores no válidos en ${names.map((x) => `«${x}»`).join(', ')}; se usan los valores por defecto.`,
+  unavailable: 'Esta parte necesita una versión más reciente del núcleo de cálculo.',
+  pending: 'El experimento de esta parte está en preparación.',
+  partLabel: (title) => `Experimento: ${title}`,
+  // The optimizers' race (web/lessons/avances/race/).
+  race: {
+    heading: 'Carrera de optimizadores',
+    surface: 'Superficie',
+    surfaces: {
+      quadratic: 'Cuadrática (valle alargado)',
+      rosenbrock: 'Rosenbrock (valle curvo)',
+      saddle: 'Punto de silla',
+      network: 'Red pequeña (dos pesos)',
+    },
+    surfaceNames: {quadratic: 'cuadrática', rosenbrock: 'de Rosenbrock', saddle: 'de punto de silla', network: 'de la pérdida de una red pequeña'},
+    condition: 'Número de condición',
+    eta: 'Tasa de aprendizaje η',
+    etaValue: (v) => `η = ${n(v)}`,
+    steps: 'Pasos',
+    optimizers: 'Optimizadores',
+    names: {
+      sgd: 'SGD',
+      momentum: 'SGD con momento',
+      adagrad: 'AdaGrad',
+      rmsprop: 'RMSprop',
+      adam: 'Adam',
+      adadelta: 'Adadelta',
+      adamax: 'AdaMax',
+    },
+    start: (x, y) => `Salida: (${n(x)}, ${n(y)})`,
+    defaultStart: 'Salida: la del núcleo',
+    pickHint: 'Haz clic en la superficie para elegir la salida, o enfócala y usa las flechas (Intro vuelve a lanzar la carrera).',
+    replay: 'Repetir la animación',
+    run: 'Lanzar la carrera',
+    plotLabel: (surface) => `Curvas de nivel de la superficie ${surface} con las trayectorias de los optimizadores`,
+    summary: ({surface, x, y, minimum, start}) =>
+      `Superficie ${surface} en x de ${n(x[0])} a ${n(x[1])} e y de ${n(y[0])} a ${n(y[1])}.` +
+      (minimum ? ` Mínimo en (${n(minimum[0])}, ${n(minimum[1])}).` : ' Sin mínimo.') +
+      ` Salida en (${n(start[0])}, ${n(start[1])}).`,
+    outcomes: {
+      converged: 'converge',
+      diverged: 'diverge',
+      oscillating: 'oscila',
+      slow: 'lenta: no llega',
+      escaped: 'escapa',
+    },
+    pendingOutcome: '…',
+    happened: (name, outcome) => `${name}: ${outcome}.`,
+    table: 'Pasos hasta la tolerancia',
+    tableCaption: (tolerance) => `Pasos hasta que f queda a menos de ${n(tolerance)} del mínimo, y el resultado de cada optimizador.`,
+    head: ['Optimizador', 'Resultado', 'Pasos hasta la tolerancia', 'f al final'],
+    never: 'no llega',
+    divergedAt: (step) => `diverge en el paso ${step}`,
+    csvHeader: ['optimizador', 'eta', 'resultado', 'pasos_hasta_tolerancia', 'paso_divergencia', 'f_final'],
+    pngWhat: 'la carrera de optimizadores',
+    csvWhat: 'los pasos hasta la tolerancia',
+    noRacers: 'Elige al menos un optimizador.',
+    axisX: 'x', axisY: 'y',
+  },
+  // Initialisation (web/lessons/avances/init/).
+  init: {
+    heading: 'Distribuciones capa a capa',
+    scheme: 'Inicialización',
+    schemes: {
+      pequena: 'Uniforme pequeña U(±0.01)',
+      grande: 'Uniforme grande U(±1)',
+      xavier: 'Xavier (Glorot)',
+      he: 'He',
+    },
+    activation: 'Activación',
+    depth: 'Capas ocultas',
+    width: 'Unidades por capa',
+    run: 'Calcular',
+    activations: 'Activaciones por capa',
+    gradients: 'Gradientes ∂L/∂W por capa',
+    spread: 'Desviación típica por capa (escala logarítmica)',
+    activationSeries: 'Activaciones',
+    gradientSeries: 'Gradientes',
+    layer: 'Capa',
+    value: 'Valor',
+    std: 'Desviación típica',
+    boxLabel: (what) => `Diagrama de cajas de ${what}: caja del 25 % al 75 %, bigotes del 5 % al 95 %, mediana`,
+    summary: ({first, last, ratio}) =>
+      `Desviación típica de las activaciones: ${n(first.activation)} en la capa 1 y ${n(last.activation)} en la última. ` +
+      `De los gradientes: ${n(first.gradient)} en la capa 1 y ${n(last.gradient)} en la última ` +
+      `(la primera capa recibe ${n(ratio)} veces el de la última).`,
+    tableTitle: 'Estadísticas por capa',
+    head: ['Capa', 'Media de a', 'Desv. típica de a', 'Saturadas', 'Nulas', 'Desv. típica de ∂L/∂W'],
+    csvHeader: ['capa', 'media_a', 'std_a', 'saturadas', 'nulas', 'media_grad', 'std_grad',
+      'a_q0', 'a_q05', 'a_q25', 'a_q50', 'a_q75', 'a_q95', 'a_q100',
+      'g_q0', 'g_q05', 'g_q25', 'g_q50', 'g_q75', 'g_q95', 'g_q100'],
+    pngActivations: 'las activaciones por capa',
+    pngGradients: 'los gradientes por capa',
+    pngSpread: 'la desviación típica por capa',
+    csvWhat: 'las estadísticas por capa',
+  },
+};
