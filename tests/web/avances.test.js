@@ -9,7 +9,8 @@ import {contourLevels, contourLines, flatGrid, levelScale} from '../../web/lesso
 import {frameCount, revealAt, stepsPerFrame, toPixels, toPlane} from '../../web/lessons/avances/race/paths.js';
 import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/optimizers.js';
 import {GRID, roundStart, surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
-import {ETA_STOPS, FIELDS, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
+import {boxRange, boxes, gradientRatio, initSpec, spreadSeries, statsRows} from '../../web/lessons/avances/init/stats.js';
+import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
   limits: {max_seed: 2 ** 53 - 1},
@@ -138,5 +139,40 @@ describe('settings in the address', () => {
     ETA_STOPS.forEach((v, k) => expect(etaPosition(v)).toBe(k));
     expect(etaAt(etaPosition(0.011))).toBe(0.01);
     expect(etaAt(-3)).toBe(ETA_STOPS[0]);
+  });
+});
+
+describe('initialisation statistics', () => {
+  const stats = (q, mean, std) => ({quantiles: q, mean, std, saturated: 0.1, zero: 0.2});
+  const result = {
+    quantile_levels: [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1],
+    layers: [
+      {layer: 1, activation: stats([-1, -0.9, -0.5, 0, 0.5, 0.9, 1], 0, 0.6), gradient: stats([-4, -3, -1, 0, 1, 3, 4], 0, 2)},
+      {layer: 2, activation: stats([-0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2], 0, 0.07), gradient: stats([-1, -0.5, -0.2, 0, 0.2, 0.5, 1], 0, 0.5)},
+    ],
+  };
+
+  test('the spec the core gets from the settings', () => {
+    expect(initSpec({ini: 'pequena', act: 'tanh', capas: 10, ancho: 50}, INIT_SCHEMES))
+      .toEqual({depth: 10, width: 50, activation: 'tanh', init: {scheme: 'uniform', scale: 0.01}});
+    expect(initSpec({ini: 'he', act: 'relu', capas: 3, ancho: 8}, INIT_SCHEMES).init).toEqual({scheme: 'he_uniform'});
+  });
+
+  test('boxes from the core\'s quantiles, one shared range from the whiskers', () => {
+    const a = boxes(result, 'activation');
+    expect(a[0]).toEqual({layer: 1, min: -1, low: -0.9, q1: -0.5, median: 0, q3: 0.5, high: 0.9, max: 1});
+    expect(a[1].q3).toBe(0.05);
+    const range = boxRange(a);
+    expect(range.min).toBeCloseTo(-0.99, 12);
+    expect(range.max).toBeCloseTo(0.99, 12);
+    expect(boxRange([{low: 0, high: 0}])).toEqual({min: -1e-12 * 0.5, max: 1e-12 * 0.5});
+  });
+
+  test('spread per layer, the first layer\'s gradient over the last, CSV rows', () => {
+    expect(spreadSeries(result)).toEqual({activation: [[1, 0.6], [2, 0.07]], gradient: [[1, 2], [2, 0.5]]});
+    expect(gradientRatio(result)).toBe(4);
+    const rows = statsRows(result);
+    expect(rows[0].slice(0, 7)).toEqual([1, 0, 0.6, 0.1, 0.2, 0, 2]);
+    expect(rows[0]).toHaveLength(7 + 14);
   });
 });

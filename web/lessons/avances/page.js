@@ -10,9 +10,10 @@ import {S} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson} from './text.js';
-import {raceFields, readSettings, settingsQuery} from './settings.js';
+import {initFields, raceFields, readSettings, settingsQuery} from './settings.js';
 import {spec} from '../../core/spec.js';
 import {mountRace} from './race/race.js';
+import {mountInit} from './init/init.js';
 
 const PATH = '/avances';
 
@@ -20,7 +21,7 @@ const PATH = '/avances';
 // piece needs from the core.
 const PARTS = [
   {id: 'optimizadores', mount: mountRace, needs: {spec: 'surface', fields: raceFields}},
-  {id: 'inicializacion', mount: null},
+  {id: 'inicializacion', mount: mountInit, needs: {spec: 'init_stats', fields: initFields}},
   {id: 'sobreajuste', mount: null},
   {id: 'normalizacion', mount: null},
   {id: 'relu', mount: null},
