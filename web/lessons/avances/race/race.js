@@ -110,6 +110,8 @@ export function mountRace(container, part) {
   const exports = exportBar([
     pngButton(plot.canvas, () => `carrera-${stamp()}.png`, {what: T.pngWhat}),
     csvButton(() => ({header: T.csvHeader, rows: rows()}), () => `carrera-${stamp()}.csv`, {what: T.csvWhat}),
+    csvButton(() => ({header: T.pointsHeader, rows: pointRows()}), () => `trayectorias-${stamp()}.csv`,
+      {what: T.pointsWhat, text: T.pointsCsv}),
   ]);
 
   container.append(el('div', {class: 'race'}, [
@@ -140,6 +142,12 @@ export function mountRace(container, part) {
     if (!shown) return [];
     return shown.result.trajectories.map((t, k) => [T.names[shown.ids[k]], values.eta, t.outcome,
       t.steps_to_tolerance ?? null, t.diverged_at ?? null, t.points.at(-1)?.[2] ?? null]);
+  }
+
+  // Every point of every trajectory: optimizer, step, x, y, f.
+  function pointRows() {
+    if (!shown) return [];
+    return shown.result.trajectories.flatMap((t, k) => t.points.map(([x, y, f], step) => [shown.ids[k], step, x, y, f]));
   }
 
   function schedule(delay = 250) {
