@@ -10,6 +10,7 @@ import {frameCount, revealAt, stepsPerFrame, toPixels, toPlane} from '../../web/
 import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/optimizers.js';
 import {GRID, roundStart, surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {boxRange, boxes, gradientRatio, initSpec, spreadSeries, statsRows} from '../../web/lessons/avances/init/stats.js';
+import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
 import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
@@ -174,5 +175,26 @@ describe('initialisation statistics', () => {
     const rows = statsRows(result);
     expect(rows[0].slice(0, 7)).toEqual([1, 0, 0.6, 0.1, 0.2, 0, 2]);
     expect(rows[0]).toHaveLength(7 + 14);
+  });
+});
+
+describe('overfitting: the two networks', () => {
+  const data = {inputs: [[0, 0], [1, 1]], targets: [[1, 0], [0, 1]], labels: [0, 1], validation: {inputs: [[0, 1]], targets: [[1, 0]], labels: [0]}};
+
+  test('the same network, the second with L2 and dropout on its hidden layer', () => {
+    const [plain, regularized] = overfitScenarios(data, {ruido: 0.3, l2: 0.01, dropout: 0.25, epocas: 7});
+    expect(plain.regularization).toBeUndefined();
+    expect(plain.model.dropout).toBeUndefined();
+    expect(regularized.regularization).toEqual({l1: 0, l2: 0.01});
+    expect(regularized.model).toEqual({...plain.model, dropout: [0.25]});
+    expect(regularized.data).toEqual(plain.data);
+    expect(plain.train.steps).toBe(7 * 1);  // 2 rows, batch 10: one step per epoch
+    expect(overfitSettings({ruido: 0.3, epocas: 7})).toMatchObject({shape: 'circles', noise: 0.3, epochs: 7});
+  });
+
+  test('without dropout (p = 0, or a core without it) only L2', () => {
+    const [, regularized] = overfitScenarios(data, {ruido: 0.3, l2: 0.02, epocas: 1});
+    expect(regularized.model.dropout).toBeUndefined();
+    expect(regularized.regularization.l2).toBe(0.02);
   });
 });

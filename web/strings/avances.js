@@ -70,6 +70,25 @@ export const avances = {
     noRacers: 'Elige al menos un optimizador.',
     axisX: 'x', axisY: 'y',
   },
+  // Overfitting (web/lessons/avances/overfit/).
+  overfit: {
+    noise: 'Ruido de los puntos',
+    l2: 'L2 λ₂',
+    dropout: 'Dropout p',
+    epochs: 'Épocas',
+    setup: 'Círculos con ruido, la mitad de los puntos apartados para validación (huecos), una capa oculta de 32 ReLU, Adam. Pulsa «Entrenar» y compara las curvas de validación.',
+    plain: 'Sin regularizar',
+    regularized: 'Con regularización',
+    runNames: ['sin', 'con'],
+    curvesHeader: ['red', 'epoca', 'iteracion', 'perdida_entrenamiento', 'exactitud_entrenamiento', 'perdida_validacion', 'exactitud_validacion'],
+    exports: {
+      boundaryPlain: 'PNG frontera (sin)',
+      boundaryRegularized: 'PNG frontera (con)',
+      lossPlain: 'PNG curvas (sin)',
+      lossRegularized: 'PNG curvas (con)',
+      curves: 'CSV de las curvas',
+    },
+  },
   // Initialisation (web/lessons/avances/init/).
   init: {
     heading: 'Distribuciones capa a capa',

@@ -6,14 +6,16 @@ import '../../styles/labs.css';
 import '../../styles/avances.css';
 import {el} from '../../dom.js';
 import {parseRoute, replaceRoute} from '../../router.js';
+import {trackHeight} from '../../measure.js';
 import {S} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson} from './text.js';
-import {initFields, raceFields, readSettings, settingsQuery} from './settings.js';
+import {initFields, overfitFields, raceFields, readSettings, settingsQuery} from './settings.js';
 import {spec} from '../../core/spec.js';
 import {mountRace} from './race/race.js';
 import {mountInit} from './init/init.js';
+import {mountOverfit} from './overfit/overfit.js';
 
 const PATH = '/avances';
 
@@ -22,7 +24,7 @@ const PATH = '/avances';
 const PARTS = [
   {id: 'optimizadores', mount: mountRace, needs: {spec: 'surface', fields: raceFields}},
   {id: 'inicializacion', mount: mountInit, needs: {spec: 'init_stats', fields: initFields}},
-  {id: 'sobreajuste', mount: null},
+  {id: 'sobreajuste', mount: mountOverfit, needs: {spec: 'scenario', fields: overfitFields}},
   {id: 'normalizacion', mount: null},
   {id: 'relu', mount: null},
 ];
@@ -30,6 +32,7 @@ const PARTS = [
 const FIELD_LABELS = () => ({
   sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: 'x', y: 'y',
   pasos: S.avances.race.steps, opt: S.avances.race.optimizers,
+  ruido: S.avances.overfit.noise, l2: S.avances.overfit.l2, dropout: S.avances.overfit.dropout, epocas: S.avances.overfit.epochs,
   ini: S.avances.init.scheme, act: S.avances.init.activation, capas: S.avances.init.depth, ancho: S.avances.init.width,
 });
 
@@ -48,7 +51,7 @@ export function mountAvances(root, {core, params}) {
   // A part needs its verb from the core (its entry in the core's spec says it has it); its settings
   // live in the address then.
   const available = ({needs}) => Boolean(needs && spec()[needs.spec]);
-  const fields = Object.assign({}, ...PARTS.filter(available).map(({needs}) => needs.fields));
+  const fields = Object.assign({}, ...PARTS.filter(available).map(({needs}) => (typeof needs.fields === 'function' ? needs.fields() : needs.fields)));
   const query = () => {
     const q = new URLSearchParams(settingsQuery(values, fields));
     if (embed) q.set('embed', '1');
@@ -131,6 +134,9 @@ export function mountAvances(root, {core, params}) {
     ]),
   ]));
   mountParts(params);
+  // The experiments stick below the top bar, whatever its height.
+  const bar = root.querySelector('.topbar');
+  const barHeight = bar ? trackHeight(bar, '--topbar-height') : null;
 
   return {
     update(next) {
@@ -140,6 +146,7 @@ export function mountAvances(root, {core, params}) {
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);
+      barHeight?.destroy();
       for (const m of mounted) m?.destroy?.();
       for (const run of runs) run.cancel();
       for (const cue of cues) cue.destroy();

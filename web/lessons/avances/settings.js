@@ -8,7 +8,8 @@
 //   settingsQuery(values) → {name: text}                the address's query, unset starts left out
 //   ETA_STOPS, etaAt(position), etaPosition(value)      η's log slider: 1, 2, 5 × 10^k
 import {choice, fieldText, int, num, parseNumberText, readParams} from '../../forms/settings.js';
-import {coreChoice, fromCore, LR} from '../../labs/shared/fields.js';
+import {coreChoice, coreRange, fromCore, LR} from '../../labs/shared/fields.js';
+import {spec} from '../../core/spec.js';
 import {bounds, initSpec, surfaceSpec} from './core-spec.js';
 import {RACER_IDS} from './race/optimizers.js';
 
@@ -58,6 +59,18 @@ export const initFields = {
   capas: coreNumber('int', () => initSpec().depth),
   ancho: coreNumber('int', () => initSpec().width),
 };
+
+// Part 3: the points' noise, L2's strength (the lesson's range), dropout's p where the core has
+// it (its range is the core's: model.dropout), the epochs.
+export function overfitFields() {
+  const dropout = spec().scenario.mlp?.dropout;
+  return {
+    ruido: coreRange('number', (s) => s.data.points.noise, 0.35),
+    l2: num(0, 1, 0.01),
+    ...(dropout ? {dropout: coreRange('number', (s) => s.scenario.mlp.dropout, 0.3)} : {}),
+    epocas: int(1, 2000, 500),
+  };
+}
 
 export const FIELDS = {...raceFields, ...initFields};
 
