@@ -11,6 +11,8 @@ import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/o
 import {GRID, roundStart, surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {boxRange, boxes, gradientRatio, initSpec, spreadSeries, statsRows} from '../../web/lessons/avances/init/stats.js';
 import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
+import {deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
+import {deadUnits} from '../../web/labs/jobs/dead-units.js';
 import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
@@ -196,5 +198,46 @@ describe('overfitting: the two networks', () => {
     const [, regularized] = overfitScenarios(data, {ruido: 0.3, l2: 0.02, epocas: 1});
     expect(regularized.model.dropout).toBeUndefined();
     expect(regularized.regularization.l2).toBe(0.02);
+  });
+});
+
+describe('dead units: the two networks', () => {
+  test('ReLU and Leaky ReLU, the same network, data and η', () => {
+    const data = {inputs: [[0, 0], [1, 1], [1, 0]], targets: [[1, 0], [0, 1], [0, 1]]};
+    const [relu, leaky] = reluScenarios(data, {eta: 0.5, steps: 300});
+    expect([relu.activation, leaky.activation]).toEqual(['relu', 'leaky_relu']);
+    expect(relu.scenario.model.activations).toEqual(['relu', 'relu', 'relu', 'relu', 'softmax']);
+    expect(leaky.scenario.model.activations.slice(0, -1).every((a) => a === 'leaky_relu')).toBe(true);
+    expect({...leaky.scenario, model: null}).toEqual({...relu.scenario, model: null});
+    expect(relu.scenario.optimizer).toEqual({kind: 'sgd', lr: 0.5});
+    expect(relu.scenario.train).toMatchObject({steps: 300, batch_size: 3});
+    expect(deadEvery(1000)).toBe(10);
+    expect(deadEvery(50)).toBe(1);
+  });
+});
+
+describe('the deadUnits job', () => {
+  // A stand-in trainer: losses 1/(k+1), a dead share that grows by 0.1 per reading.
+  const fakeCore = () => ({trainer: () => {
+    let k = 0;
+    let reads = 0;
+    return {
+      run: (n) => Float64Array.from({length: n}, () => 1 / ++k),
+      deadUnits: () => Float64Array.of(0.1 * reads, 0.1 * reads++ + 0.2),
+      divergence: (step, loss) => Object.assign(new Error('diverged'), {step, loss}),
+      delete() {},
+    };
+  }});
+
+  test('a reading every `every` steps and at the start, per run, as progress and as the result', async () => {
+    const progress = [];
+    const api = {core: fakeCore(), progress: (p) => progress.push(p), pause: async () => {}, cancelled: () => false};
+    const result = await deadUnits({scenarios: [{}, {}], steps: 25, every: 10}, api);
+    expect(result.runs).toHaveLength(2);
+    expect(result.runs[0].map(([step]) => step)).toEqual([0, 10, 20, 25]);
+    expect(result.runs[0][1][1]).toBeCloseTo(0.2, 12);
+    expect(result.runs[0][1][2]).toEqual([0.1, 0.30000000000000004]);
+    expect(progress.filter((p) => p.run === 1).flatMap((p) => p.rows)).toEqual(result.runs[1]);
+    expect(progress.at(-1)).toMatchObject({run: 1, done: 25, total: 25});
   });
 });

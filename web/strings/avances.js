@@ -1,6 +1,6 @@
 // Lesson 3 (#/avances, "Limitaciones y avances"): the page's own words. The lesson's text is
 // content, in web/lessons/avances/text.js.
-import {formatNumber} from '../format.js';
+import {formatNumber, formatPercent} from '../format.js';
 
 const n = formatNumber;
 
@@ -88,6 +88,18 @@ export const avances = {
       lossRegularized: 'PNG curvas (con)',
       curves: 'CSV de las curvas',
     },
+  },
+  // Dead units (web/lessons/avances/relu/).
+  relu: {
+    eta: 'Tasa de aprendizaje η (SGD)',
+    steps: 'Iteraciones',
+    run: 'Entrenar las dos redes',
+    setup: 'La misma red (4 capas ocultas de 16, inicialización de He) sobre la espiral, con ReLU y con Leaky ReLU, entrenada con SGD. Sube η y mira cuántas neuronas mueren.',
+    step: 'Iteración',
+    share: 'Neuronas muertas',
+    chartLabel: 'Proporción de neuronas ocultas muertas durante el entrenamiento',
+    summary: (pairs) => `Al final: ${pairs.map(([name, share]) => `${name}, ${formatPercent(share, {digits: 0})} de neuronas muertas`).join('; ')}.`,
+    csvHeader: ['activacion', 'iteracion', 'proporcion_muertas', 'por_capa'],
   },
   // Initialisation (web/lessons/avances/init/).
   init: {

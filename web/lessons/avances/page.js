@@ -11,28 +11,43 @@ import {S} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson} from './text.js';
-import {initFields, overfitFields, raceFields, readSettings, settingsQuery} from './settings.js';
+import {initFields, overfitFields, raceFields, reluFields, readSettings, settingsQuery} from './settings.js';
 import {spec} from '../../core/spec.js';
 import {mountRace} from './race/race.js';
 import {mountInit} from './init/init.js';
 import {mountOverfit} from './overfit/overfit.js';
+import {mountRelu} from './relu/relu.js';
 
 const PATH = '/avances';
 
-// The parts in the lesson's order, each with its piece (null: text only for now) and what the
-// piece needs from the core.
+// A trainer of the core that has `method` (a newer core's Trainer may have more).
+function trainerHas(core, method) {
+  let trainer = null;
+  try {
+    trainer = core.trainer({model: {kind: 'mlp', layers: [1, 1], activations: ['linear']}, data: {inputs: [[0]], targets: [[0]]}});
+    return typeof trainer[method] === 'function';
+  } catch {
+    return false;
+  } finally {
+    trainer?.delete();
+  }
+}
+
+// The parts in the lesson's order, each with its piece (null: text only for now), whether the
+// core has what it needs (a verb shows in its spec) and its settings' fields.
 const PARTS = [
-  {id: 'optimizadores', mount: mountRace, needs: {spec: 'surface', fields: raceFields}},
-  {id: 'inicializacion', mount: mountInit, needs: {spec: 'init_stats', fields: initFields}},
-  {id: 'sobreajuste', mount: mountOverfit, needs: {spec: 'scenario', fields: overfitFields}},
+  {id: 'optimizadores', mount: mountRace, ready: () => Boolean(spec().surface), fields: () => raceFields},
+  {id: 'inicializacion', mount: mountInit, ready: () => Boolean(spec().init_stats), fields: () => initFields},
+  {id: 'sobreajuste', mount: mountOverfit, ready: () => true, fields: overfitFields},
   {id: 'normalizacion', mount: null},
-  {id: 'relu', mount: null},
+  {id: 'relu', mount: mountRelu, ready: (core) => trainerHas(core, 'deadUnits'), fields: () => reluFields},
 ];
 
 const FIELD_LABELS = () => ({
   sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: 'x', y: 'y',
   pasos: S.avances.race.steps, opt: S.avances.race.optimizers,
   ruido: S.avances.overfit.noise, l2: S.avances.overfit.l2, dropout: S.avances.overfit.dropout, epocas: S.avances.overfit.epochs,
+  relu_eta: S.avances.relu.eta, relu_pasos: S.avances.relu.steps,
   ini: S.avances.init.scheme, act: S.avances.init.activation, capas: S.avances.init.depth, ancho: S.avances.init.width,
 });
 
@@ -48,10 +63,9 @@ export function mountAvances(root, {core, params}) {
   const runs = new Set();
   const cues = [];  // the text's sideways-scrolling blocks (web/lessons/text-view.js)
 
-  // A part needs its verb from the core (its entry in the core's spec says it has it); its settings
-  // live in the address then.
-  const available = ({needs}) => Boolean(needs && spec()[needs.spec]);
-  const fields = Object.assign({}, ...PARTS.filter(available).map(({needs}) => (typeof needs.fields === 'function' ? needs.fields() : needs.fields)));
+  // The parts whose needs the core meets; their settings live in the address.
+  const ready = new Set(PARTS.filter((p) => p.mount && p.ready(core)));
+  const fields = Object.assign({}, ...[...ready].map((p) => p.fields()));
   const query = () => {
     const q = new URLSearchParams(settingsQuery(values, fields));
     if (embed) q.set('embed', '1');
@@ -113,7 +127,7 @@ export function mountAvances(root, {core, params}) {
       const {bench} = sections[k];
       bench.replaceChildren();
       if (!mount) bench.append(el('p', {class: 'avances-pending'}, A.pending));
-      else if (!available(p)) bench.append(el('p', {class: 'avances-pending'}, A.unavailable));
+      else if (!ready.has(p)) bench.append(el('p', {class: 'avances-pending'}, A.unavailable));
       else mounted.push(mount(bench, part));
     });
     writeAddress();

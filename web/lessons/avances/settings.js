@@ -72,6 +72,13 @@ export function overfitFields() {
   };
 }
 
+// Part 5: plain SGD's η (the lesson's learning rates) and the steps (the lesson's choice: a run
+// of a few seconds at most).
+export const reluFields = {
+  relu_eta: num(LR.min, LR.max, 0.5),
+  relu_pasos: int(10, 5000, 1000),
+};
+
 export const FIELDS = {...raceFields, ...initFields};
 
 export const readSettings = (params, fields = FIELDS) => readParams(fields, params);
