@@ -13,6 +13,7 @@ import {boxRange, boxes, gradientRatio, initSpec, spreadSeries, statsRows} from 
 import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
 import {deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 import {deadUnits} from '../../web/labs/jobs/dead-units.js';
+import {bnScenarios, lossEvery, stepperExample} from '../../web/lessons/avances/batchnorm/scenario.js';
 import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
@@ -239,5 +240,22 @@ describe('the deadUnits job', () => {
     expect(result.runs[0][1][2]).toEqual([0.1, 0.30000000000000004]);
     expect(progress.filter((p) => p.run === 1).flatMap((p) => p.rows)).toEqual(result.runs[1]);
     expect(progress.at(-1)).toMatchObject({run: 1, done: 25, total: 25});
+  });
+});
+
+describe('batch normalization: the two networks and the stepper\'s example', () => {
+  test('the same deep sigmoid network, the second with batch norm in every hidden layer', () => {
+    const data = {inputs: [[0, 0], [1, 1]], targets: [[1, 0], [0, 1]]};
+    const [plain, normalized] = bnScenarios(data, {eta: 0.5, steps: 100});
+    expect([plain.batchNorm, normalized.batchNorm]).toEqual([false, true]);
+    expect(plain.scenario.model.batch_norm).toBeUndefined();
+    const hidden = plain.scenario.model.layers.length - 2;
+    expect(normalized.scenario.model.batch_norm).toEqual(Array(hidden).fill(true));
+    expect(plain.scenario.model.activations.slice(0, -1).every((a) => a === 'sigmoid')).toBe(true);
+    expect({...normalized.scenario, model: null}).toEqual({...plain.scenario, model: null});
+    expect(lossEvery(1500)).toBe(3);
+    const example = stepperExample();
+    expect(example.model.batch_norm).toEqual([true]);
+    expect(example.data.inputs.length).toBeGreaterThan(1);
   });
 });

@@ -89,6 +89,21 @@ export const avances = {
       curves: 'CSV de las curvas',
     },
   },
+  // Batch normalization (web/lessons/avances/batchnorm/).
+  batchnorm: {
+    eta: 'Tasa de aprendizaje η (SGD)',
+    steps: 'Iteraciones',
+    run: 'Entrenar las dos redes',
+    setup: 'Una red de 6 capas ocultas de 16 sigmoides (inicialización de Xavier) sobre los círculos, con SGD, sin y con normalización por lotes en cada capa oculta.',
+    step: 'Iteración',
+    loss: 'Pérdida (entropía cruzada)',
+    without: 'Sin normalización',
+    with: 'Con normalización por lotes',
+    chartLabel: 'Pérdida de entrenamiento de la red sigmoide profunda, sin y con normalización por lotes',
+    summary: ([without, withBn]) => `Pérdida al final: ${without} sin normalización, ${withBn} con normalización por lotes.`,
+    csvHeader: ['normalizacion', 'iteracion', 'perdida'],
+    stepperLink: 'Abrir en el paso a paso de la lección 1 un ejemplo pequeño con normalización por lotes',
+  },
   // Dead units (web/lessons/avances/relu/).
   relu: {
     eta: 'Tasa de aprendizaje η (SGD)',

@@ -11,12 +11,13 @@ import {S} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson} from './text.js';
-import {initFields, overfitFields, raceFields, reluFields, readSettings, settingsQuery} from './settings.js';
+import {bnFields, initFields, overfitFields, raceFields, reluFields, readSettings, settingsQuery} from './settings.js';
 import {spec} from '../../core/spec.js';
 import {mountRace} from './race/race.js';
 import {mountInit} from './init/init.js';
 import {mountOverfit} from './overfit/overfit.js';
 import {mountRelu} from './relu/relu.js';
+import {mountBatchNorm} from './batchnorm/batchnorm.js';
 
 const PATH = '/avances';
 
@@ -33,13 +34,25 @@ function trainerHas(core, method) {
   }
 }
 
+// Whether the core takes an MLP with these model fields (model.dropout, model.batch_norm: a newer
+// core's): asked of the core itself, on a tiny network.
+function accepts(core, model) {
+  try {
+    core.resolve({model: {kind: 'mlp', layers: [1, 2, 1], activations: ['sigmoid', 'linear'], ...model},
+      data: {inputs: [[0], [1]], targets: [[0], [1]]}});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // The parts in the lesson's order, each with its piece (null: text only for now), whether the
 // core has what it needs (a verb shows in its spec) and its settings' fields.
 const PARTS = [
   {id: 'optimizadores', mount: mountRace, ready: () => Boolean(spec().surface), fields: () => raceFields},
   {id: 'inicializacion', mount: mountInit, ready: () => Boolean(spec().init_stats), fields: () => initFields},
-  {id: 'sobreajuste', mount: mountOverfit, ready: () => true, fields: overfitFields},
-  {id: 'normalizacion', mount: null},
+  {id: 'sobreajuste', mount: mountOverfit, ready: () => true, fields: (core) => overfitFields({dropout: accepts(core, {dropout: [0.5]})})},
+  {id: 'normalizacion', mount: mountBatchNorm, ready: (core) => accepts(core, {batch_norm: [true]}), fields: () => bnFields},
   {id: 'relu', mount: mountRelu, ready: (core) => trainerHas(core, 'deadUnits'), fields: () => reluFields},
 ];
 
@@ -47,6 +60,7 @@ const FIELD_LABELS = () => ({
   sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: 'x', y: 'y',
   pasos: S.avances.race.steps, opt: S.avances.race.optimizers,
   ruido: S.avances.overfit.noise, l2: S.avances.overfit.l2, dropout: S.avances.overfit.dropout, epocas: S.avances.overfit.epochs,
+  bn_eta: S.avances.batchnorm.eta, bn_pasos: S.avances.batchnorm.steps,
   relu_eta: S.avances.relu.eta, relu_pasos: S.avances.relu.steps,
   ini: S.avances.init.scheme, act: S.avances.init.activation, capas: S.avances.init.depth, ancho: S.avances.init.width,
 });
@@ -65,7 +79,7 @@ export function mountAvances(root, {core, params}) {
 
   // The parts whose needs the core meets; their settings live in the address.
   const ready = new Set(PARTS.filter((p) => p.mount && p.ready(core)));
-  const fields = Object.assign({}, ...[...ready].map((p) => p.fields()));
+  const fields = Object.assign({}, ...[...ready].map((p) => p.fields(core)));
   const query = () => {
     const q = new URLSearchParams(settingsQuery(values, fields));
     if (embed) q.set('embed', '1');
@@ -91,6 +105,7 @@ export function mountAvances(root, {core, params}) {
       return values;
     },
     update,
+    accepts: (model) => accepts(core, model),
     runJob(kind, input, options) {
       const run = runJob(kind, input, options);
       runs.add(run);

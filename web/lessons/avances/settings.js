@@ -9,7 +9,6 @@
 //   ETA_STOPS, etaAt(position), etaPosition(value)      η's log slider: 1, 2, 5 × 10^k
 import {choice, fieldText, int, num, parseNumberText, readParams} from '../../forms/settings.js';
 import {coreChoice, coreRange, fromCore, LR} from '../../labs/shared/fields.js';
-import {spec} from '../../core/spec.js';
 import {bounds, initSpec, surfaceSpec} from './core-spec.js';
 import {RACER_IDS} from './race/optimizers.js';
 
@@ -61,16 +60,21 @@ export const initFields = {
 };
 
 // Part 3: the points' noise, L2's strength (the lesson's range), dropout's p where the core has
-// it (its range is the core's: model.dropout), the epochs.
-export function overfitFields() {
-  const dropout = spec().scenario.mlp?.dropout;
+// model.dropout (the lesson's range, inside the core's [0, 1)), the epochs.
+export function overfitFields({dropout = false} = {}) {
   return {
     ruido: coreRange('number', (s) => s.data.points.noise, 0.35),
     l2: num(0, 1, 0.01),
-    ...(dropout ? {dropout: coreRange('number', (s) => s.scenario.mlp.dropout, 0.3)} : {}),
+    ...(dropout ? {dropout: num(0, 0.9, 0.3)} : {}),
     epocas: int(1, 2000, 500),
   };
 }
+
+// Part 4: plain SGD's η and the steps (the lesson's choices).
+export const bnFields = {
+  bn_eta: num(LR.min, LR.max, 0.5),
+  bn_pasos: int(10, 5000, 1500),
+};
 
 // Part 5: plain SGD's η (the lesson's learning rates) and the steps (the lesson's choice: a run
 // of a few seconds at most).

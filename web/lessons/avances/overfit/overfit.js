@@ -4,7 +4,7 @@
 // and draw it, in the labs' worker.
 //
 //   mountOverfit(container, part) → {destroy()}
-//   part: {core, values (the page's settings), update() (into the address), runJob}
+//   part: {core, values (the page's settings), update() (into the address), runJob, accepts(model)}
 import {el} from '../../../dom.js';
 import {S} from '../../../strings/index.js';
 import {createForm} from '../../../forms/settings-form.js';
@@ -17,7 +17,7 @@ import {overfitScenarios, overfitSettings} from './scenario.js';
 export function mountOverfit(container, part) {
   const T = S.avances.overfit;
   const values = part.values;
-  const fields = overfitFields();
+  const fields = overfitFields({dropout: part.accepts({dropout: [0.5]})});
   const labels = {ruido: T.noise, l2: T.l2, dropout: T.dropout, epocas: T.epochs};
   const form = createForm(fields, values, {
     labels, prefix: 'race',
