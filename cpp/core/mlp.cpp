@@ -1,13 +1,21 @@
 #include "mlp.hpp"
 
+#include "dropout.hpp"
 #include "product.hpp"
 
 namespace backprop {
 
-void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape) {
+void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape, bool training) {
   multiply(tape.z, input, layer.W.transpose());
   tape.z.rowwise() += layer.b.row(0);
-  activate(layer.activation, tape.z.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
+  if (!layer.batch_norm.enabled()) {
+    activate(layer.activation, tape.z.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
+  } else {
+    if (training) normalize_batch(layer.batch_norm, tape.z, tape.norm);
+    else normalize_running(layer.batch_norm, tape.z, tape.norm);
+    activate(layer.activation, tape.norm.y.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
+  }
+  if (training && layer.dropout > 0) apply_dropout(layer.dropout, tape.mask, tape.a, tape.a_drop);
 }
 
 void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& grad) {
@@ -15,10 +23,23 @@ void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& gra
   grad.db.noalias() = tape.delta.colwise().sum();
 }
 
-void backward_delta(const Layer& layer, const LayerTape& tape, Activation below, LayerTape& below_tape) {
-  multiply(below_tape.a_grad, tape.delta, layer.W);
-  activation_backward(below, below_tape.z.data(), below_tape.a.data(), below_tape.a_grad.data(),
-                      below_tape.delta.data(), below_tape.z.rows(), below_tape.z.cols());
+void backward_delta(const Layer& layer, const LayerTape& tape, const Layer& below, LayerTape& below_tape,
+                    LayerGrad& below_grad) {
+  LayerTape& t = below_tape;
+  if (below.dropout > 0) {
+    multiply(t.a_drop_grad, tape.delta, layer.W);
+    dropout_backward(below.dropout, t.mask, t.a_drop_grad, t.a_grad);
+  } else {
+    multiply(t.a_grad, tape.delta, layer.W);
+  }
+  if (!below.batch_norm.enabled()) {
+    activation_backward(below.activation, t.z.data(), t.a.data(), t.a_grad.data(), t.delta.data(), t.z.rows(),
+                        t.z.cols());
+    return;
+  }
+  activation_backward(below.activation, t.norm.y.data(), t.a.data(), t.a_grad.data(), t.norm.dy.data(), t.z.rows(),
+                      t.z.cols());
+  normalize_backward(below.batch_norm, t.norm, below_grad.dgamma, below_grad.dbeta, t.delta);
 }
 
 MlpTape make_tape(const Mlp& mlp, Index batch_size) {
@@ -29,13 +50,25 @@ MlpTape make_tape(const Mlp& mlp, Index batch_size) {
     tape[l].a.resize(batch_size, n);
     tape[l].a_grad.resize(batch_size, n);
     tape[l].delta.resize(batch_size, n);
+    if (mlp.layers[l].batch_norm.enabled()) tape[l].norm.resize(batch_size, n);
+    if (mlp.layers[l].dropout > 0) {
+      tape[l].mask = Matrix::Ones(batch_size, n);
+      tape[l].a_drop.resize(batch_size, n);
+      tape[l].a_drop_grad.resize(batch_size, n);
+    }
   }
   return tape;
 }
 
-void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape) {
-  forward(mlp.layers[0], x, tape[0]);
-  for (size_t l = 1; l < mlp.layers.size(); ++l) forward(mlp.layers[l], tape[l - 1].a, tape[l]);
+void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape, bool training) {
+  forward(mlp.layers[0], x, tape[0], training);
+  for (size_t l = 1; l < mlp.layers.size(); ++l)
+    forward(mlp.layers[l], output(mlp.layers[l - 1], tape[l - 1], training), tape[l], training);
+}
+
+void update_running(Mlp& mlp, const MlpTape& tape) {
+  for (size_t l = 0; l < mlp.layers.size(); ++l)
+    if (mlp.layers[l].batch_norm.enabled()) update_running(mlp.layers[l].batch_norm, tape[l].norm);
 }
 
 namespace {
@@ -60,8 +93,8 @@ void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, 
   output_delta(mlp.loss, mlp.layers[L - 1].activation, out.z.data(), out.a.data(), y.data(),
                loss_scale(mlp, y.rows()), out.a_grad.data(), out.delta.data(), out.z.rows(), out.z.cols());
   for (size_t l = L - 1; l > 0; --l) {
-    backward(tape[l - 1].a, tape[l], grads[l]);
-    backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1].activation, tape[l - 1]);
+    backward(output(mlp.layers[l - 1], tape[l - 1], true), tape[l], grads[l]);
+    backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1], tape[l - 1], grads[l - 1]);
   }
   backward(x, tape[0], grads[0]);
 }

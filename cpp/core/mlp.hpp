@@ -3,11 +3,14 @@
 //   backward: δ⁽ᴸ⁾ = ∂L/∂ŷ ∘ g′(z⁽ᴸ⁾),  δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀ δ⁽ˡ⁺¹⁾) ∘ f′(z⁽ˡ⁾),
 //             ∂L/∂W⁽ˡ⁾ = δ⁽ˡ⁾ a⁽ˡ⁻¹⁾ᵀ,  ∂L/∂b⁽ˡ⁾ = δ⁽ˡ⁾
 // With a batch, each quantity is B × n (a row per sample), so z = A Wᵀ + b.
+// A hidden layer may normalize its z (batch_norm.hpp: a = f(y), y = γ∘x̂ + β) and drop units of
+// its a in training (dropout.hpp: the next layer reads a_drop); without them nothing changes.
 #pragma once
 
 #include <vector>
 
 #include "activation.hpp"
+#include "batch_norm.hpp"
 #include "loss.hpp"
 #include "matrix.hpp"
 
@@ -19,22 +22,34 @@ struct Layer {
   Matrix W;  // n_out × n_in
   Matrix b;  // 1 × n_out
   Activation activation;
+  BatchNorm batch_norm;   // empty: none
+  double dropout = 0.0;   // p; 0: none
 };
 
 struct LayerTape {
   Matrix z, a, a_grad, delta;  // B × n_out; a_grad = ∂L/∂a, delta = ∂L/∂z
+  BatchNormTape norm;          // batch norm only
+  Matrix mask, a_drop, a_drop_grad;  // dropout only: m, a ∘ m/(1 − p), ∂L/∂a_drop
 };
 
 struct LayerGrad {
   Matrix dW, db;
+  Matrix dgamma, dbeta;  // batch norm only
 };
 
-// z = input Wᵀ + b, a = f(z)
-void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape);
+// z = input Wᵀ + b, a = f(z) (f(y) with batch norm; then a_drop in training with dropout, from
+// tape.mask). `training`: batch statistics and dropout; otherwise running statistics, no dropout.
+void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape, bool training = false);
+// What the next layer reads: a_drop in training with dropout, a otherwise.
+inline const Matrix& output(const Layer& layer, const LayerTape& tape, bool training) {
+  return training && layer.dropout > 0 ? tape.a_drop : tape.a;
+}
 // ∂L/∂W = δᵀ input, ∂L/∂b = Σ over samples of δ
 void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& grad);
-// δ of the layer below: ∂L/∂a_below = δ W, then δ_below = ∂L/∂a_below ∘ f′(z_below)
-void backward_delta(const Layer& layer, const LayerTape& tape, Activation below, LayerTape& below_tape);
+// δ of the layer below: ∂L/∂a_below = δ W (through its dropout mask), then
+// δ_below = ∂L/∂a_below ∘ f′(z_below) (through f′(y) and the batch statistics with batch norm)
+void backward_delta(const Layer& layer, const LayerTape& tape, const Layer& below, LayerTape& below_tape,
+                    LayerGrad& below_grad);
 
 struct Mlp {
   std::vector<Layer> layers;
@@ -47,10 +62,13 @@ using MlpGrads = std::vector<LayerGrad>;
 
 MlpTape make_tape(const Mlp& mlp, Index batch_size);
 
-void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape);
+void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape, bool training = false);
+// After a training forward: batch norm's running statistics (none without batch norm).
+void update_running(Mlp& mlp, const MlpTape& tape);
 // The batch loss of the last forward: half_sse and cross_entropy average over samples,
 // mse over every element.
 double loss(const Mlp& mlp, const MlpTape& tape, const ConstMatrixRef& y);
+// After a training forward.
 void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
               MlpGrads& grads);
 

@@ -45,8 +45,14 @@ class Objective {
   virtual Index sample_count() const = 0;
   // Views stay valid for the life of the objective.
   virtual ParamViews& params() = 0;
-  // Data loss of the batch (mean over samples), forward only.
+  // Data loss of the batch (mean over samples), forward only, as the last loss_and_gradient
+  // computed it: training mode (batch statistics, that step's dropout masks), nothing updated.
   virtual double loss(const Batch& batch) = 0;
+  // Data loss in evaluation mode (batch norm's running statistics, no dropout): the same as loss()
+  // for a model without them.
+  virtual double eval_loss(const Batch& batch) { return loss(batch); }
+  // Buffers that are not parameters (batch norm's running_mean{l}, running_var{l}), empty if none.
+  virtual NamedValues buffers() const { return {}; }
   // Data loss, and its gradient written into every ParamView::grad.
   virtual double loss_and_gradient(const Batch& batch) = 0;
   // Forward and backward values of the last loss_and_gradient call, named for the trace.

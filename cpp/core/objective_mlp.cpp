@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "accuracy.hpp"
+#include "dropout.hpp"
 #include "error.hpp"
 #include "init.hpp"
 #include "mlp.hpp"
@@ -17,24 +18,35 @@ namespace {
 
 class MlpObjective final : public Objective {
  public:
-  explicit MlpObjective(const Scenario& s) : inputs_(s.inputs), targets_(s.targets) {
+  explicit MlpObjective(const Scenario& s)
+      : inputs_(s.inputs), targets_(s.targets), dropout_rng_(s.train.seed ^ dropout_seed_mix) {
     mlp_.loss = s.mlp.loss;
     Rng rng(s.init.seed);
     const auto& sizes = s.mlp.layers;
     for (size_t l = 1; l < sizes.size(); ++l) {
-      Layer layer{Matrix(sizes[l], sizes[l - 1]), Matrix(1, sizes[l]), s.mlp.activations[l - 1]};
+      Layer layer{Matrix(sizes[l], sizes[l - 1]), Matrix(1, sizes[l]), s.mlp.activations[l - 1], BatchNorm{}, 0.0};
       init_weight(layer.W, s.init, sizes[l - 1], sizes[l], rng);
       init_bias(layer.b, s.init, sizes[l - 1], rng);
       if (auto it = s.parameters.find(keys::W(l)); it != s.parameters.end()) layer.W = it->second;
       if (auto it = s.parameters.find(keys::b(l)); it != s.parameters.end()) layer.b = it->second;
+      grads_.push_back({Matrix::Zero(sizes[l], sizes[l - 1]), Matrix::Zero(1, sizes[l]), Matrix(), Matrix()});
+      if (s.mlp.batch_norm_at(l - 1)) add_batch_norm(s, l, layer, grads_.back());
+      layer.dropout = s.mlp.dropout_at(l - 1);
+      if (auto it = s.mlp.dropout_masks.find(int(l)); it != s.mlp.dropout_masks.end() && layer.dropout > 0)
+        given_masks_.emplace(l - 1, it->second);
       mlp_.layers.push_back(std::move(layer));
-      grads_.push_back({Matrix::Zero(sizes[l], sizes[l - 1]), Matrix::Zero(1, sizes[l])});
     }
     for (size_t l = 0; l < mlp_.layers.size(); ++l) {
       Layer& layer = mlp_.layers[l];
       views_.push_back({keys::W(l + 1), layer.W.data(), grads_[l].dW.data(), layer.W.rows(), layer.W.cols(), true, false});
       views_.push_back({keys::b(l + 1), layer.b.data(), grads_[l].db.data(), 1, layer.b.cols(), false, true});
+      if (!layer.batch_norm.enabled()) continue;
+      const Index n = layer.b.cols();
+      // γ is updated as a weight (whatever update_biases) but never penalized; β is a bias.
+      views_.push_back({keys::gamma(l + 1), layer.batch_norm.gamma.data(), grads_[l].dgamma.data(), 1, n, true, true, false});
+      views_.push_back({keys::beta(l + 1), layer.batch_norm.beta.data(), grads_[l].dbeta.data(), 1, n, false, true});
     }
+    for (const Layer& layer : mlp_.layers) dropout_ |= layer.dropout > 0;
     if (s.validation_inputs) {
       validation_inputs_ = *s.validation_inputs;
       validation_targets_ = *s.validation_targets;
@@ -47,47 +59,76 @@ class MlpObjective final : public Objective {
   Index sample_count() const override { return inputs_.rows(); }
   ParamViews& params() override { return views_; }
 
-  double loss(const Batch& batch) override {
-    Slot& slot = slot_for(batch.size);
-    if (batch.contiguous) {
-      forward(mlp_, inputs_.middleRows(batch.index[0], batch.size), slot.tape);
-      return backprop::loss(mlp_, slot.tape, targets_.middleRows(batch.index[0], batch.size));
-    }
-    gather(batch, slot);
-    forward(mlp_, slot.x, slot.tape);
-    return backprop::loss(mlp_, slot.tape, slot.y);
-  }
+  double loss(const Batch& batch) override { return forward_loss(batch, true); }
+  double eval_loss(const Batch& batch) override { return forward_loss(batch, false); }
 
   double loss_and_gradient(const Batch& batch) override {
     last_ = &slot_for(batch.size);
     Slot& slot = *last_;
+    if (dropout_) set_masks(batch, slot.tape);
     if (batch.contiguous) {
       const auto x = inputs_.middleRows(batch.index[0], batch.size);
       const auto y = targets_.middleRows(batch.index[0], batch.size);
-      forward(mlp_, x, slot.tape);
+      forward(mlp_, x, slot.tape, true);
+      update_running(mlp_, slot.tape);
       const double value = backprop::loss(mlp_, slot.tape, y);
       backward(mlp_, x, y, slot.tape, grads_);
       return value;
     }
     gather(batch, slot);
-    forward(mlp_, slot.x, slot.tape);
+    forward(mlp_, slot.x, slot.tape, true);
+    update_running(mlp_, slot.tape);
     const double value = backprop::loss(mlp_, slot.tape, slot.y);
     backward(mlp_, slot.x, slot.y, slot.tape, grads_);
     return value;
   }
 
+  NamedValues buffers() const override {
+    NamedValues out;
+    for (size_t l = 0; l < mlp_.layers.size(); ++l) {
+      const BatchNorm& bn = mlp_.layers[l].batch_norm;
+      if (!bn.enabled()) continue;
+      out.push_back({keys::running_mean(l + 1), bn.running_mean, true});
+      out.push_back({keys::running_var(l + 1), bn.running_var, true});
+    }
+    return out;
+  }
+
   void describe(Trace& trace) const override {
     const size_t L = mlp_.layers.size();
     for (size_t l = 0; l < L; ++l) {
-      trace.forward.push_back({keys::z(l + 1), last_->tape[l].z, false});
-      trace.forward.push_back({keys::a(l + 1), last_->tape[l].a, false});
+      const size_t n = l + 1;
+      const LayerTape& tape = last_->tape[l];
+      const Layer& layer = mlp_.layers[l];
+      trace.forward.push_back({keys::z(n), tape.z, false});
+      if (layer.batch_norm.enabled()) {
+        trace.forward.push_back({keys::mu(n), tape.norm.mu, true});
+        trace.forward.push_back({keys::var(n), tape.norm.var, true});
+        trace.forward.push_back({keys::xhat(n), tape.norm.xhat, false});
+        trace.forward.push_back({keys::y(n), tape.norm.y, false});
+      }
+      trace.forward.push_back({keys::a(n), tape.a, false});
+      if (layer.dropout > 0) {
+        trace.forward.push_back({keys::mask(n), tape.mask, false});
+        trace.forward.push_back({keys::a_drop(n), tape.a_drop, false});
+      }
     }
     for (size_t l = L; l-- > 0;) {
       const size_t n = l + 1;
       const LayerTape& tape = last_->tape[l];
+      const Layer& layer = mlp_.layers[l];
+      const bool norm = layer.batch_norm.enabled();
+      if (layer.dropout > 0) trace.backward.push_back({keys::a_drop_grad(n), tape.a_drop_grad, false});
       trace.backward.push_back({keys::a_grad(n), tape.a_grad, false});
-      if (mlp_.layers[l].activation != Activation::softmax)
-        trace.backward.push_back({keys::fprime(n), derivatives(mlp_.layers[l].activation, tape.z, tape.a), false});
+      if (layer.activation != Activation::softmax)  // f′ at its argument: y with batch norm, z otherwise
+        trace.backward.push_back(
+            {keys::fprime(n), derivatives(layer.activation, norm ? tape.norm.y : tape.z, tape.a), false});
+      if (norm) {
+        trace.backward.push_back({keys::dy(n), tape.norm.dy, false});
+        trace.backward.push_back({keys::dgamma(n), grads_[l].dgamma, true});
+        trace.backward.push_back({keys::dbeta(n), grads_[l].dbeta, true});
+        trace.backward.push_back({keys::dxhat(n), tape.norm.dxhat, false});
+      }
       trace.backward.push_back({keys::delta(n), tape.delta, false});
       trace.backward.push_back({keys::dW(n), grads_[l].dW, false});
       trace.backward.push_back({keys::db(n), grads_[l].db, true});
@@ -102,7 +143,7 @@ class MlpObjective final : public Objective {
     const Matrix& x = validation ? validation_inputs_ : inputs_;
     const Matrix& y = validation ? validation_targets_ : targets_;
     MlpTape& tape = validation ? validation_tape_ : slot_for(inputs_.rows()).tape;
-    forward(mlp_, x, tape);
+    forward(mlp_, x, tape);  // evaluation mode
     out.loss = backprop::loss(mlp_, tape, y);
     const Matrix& y_hat = tape.back().a;
     if (validation ? validation_binary_ : binary_) {
@@ -139,6 +180,53 @@ class MlpObjective final : public Objective {
   }
 
  private:
+  // The dropout masks' generator is seeded from train.seed mixed with this constant, so that its
+  // draws are not the shuffle's (docs/scenario.md, "Dropout").
+  static constexpr std::uint64_t dropout_seed_mix = 0x9E3779B97F4A7C15ull;
+
+  static void add_batch_norm(const Scenario& s, size_t l, Layer& layer, LayerGrad& grad) {
+    const Index n = layer.b.cols();
+    BatchNorm& bn = layer.batch_norm;
+    bn.gamma = Matrix::Ones(1, n);
+    bn.beta = Matrix::Zero(1, n);
+    bn.running_mean = Matrix::Zero(1, n);
+    bn.running_var = Matrix::Ones(1, n);
+    const auto given = [](const std::map<std::string, Matrix>& from, const std::string& key, Matrix& to) {
+      if (auto it = from.find(key); it != from.end()) to = it->second;
+    };
+    given(s.parameters, keys::gamma(l), bn.gamma);
+    given(s.parameters, keys::beta(l), bn.beta);
+    given(s.buffers, keys::running_mean(l), bn.running_mean);
+    given(s.buffers, keys::running_var(l), bn.running_var);
+    grad.dgamma = Matrix::Zero(1, n);
+    grad.dbeta = Matrix::Zero(1, n);
+  }
+
+  // Training: each dropout layer's mask for this batch, the given rows or fresh draws.
+  void set_masks(const Batch& batch, MlpTape& tape) {
+    for (size_t l = 0; l < mlp_.layers.size(); ++l) {
+      const double p = mlp_.layers[l].dropout;
+      if (p <= 0) continue;
+      Matrix& mask = tape[l].mask;
+      if (auto it = given_masks_.find(l); it != given_masks_.end()) {
+        for (Index i = 0; i < batch.size; ++i) mask.row(i) = it->second.row(batch.index[i]);
+      } else {
+        draw_mask(p, dropout_rng_, mask);
+      }
+    }
+  }
+
+  double forward_loss(const Batch& batch, bool training) {
+    Slot& slot = slot_for(batch.size);
+    if (batch.contiguous) {
+      forward(mlp_, inputs_.middleRows(batch.index[0], batch.size), slot.tape, training);
+      return backprop::loss(mlp_, slot.tape, targets_.middleRows(batch.index[0], batch.size));
+    }
+    gather(batch, slot);
+    forward(mlp_, slot.x, slot.tape, training);
+    return backprop::loss(mlp_, slot.tape, slot.y);
+  }
+
   // Work space for one batch size (a data set that does not divide by the batch size has two).
   struct Slot {
     Index rows;
@@ -180,6 +268,9 @@ class MlpObjective final : public Objective {
   bool binary_ = false, validation_binary_ = false;
   std::deque<Slot> slots_;  // stable references
   Slot* last_ = nullptr;
+  std::map<size_t, Matrix> given_masks_;  // by layer index from 0: N × n
+  Rng dropout_rng_;
+  bool dropout_ = false;
 };
 
 }  // namespace

@@ -14,8 +14,11 @@ struct ParamView {
   double* value;
   double* grad;
   Index rows, cols;
-  bool is_weight;     // weights are regularized; biases are not
+  bool is_weight;     // weights are updated even with update_biases false; biases are not
   bool is_vector;     // serialised as a flat list
+  bool penalized = true;  // a weight under l1/l2 (batch norm's gamma is a weight that is not)
+
+  bool regularized() const { return is_weight && penalized; }
 
   Index size() const { return rows * cols; }
 };

@@ -65,6 +65,9 @@ const std::vector<ReasonInfo>& reasons() {
       {R::norms_need_rnn, "norms_need_rnn", "gradient norms over time need an rnn"},
       {R::norms_one_sequence, "norms_one_sequence", "gradient norms follow one sequence: use batch_size 1 or one sequence"},
       {R::out_of_memory, "out_of_memory", "too large for the memory available"},
+      {R::not_binary, "not_binary", "must be 0 or 1, got {got}"},
+      {R::batch_norm_one_row, "batch_norm_one_row",
+       "batch normalization needs 2 rows or more in every training batch; with {count} {count|row|rows} in batches of {size}, one batch has 1 row"},
       {R::too_slow, "too_slow",
        "stopped after {seconds} s, {done} steps or evaluations in: this machine computes these numbers too slowly "
        "(values below 2.2e-308 slow its arithmetic down)"},

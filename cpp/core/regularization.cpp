@@ -12,7 +12,7 @@ PenaltyParts penalty_parts(const ParamViews& params, const Regularization& reg) 
   if (reg.l1 == 0.0 && reg.l2 == 0.0) return {};
   double l1 = 0.0, l2 = 0.0;
   for (const ParamView& p : params) {
-    if (!p.is_weight) continue;
+    if (!p.regularized()) continue;
     for (Index i = 0; i < p.size(); ++i) {
       l1 += std::abs(p.value[i]);
       l2 += p.value[i] * p.value[i];
@@ -26,7 +26,7 @@ PenaltyParts penalty_parts(const ParamViews& params, const Regularization& reg) 
 void add_penalty_gradient(const ParamViews& params, const Regularization& reg) {
   if (reg.l1 == 0.0 && reg.l2 == 0.0) return;
   for (const ParamView& p : params) {
-    if (!p.is_weight) continue;
+    if (!p.regularized()) continue;
     for (Index i = 0; i < p.size(); ++i) p.grad[i] += reg.l2 * p.value[i] + reg.l1 * sign(p.value[i]);
   }
 }
@@ -34,7 +34,7 @@ void add_penalty_gradient(const ParamViews& params, const Regularization& reg) {
 NamedValues penalty_gradients(const ParamViews& params, const Regularization& reg) {
   NamedValues out;
   for (const ParamView& p : params) {
-    if (!p.is_weight) continue;
+    if (!p.regularized()) continue;
     Matrix g(p.rows, p.cols);
     for (Index i = 0; i < p.size(); ++i) g.data()[i] = reg.l2 * p.value[i] + reg.l1 * sign(p.value[i]);
     out.push_back({"d" + p.name, std::move(g), p.is_vector});
@@ -45,7 +45,7 @@ NamedValues penalty_gradients(const ParamViews& params, const Regularization& re
 NamedValues weight_gradients(const ParamViews& params) {
   NamedValues out;
   for (const ParamView& p : params)
-    if (p.is_weight) out.push_back({"d" + p.name, Eigen::Map<const Matrix>(p.grad, p.rows, p.cols), p.is_vector});
+    if (p.regularized()) out.push_back({"d" + p.name, Eigen::Map<const Matrix>(p.grad, p.rows, p.cols), p.is_vector});
   return out;
 }
 

@@ -22,6 +22,22 @@ struct MlpSpec {
   std::vector<int> layers;               // sizes, input first
   std::vector<Activation> activations;   // one per non-input layer
   Loss loss = Loss::half_sse;
+  // One per hidden layer, or empty (none): dropout's p in [0, 1), and batch normalization.
+  std::vector<double> dropout;
+  std::vector<bool> batch_norm;
+  // Given dropout masks by hidden layer l (1-based): N × n_l of 0/1, a row per data sample.
+  std::map<int, Matrix> dropout_masks;
+
+  double dropout_at(size_t l) const { return l < dropout.size() ? dropout[l] : 0.0; }      // l from 0
+  bool batch_norm_at(size_t l) const { return l < batch_norm.size() && batch_norm[l]; }  // l from 0
+  bool any_batch_norm() const {
+    for (bool b : batch_norm) if (b) return true;
+    return false;
+  }
+  bool any_dropout() const {
+    for (double p : dropout) if (p > 0) return true;
+    return false;
+  }
 };
 
 struct RnnSpec {
@@ -77,6 +93,8 @@ struct Scenario {
   // Explicit parameter values by name (W1, b1, … or U, V, W, b, c, h0); they win over init.
   // Vectors are stored as 1 × n matrices.
   std::map<std::string, Matrix> parameters;
+  // Explicit buffers (running_mean{l}, running_var{l} of batch norm), 1 × n; they win over 0 and 1.
+  std::map<std::string, Matrix> buffers;
   InitConfig init;
   // MLP data: B × n_x and B × n_y; optional validation set.
   Matrix inputs, targets;

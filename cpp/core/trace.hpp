@@ -41,6 +41,8 @@ struct Trace {
   NamedValues forward;    // z1, a1, … (MLP) or r, h, s, y (RNN)
   NamedValues backward;   // delta{l}, dW{l}, db{l} (MLP) or r_grad, h_grad, s_grad, dU, … (RNN)
   NamedValues updated;    // parameters after one optimizer step
+  // Batch norm's running statistics as the step starts and after its forward (empty without).
+  NamedValues buffers_before, buffers_after;
   // RNN only: what each time step t = 1..T adds to the gradients, and the running sums
   // from t = T down to t (the BPTT accumulation, the lesson's Σ_t).
   std::vector<NamedValues> time_steps;

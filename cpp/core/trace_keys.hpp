@@ -20,6 +20,23 @@ inline std::string fprime(std::size_t l) { return numbered("fprime", l); }  // b
 inline std::string delta(std::size_t l) { return numbered("delta", l); }    // backward: δ⁽ˡ⁾
 inline std::string dW(std::size_t l) { return numbered("dW", l); }          // backward: ∂L/∂W⁽ˡ⁾
 inline std::string db(std::size_t l) { return numbered("db", l); }          // backward: ∂L/∂b⁽ˡ⁾
+// Batch normalization of a hidden layer (docs/scenario.md, "Batch normalization").
+inline std::string gamma(std::size_t l) { return numbered("gamma", l); }              // parameter, n_l
+inline std::string beta(std::size_t l) { return numbered("beta", l); }                // parameter, n_l
+inline std::string running_mean(std::size_t l) { return numbered("running_mean", l); }  // buffer, n_l
+inline std::string running_var(std::size_t l) { return numbered("running_var", l); }    // buffer, n_l
+inline std::string mu(std::size_t l) { return numbered("mu", l); }        // forward: μ_B, n_l
+inline std::string var(std::size_t l) { return numbered("var", l); }      // forward: σ²_B (biased), n_l
+inline std::string xhat(std::size_t l) { return numbered("xhat", l); }    // forward: x̂
+inline std::string y(std::size_t l) { return numbered("y", l); }          // forward: γ∘x̂ + β
+inline std::string dy(std::size_t l) { return numbered("dy", l); }        // backward: ∂L/∂y
+inline std::string dxhat(std::size_t l) { return numbered("dxhat", l); }  // backward: ∂L/∂x̂
+inline std::string dgamma(std::size_t l) { return numbered("dgamma", l); }  // backward: ∂L/∂γ
+inline std::string dbeta(std::size_t l) { return numbered("dbeta", l); }    // backward: ∂L/∂β
+// Dropout after a hidden layer's activation.
+inline std::string mask(std::size_t l) { return numbered("mask", l); }      // forward: m, 0/1
+inline std::string a_drop(std::size_t l) { return numbered("a_drop", l); }  // forward: a ∘ m/(1 − p)
+inline std::string a_drop_grad(std::size_t l) { return numbered("a_drop_grad", l); }  // backward: ∂L/∂a_drop
 
 // RNN: the lesson's cell. Forward and backward entries are matrices over t = 1..T (one row each).
 namespace rnn {

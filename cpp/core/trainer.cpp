@@ -41,6 +41,7 @@ Batch Trainer::next_batch() const {
 double Trainer::step(Trace* trace) {
   const Batch batch = next_batch();
   ParamViews& params = objective_->params();
+  if (trace) trace->buffers_before = objective_->buffers();
   const double data_loss = objective_->loss_and_gradient(batch);
   const PenaltyParts penalty = penalty_parts(params, regularization_);
   const double loss = data_loss + penalty.total;
@@ -63,6 +64,7 @@ double Trainer::step(Trace* trace) {
   optimizer_.step();
   if (trace) {
     trace->updated = snapshot(params);
+    trace->buffers_after = objective_->buffers();
     trace->optimizer_after = optimizer_.state();
   }
   ++steps_;
@@ -76,7 +78,7 @@ double Trainer::step(Trace* trace) {
 
 double Trainer::full_loss() {
   const Batch all{all_.data(), Index(all_.size()), true};
-  return objective_->loss(all) + penalty(objective_->params(), regularization_);
+  return objective_->eval_loss(all) + penalty(objective_->params(), regularization_);
 }
 
 std::vector<std::string> Trainer::parameter_names() {
@@ -159,6 +161,7 @@ TrainResult train(const Scenario& scenario) {
     result.divergence = Divergence{steps, result.final_loss};
   result.validation_loss = trainer.validation_loss();
   result.parameters = snapshot(trainer.params());
+  result.buffers = trainer.objective().buffers();
   return result;
 }
 

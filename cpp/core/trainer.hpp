@@ -27,7 +27,8 @@ class Trainer {
   Batch next_batch() const;
   long long steps_done() const { return steps_; }
 
-  // Loss (with the penalty) of the current parameters on the whole data set.
+  // Loss (with the penalty) of the current parameters on the whole data set, in evaluation mode
+  // (batch norm's running statistics, no dropout).
   double full_loss();
   // Loss on the validation set (MLP `data.validation`), NaN when there is none.
   double validation_loss() { return objective_->validation_loss(); }
@@ -77,6 +78,7 @@ struct TrainResult {
   double final_loss = 0.0;
   double validation_loss = 0.0;                      // NaN when there is no validation set
   NamedValues parameters;
+  NamedValues buffers;                               // batch norm's running statistics, if any
   std::optional<Divergence> divergence;
 };
 

@@ -47,6 +47,8 @@ std::string to_json(const Trace& trace) {
                       {"before", optimizer_state(trace.optimizer_before)},
                       {"after", optimizer_state(trace.optimizer_after)}};
   out["updated"] = section(trace.updated);
+  if (!trace.buffers_after.empty())
+    out["buffers"] = {{"before", section(trace.buffers_before)}, {"after", section(trace.buffers_after)}};
   if (!trace.time_steps.empty()) {
     ojson steps = ojson::array();
     for (const NamedValues& step : trace.time_steps) steps.push_back(section(step));
@@ -63,6 +65,7 @@ std::string to_json(const TrainResult& result) {
   out["final_loss"] = result.final_loss;
   if (!std::isnan(result.validation_loss)) out["validation_loss"] = result.validation_loss;
   out["parameters"] = section(result.parameters);
+  if (!result.buffers.empty()) out["buffers"] = section(result.buffers);
   return out.dump();
 }
 

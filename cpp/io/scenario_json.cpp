@@ -81,6 +81,78 @@ Matrix matrix_of(const json& j, const std::string& path, const RowCount& count, 
   return m;
 }
 
+// One value per hidden layer: model.dropout (p) and model.batch_norm (true/false).
+void parse_hidden_options(Object& model, Scenario& s) {
+  const size_t hidden = s.mlp.layers.size() - 2;
+  const auto per_hidden = [&](const char* key, const char* items) -> const json* {
+    const json* given = model.get(key);
+    if (!given) return nullptr;
+    const std::string path = model.path(key);
+    list(*given, path, items);
+    if (given->size() != hidden)
+      fail(path, Reason::wrong_length, {{"count", std::to_string(hidden)}, {"got", std::to_string(given->size())}});
+    return given;
+  };
+  if (const json* d = per_hidden("dropout", "numbers"))
+    for (size_t i = 0; i < d->size(); ++i)
+      s.mlp.dropout.push_back(number_in((*d)[i], item_path(model.path("dropout"), i), options::dropout));
+  if (const json* b = per_hidden("batch_norm", "booleans"))
+    for (size_t i = 0; i < b->size(); ++i) s.mlp.batch_norm.push_back(boolean((*b)[i], item_path(model.path("batch_norm"), i)));
+}
+
+// model.dropout_masks (read after the data, whose rows they follow): {"l": N × n_l of 0/1} for a
+// hidden layer l whose p is above 0; any other key is refused as unknown.
+void parse_dropout_masks(const json* given, Scenario& s) {
+  if (!given) return;
+  Object masks(*given, "model.dropout_masks");
+  for (size_t l = 1; l + 1 < s.mlp.layers.size(); ++l) {
+    if (s.mlp.dropout_at(l - 1) <= 0) continue;
+    const std::string key = std::to_string(l), path = masks.path(key);
+    const json* m = masks.get(key);
+    if (!m) continue;
+    Matrix mask = matrix_of(*m, path, {s.inputs.rows(), Reason::wrong_rows, "data.inputs"}, s.mlp.layers[l],
+                            limits::max_samples);
+    for (Index i = 0; i < mask.rows(); ++i)
+      for (Index j = 0; j < mask.cols(); ++j)
+        if (mask(i, j) != 0.0 && mask(i, j) != 1.0)
+          fail(item_path(item_path(path, size_t(i)), size_t(j)), Reason::not_binary, {{"got", show(mask(i, j))}});
+    s.mlp.dropout_masks[int(l)] = std::move(mask);
+  }
+  masks.finish();
+}
+
+// Batch norm's running statistics, given: {"running_mean{l}": [...], "running_var{l}": [...]}.
+void parse_buffers(Object& root, Scenario& s) {
+  if (s.kind != ModelKind::mlp) return;  // root.finish refuses the field
+  const json* given = root.get("buffers");
+  if (!given) return;
+  Object buffers(*given, "buffers");
+  for (size_t l = 1; l + 1 < s.mlp.layers.size(); ++l) {
+    if (!s.mlp.batch_norm_at(l - 1)) continue;
+    for (const std::string& key : {keys::running_mean(l), keys::running_var(l)}) {
+      const json* value = buffers.get(key);
+      if (!value) continue;
+      const std::string path = buffers.path(key);
+      Matrix m = vector_of(*value, path, s.mlp.layers[l]);
+      if (key == keys::running_var(l))
+        for (Index j = 0; j < m.cols(); ++j)
+          if (m(0, j) < 0) fail(item_path(path, size_t(j)), Reason::at_least, {{"low", "0"}, {"got", show(m(0, j))}});
+      s.buffers[key] = std::move(m);
+    }
+  }
+  buffers.finish();
+}
+
+// PyTorch refuses a training batch of one row under batch norm: so do we, before any work.
+void check_batch_norm_rows(const Scenario& s) {
+  if (s.kind != ModelKind::mlp || !s.mlp.any_batch_norm()) return;
+  const long long n = s.inputs.rows();
+  const long long k = s.train.batch_size > 0 && s.train.batch_size < n ? s.train.batch_size : n;
+  if (k == 1 || n % k == 1)
+    fail(k == n ? "data.inputs" : "train.batch_size", Reason::batch_norm_one_row,
+         {{"count", std::to_string(n)}, {"size", std::to_string(k)}});
+}
+
 void parse_mlp_model(Object& model, Scenario& s) {
   const std::string layers_path = model.path("layers");
   const json& layers = list(model.require("layers"), layers_path, "layer_sizes");
@@ -107,6 +179,7 @@ void parse_mlp_model(Object& model, Scenario& s) {
   if (s.mlp.loss == Loss::cross_entropy && s.mlp.activations.back() != Activation::softmax)
     fail(model.path("loss"), Reason::cross_entropy_softmax,
          {{"at", item_path(act_path, acts.size() - 1)}, {"activation", std::string(name(s.mlp.activations.back()))}});
+  parse_hidden_options(model, s);
 }
 
 void parse_rnn_model(Object& model, Scenario& s) {
@@ -321,6 +394,10 @@ std::vector<ParameterShape> parameter_shapes(const Scenario& s) {
     for (size_t l = 1; l < s.mlp.layers.size(); ++l) {
       shapes.push_back({keys::W(l), s.mlp.layers[l], s.mlp.layers[l - 1], false});
       shapes.push_back({keys::b(l), 1, s.mlp.layers[l], true});
+      if (s.mlp.batch_norm_at(l - 1)) {
+        shapes.push_back({keys::gamma(l), 1, s.mlp.layers[l], true});
+        shapes.push_back({keys::beta(l), 1, s.mlp.layers[l], true});
+      }
     }
   } else {
     const RnnSpec& r = s.rnn;
@@ -340,15 +417,23 @@ Scenario parse_scenario(std::string_view source) {
   Object root(root_json, "");
   Object model(root.require("model"), "model");
   s.kind = choice(model.require("kind"), model.path("kind"), kinds);
-  if (s.kind == ModelKind::mlp) parse_mlp_model(model, s);
-  else parse_rnn_model(model, s);
+  const json* masks = nullptr;
+  if (s.kind == ModelKind::mlp) {
+    parse_mlp_model(model, s);
+    masks = model.get("dropout_masks");
+  } else {
+    parse_rnn_model(model, s);
+  }
   model.finish("model.kind", s.kind == ModelKind::mlp ? "mlp" : "rnn");
   parse_init(root, s);
   parse_parameters(root, s);
+  parse_buffers(root, s);
   parse_data(root, s);
+  parse_dropout_masks(masks, s);
   parse_optimizer(root, s);
   parse_regularization(root, s);
   parse_train(root, s);
+  check_batch_norm_rows(s);
   if (const json* k = root.get("iteration")) s.iteration = integer(*k, "iteration", options::iteration);
   root.finish();
   return s;

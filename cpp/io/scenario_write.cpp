@@ -32,6 +32,12 @@ std::string serialise_scenario(const Scenario& s) {
     model["activations"] = ojson::array();
     for (Activation f : s.mlp.activations) model["activations"].push_back(name(f));
     model["loss"] = name(s.mlp.loss);
+    if (!s.mlp.dropout.empty()) model["dropout"] = s.mlp.dropout;
+    if (!s.mlp.batch_norm.empty()) model["batch_norm"] = s.mlp.batch_norm;
+    if (!s.mlp.dropout_masks.empty()) {
+      ojson& masks = model["dropout_masks"];
+      for (const auto& [l, mask] : s.mlp.dropout_masks) masks[std::to_string(l)] = rows_json(mask);
+    }
   } else {
     model["input_size"] = s.rnn.input_size;
     model["hidden_size"] = s.rnn.hidden_size;
@@ -46,6 +52,10 @@ std::string serialise_scenario(const Scenario& s) {
     for (const ParameterShape& shape : parameter_shapes(s))
       if (auto it = s.parameters.find(shape.name); it != s.parameters.end())
         params[shape.name] = shape.is_vector ? vector_json(it->second) : rows_json(it->second);
+  }
+  if (!s.buffers.empty()) {
+    ojson& buffers = root["buffers"];
+    for (const auto& [name, value] : s.buffers) buffers[name] = vector_json(value);
   }
   root["init"] = {{"scheme", schemes[int(s.init.scheme)].first}, {"scale", s.init.scale}, {"seed", s.init.seed}};
   if (s.kind == ModelKind::mlp) {

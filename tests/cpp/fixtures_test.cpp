@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "gradcheck.hpp"
+#include "predict.hpp"
 #include "result_json.hpp"
 #include "scenario_json.hpp"
 #include "test_support.hpp"
@@ -40,7 +41,9 @@ class PyTorchFixture : public testing::TestWithParam<Case> {};
 TEST_P(PyTorchFixture, MatchesPyTorchTo1e9) {
   const Case& c = GetParam();
   const Scenario s = parse_scenario(c.scenario.dump());
-  const std::string out = c.command == "trace" ? to_json(trace(s)) : to_json(train(s));
+  const std::string out = c.command == "trace"     ? to_json(trace(s))
+                          : c.command == "predict" ? to_json(predict(s))
+                                                   : to_json(train(s));
   std::string where;
   const double worst = test::compare_json(c.expected, json::parse(out), 1e-9, where);
   EXPECT_LE(worst, 1e-9) << where;

@@ -15,7 +15,8 @@ test('the fixtures are there', () => {
 
 describe.each([...new Set(cases.map((c) => c.file))])('%s', (file) => {
   test.each(cases.filter((c) => c.file === file).map((c) => [c.name, c]))('%s', (_, c) => {
-    const got = c.command === 'trace' ? core.trace(c.scenario) : core.train(c.scenario);
+    const run = {trace: core.trace, predict: core.predict}[c.command] ?? core.train;
+    const got = run.call(core, c.scenario);
     expect(fixtureMismatches(c.expected, got)).toEqual([]);
   });
 });

@@ -81,6 +81,10 @@ export const coreErrors = {
     norms_need_rnn: () => 'las normas del gradiente en el tiempo necesitan una RNN',
     norms_one_sequence: () => 'las normas del gradiente siguen una sola secuencia: usa batch_size 1 o una sola secuencia',
     out_of_memory: () => 'es demasiado grande para la memoria disponible',
+    not_binary: (a) => `debe ser 0 o 1; es ${a.got}`,
+    batch_norm_one_row: (a) =>
+      `la normalización por lotes necesita 2 filas o más en cada lote de entrenamiento; con ${n(a.count)} ` +
+      `${a.count === '1' ? 'fila' : 'filas'} en lotes de ${n(a.size)}, un lote tiene 1 fila`,
     too_slow: (a) =>
       `se detuvo a los ${a.seconds} s, tras ${n(a.done)} pasos o evaluaciones: este equipo calcula estos números demasiado despacio ` +
       '(los valores por debajo de 2.2e-308 ralentizan su aritmética)',
