@@ -68,7 +68,7 @@ export const avances = {
     pngWhat: 'la carrera de optimizadores',
     csvWhat: 'los pasos hasta la tolerancia',
     noRacers: 'Elige al menos un optimizador.',
-    axisX: 'x', axisY: 'y',
+    startX: 'Salida x', startY: 'Salida y',
   },
   // Overfitting (web/lessons/avances/overfit/).
   overfit: {

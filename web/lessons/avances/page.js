@@ -57,7 +57,7 @@ const PARTS = [
 ];
 
 const FIELD_LABELS = () => ({
-  sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: 'x', y: 'y',
+  sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: S.avances.race.startX, y: S.avances.race.startY,
   pasos: S.avances.race.steps, opt: S.avances.race.optimizers,
   ruido: S.avances.overfit.noise, l2: S.avances.overfit.l2, dropout: S.avances.overfit.dropout, epocas: S.avances.overfit.epochs,
   bn_eta: S.avances.batchnorm.eta, bn_pasos: S.avances.batchnorm.steps,

@@ -86,7 +86,7 @@ export function mountRace(container, part) {
   });
 
   const summary = el('p', {class: 'race-summary', id: `${id}-summary`});
-  const plot = createPlot({label: T.plotLabel(''), describedBy: summary.id, onPick(x, y) {
+  const plot = createPlot({label: T.plotLabel(T.surfaceNames[values.sup] ?? values.sup), describedBy: `${summary.id} ${id}-hint`, onPick(x, y) {
     const view = shown?.view;
     values.x = view ? roundStart(x, view.x1 - view.x0) : x;
     values.y = view ? roundStart(y, view.y1 - view.y0) : y;
@@ -125,7 +125,7 @@ export function mountRace(container, part) {
     plot.node,
     summary,
     el('div', {class: 'race-under'}, [startText, replay]),
-    el('p', {class: 'race-hint'}, T.pickHint),
+    el('p', {class: 'race-hint', id: `${id}-hint`}, T.pickHint),
     progress.node,
     message,
     live,
