@@ -11,6 +11,7 @@ import {S} from '../../web/strings/index.js';
 import {surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {initSpec} from '../../web/lessons/avances/init/stats.js';
 import {INIT_SCHEMES, readSettings} from '../../web/lessons/avances/settings.js';
+import {BN_DATA, bnScenarios} from '../../web/lessons/avances/batchnorm/scenario.js';
 
 const core = await loadWasmCore();  // the settings' defaults are the core's (web/core/spec.js)
 const h = labHarness();
@@ -126,6 +127,38 @@ describe('initialisation', () => {
       expect(row.map(Number)).toEqual([l.layer, l.activation.mean, l.activation.std, l.activation.saturated, l.activation.zero,
         l.gradient.mean, l.gradient.std, ...l.activation.quantiles, ...l.gradient.quantiles]);
     });
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+describe('overfitting and batch normalization', () => {
+  test('batch norm: both loss curves are the core\'s training of the same scenarios', async () => {
+    const page = await h.open('#/avances?bn_pasos=60&bn_eta=0.5', '.bn-run');
+    await page.locator('.bn-run').click();
+    await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.bn .lab-progress-status').textContent));
+    const shown = csvRows((await h.downloaded(page, () => page.locator('.bn .lab-save-csv').click())).text);
+    const pairs = bnScenarios(core.data(BN_DATA), {eta: 0.5, steps: 60});
+    const expected = pairs.flatMap(({batchNorm, scenario}) => core.train(scenario).losses
+      .map((entry, i) => [batchNorm ? 'con' : 'sin', ...(Array.isArray(entry) ? entry : [i, entry])]));
+    expect(shown.map(([name, i, loss]) => [name, Number(i), Number(loss)])).toEqual(expected);
+    // With batch norm the deep sigmoid network learns; without, it stays near ln 2.
+    const last = (name) => expected.filter((row) => row[0] === name).at(-1)[2];
+    expect(last('con')).toBeLessThan(last('sin'));
+    expect(await page.locator('.bn-stepper a').getAttribute('href')).toMatch(/^#\/mlp\?s=/);
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('overfitting: the plain and the regularized network trained side by side to the end', async () => {
+    const page = await h.open('#/avances?epocas=20&l2=0.05&dropout=0.2', '#texto-sobreajuste .clf-metrics td');
+    await page.locator('#texto-sobreajuste .clf-play').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#texto-sobreajuste .lab-progress-status')]
+      .every((node) => /^Terminado/.test(node.textContent)));
+    const rows = csvRows((await h.downloaded(page, () => page.locator('#texto-sobreajuste .lab-save-csv').click())).text);
+    expect(rows.filter((r) => r[0] === 'sin').length).toBe(21);
+    expect(rows.filter((r) => r[0] === 'con').length).toBe(21);
+    expect(await page.evaluate(() => location.hash)).toMatch(/l2=0.05&dropout=0.2&epocas=20/);
     await expectClean(page);
     await page.close();
   });
