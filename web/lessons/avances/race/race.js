@@ -165,7 +165,7 @@ export function mountRace(container, part) {
       return;
     }
     const {spec, ids} = surfaceSpec(values);
-    const current = part.runJob('surface', {spec});
+    const current = part.runJob('surface', spec);  // the core's job: input is the spec
     run = current;
     progress.hidden = false;
     progress.track(current);
