@@ -14,6 +14,7 @@ import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overf
 import {deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 import {deadUnits} from '../../web/labs/jobs/dead-units.js';
 import {bnScenarios, lossEvery, stepperExample} from '../../web/lessons/avances/batchnorm/scenario.js';
+import {earlyStopScenario, markerSeries} from '../../web/lessons/avances/overfit/early-stop.js';
 import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
@@ -257,5 +258,14 @@ describe('batch normalization: the two networks and the stepper\'s example', () 
     const example = stepperExample();
     expect(example.model.batch_norm).toEqual([true]);
     expect(example.data.inputs.length).toBeGreaterThan(1);
+  });
+});
+
+describe('early stopping', () => {
+  test('the scenario gains train.early_stopping, nothing else changes; the marker is a vertical line', () => {
+    const scenario = {model: {kind: 'mlp'}, train: {steps: 10, batch_size: 2}};
+    expect(earlyStopScenario(scenario, 7)).toEqual({model: {kind: 'mlp'}, train: {steps: 10, batch_size: 2, early_stopping: {patience: 7}}});
+    expect(scenario.train.early_stopping).toBeUndefined();
+    expect(markerSeries(40, 0.1, 0.9)).toEqual([[40, 0.1], [40, 0.9]]);
   });
 });

@@ -34,32 +34,36 @@ function trainerHas(core, method) {
   }
 }
 
-// Whether the core takes an MLP with these model fields (model.dropout, model.batch_norm: a newer
-// core's): asked of the core itself, on a tiny network.
-function accepts(core, model) {
+// Whether the core takes a scenario with these fields (model.dropout, model.batch_norm,
+// train.early_stopping: a newer core's): asked of the core itself, on a tiny network.
+function accepts(core, {model = {}, train = {}} = {}) {
   try {
     core.resolve({model: {kind: 'mlp', layers: [1, 2, 1], activations: ['sigmoid', 'linear'], ...model},
-      data: {inputs: [[0], [1]], targets: [[0], [1]]}});
+      data: {inputs: [[0], [1]], targets: [[0], [1]], validation: {inputs: [[0]], targets: [[0]]}}, train});
     return true;
   } catch {
     return false;
   }
 }
 
+// What part 3 can show besides L2: dropout, early stopping.
+const overfitNeeds = (core) => ({dropout: accepts(core, {model: {dropout: [0.5]}}),
+  earlyStopping: accepts(core, {train: {early_stopping: {patience: 1}}})});
+
 // The parts in the lesson's order, each with its piece (null: text only for now), whether the
 // core has what it needs (a verb shows in its spec) and its settings' fields.
 const PARTS = [
   {id: 'optimizadores', mount: mountRace, ready: () => Boolean(spec().surface), fields: () => raceFields},
   {id: 'inicializacion', mount: mountInit, ready: () => Boolean(spec().init_stats), fields: () => initFields},
-  {id: 'sobreajuste', mount: mountOverfit, ready: () => true, fields: (core) => overfitFields({dropout: accepts(core, {dropout: [0.5]})})},
-  {id: 'normalizacion', mount: mountBatchNorm, ready: (core) => accepts(core, {batch_norm: [true]}), fields: () => bnFields},
+  {id: 'sobreajuste', mount: mountOverfit, ready: () => true, fields: (core) => overfitFields(overfitNeeds(core))},
+  {id: 'normalizacion', mount: mountBatchNorm, ready: (core) => accepts(core, {model: {batch_norm: [true]}}), fields: () => bnFields},
   {id: 'relu', mount: mountRelu, ready: (core) => trainerHas(core, 'deadUnits'), fields: () => reluFields},
 ];
 
 const FIELD_LABELS = () => ({
   sup: S.avances.race.surface, cond: S.avances.race.condition, eta: S.avances.race.eta, x: S.avances.race.startX, y: S.avances.race.startY,
   pasos: S.avances.race.steps, opt: S.avances.race.optimizers,
-  ruido: S.avances.overfit.noise, l2: S.avances.overfit.l2, dropout: S.avances.overfit.dropout, epocas: S.avances.overfit.epochs,
+  paciencia: S.avances.overfit.patience, ruido: S.avances.overfit.noise, l2: S.avances.overfit.l2, dropout: S.avances.overfit.dropout, epocas: S.avances.overfit.epochs,
   bn_eta: S.avances.batchnorm.eta, bn_pasos: S.avances.batchnorm.steps,
   relu_eta: S.avances.relu.eta, relu_pasos: S.avances.relu.steps,
   ini: S.avances.init.scheme, act: S.avances.init.activation, capas: S.avances.init.depth, ancho: S.avances.init.width,
@@ -105,7 +109,7 @@ export function mountAvances(root, {core, params}) {
       return values;
     },
     update,
-    accepts: (model) => accepts(core, model),
+    overfitNeeds: () => overfitNeeds(core),
     runJob(kind, input, options) {
       const run = runJob(kind, input, options);
       runs.add(run);

@@ -4,7 +4,7 @@
 // and draw it, in the labs' worker.
 //
 //   mountOverfit(container, part) → {destroy()}
-//   part: {core, values (the page's settings), update() (into the address), runJob, accepts(model)}
+//   part: {core, values (the page's settings), update() (into the address), runJob, overfitNeeds()}
 import {el} from '../../../dom.js';
 import {S} from '../../../strings/index.js';
 import {createForm} from '../../../forms/settings-form.js';
@@ -13,12 +13,14 @@ import {createRunBar, loadPoints} from '../../../labs/shared/ui/plane-controls.j
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
 import {overfitFields} from '../settings.js';
 import {overfitScenarios, overfitSettings} from './scenario.js';
+import {mountEarlyStop} from './early-stop.js';
 
 export function mountOverfit(container, part) {
   const T = S.avances.overfit;
   const values = part.values;
-  const fields = overfitFields({dropout: part.accepts({dropout: [0.5]})});
-  const labels = {ruido: T.noise, l2: T.l2, dropout: T.dropout, epocas: T.epochs};
+  const needs = part.overfitNeeds();
+  const fields = overfitFields(needs);
+  const labels = {ruido: T.noise, l2: T.l2, dropout: T.dropout, epocas: T.epochs, paciencia: T.patience};
   const form = createForm(fields, values, {
     labels, prefix: 'race',
     onChange: (read) => {
@@ -49,6 +51,7 @@ export function mountOverfit(container, part) {
     const [plain, regularized] = overfitScenarios(data, values);
     panels[0].load({data, extra: [], scenario: plain});
     panels[1].load({data, extra: [], scenario: regularized});
+    early?.reset();
   }
 
   const stamp = () => `ruido_${values.ruido}-l2_${values.l2}${fields.dropout ? `-p_${values.dropout}` : ''}`;
@@ -67,10 +70,15 @@ export function mountOverfit(container, part) {
         () => `sobreajuste-curvas-${stamp()}.csv`, {text: T.exports.curves}),
     ]),
   ]));
+  // Early stopping, where the core has it: the plain network, stopped by its validation loss.
+  const early = needs.earlyStopping
+    ? mountEarlyStop(container.querySelector('.overfit'), {part, scenario: () => (data ? overfitScenarios(data, values)[0] : null)})
+    : null;
   regenerate();
 
   return {
     destroy() {
+      early?.destroy();
       panels.forEach((p) => p.destroy());
     },
   };
