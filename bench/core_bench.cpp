@@ -21,6 +21,7 @@
 #include "allocation_counter.hpp"
 #include "datasets.hpp"
 #include "scenario.hpp"
+#include "surface.hpp"
 #include "trainer.hpp"
 
 // ---- Scenarios, built in C++ (no JSON anywhere near the timed loops) -------------------------
@@ -216,6 +217,41 @@ void BM_Evaluate_2_16_2_200pts(benchmark::State& state) {
   report_allocations(state, before, "allocs_per_call");
 }
 BENCHMARK(BM_Evaluate_2_16_2_200pts)->Unit(benchmark::kMicrosecond);
+
+// The surface verb's race, core only (no JSON): 7 optimizers × 2,000 steps on a 200 × 200 grid.
+backprop::SurfaceSpec race_spec(backprop::SurfaceKind kind) {
+  using backprop::OptimizerConfig;
+  using backprop::OptimizerKind;
+  backprop::SurfaceSpec spec;
+  spec.objective.kind = kind;
+  spec.objective.x = backprop::surface_defaults(kind).x;
+  spec.objective.y = backprop::surface_defaults(kind).y;
+  spec.start = backprop::surface_defaults(kind).start;
+  spec.nx = spec.ny = 200;
+  spec.steps = 2000;
+  const auto config = [](OptimizerKind k, double lr, double momentum = 0) {
+    OptimizerConfig c;
+    c.kind = k, c.lr = lr, c.momentum = momentum;
+    if (k == OptimizerKind::adadelta) c.rho = 0.9, c.eps = 1e-6;
+    if (k == OptimizerKind::adagrad) c.eps = 1e-10;
+    return c;
+  };
+  spec.optimizers = {config(OptimizerKind::sgd, 0.01), config(OptimizerKind::sgd, 0.01, 0.9),
+                     config(OptimizerKind::adagrad, 0.5), config(OptimizerKind::rmsprop, 0.01),
+                     config(OptimizerKind::adam, 0.05), config(OptimizerKind::adadelta, 1.0),
+                     config(OptimizerKind::adamax, 0.05)};
+  return spec;
+}
+void BM_Surface_Quadratic_7x2000_200x200(benchmark::State& state) {
+  const backprop::SurfaceSpec spec = race_spec(backprop::SurfaceKind::quadratic);
+  for (auto _ : state) benchmark::DoNotOptimize(backprop::surface(spec).min);
+}
+BENCHMARK(BM_Surface_Quadratic_7x2000_200x200)->Unit(benchmark::kMillisecond);
+void BM_Surface_Network_7x2000_200x200(benchmark::State& state) {
+  const backprop::SurfaceSpec spec = race_spec(backprop::SurfaceKind::network);
+  for (auto _ : state) benchmark::DoNotOptimize(backprop::surface(spec).min);
+}
+BENCHMARK(BM_Surface_Network_7x2000_200x200)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

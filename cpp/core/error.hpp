@@ -18,6 +18,7 @@ enum class Reason {
   wrong_length, empty, wrong_rows, wrong_steps, wrong_units, too_many_rows, too_many_values, too_few_layers,
   too_many_layers, too_many_parameters, wrong_activations, cross_entropy_softmax, no_target,
   no_sequence, too_many_sequences, size_mismatch, all_held_out, max_below_min, delay_too_long,
+  not_above, same_entry, too_many_entries, needs_validation,
   too_much_work, too_much_work_per_call, too_much_memory, too_many_losses, too_many_outputs, too_many_steps,
   too_many_points, grid_needs_mlp, grid_needs_two_inputs, norms_need_rnn, norms_one_sequence,
   out_of_memory, not_binary, batch_norm_one_row, too_slow, diverged, diverged_at_start, diverged_penalty, nonfinite_loss,

@@ -13,6 +13,7 @@
 #include "scenario_json.hpp"
 #include "work.hpp"
 #include "spec_json.hpp"
+#include "surface_json.hpp"
 #include "trainer.hpp"
 
 namespace backprop {
@@ -80,6 +81,11 @@ commands:
              "noise", "validation", "seed"}) or sequences for an RNN ({"kind": "sequences",
              "task": "running_sum|echo|parity", "count", "min_length", "max_length", "delay",
              "validation", "seed"})
+  surface    FILE is a surface spec, not a scenario: optimizers racing on a two-parameter objective
+             ({"objective": {"kind": "quadratic|rosenbrock|saddle|network", "condition", "weights",
+             "x", "y"}, "grid": {"nx", "ny"}, "start", "steps", "tolerance", "optimizers": [{"kind",
+             "lr", ...}, ...]}): the objective over a grid and each optimizer's trajectory with its
+             outcome (converged, diverged, oscillating, slow, escaped); docs/labs.md
   resolve    the scenario with every default filled in, its parameter count and the work (operations)
              and memory (bytes) each command would take: {"scenario", "parameter_count", "work":
              {"trace", "train", ...}, "memory": {...}}
@@ -124,6 +130,13 @@ CommandResult run_command(std::string_view command, std::string_view text) {
   if (command == "spec") return ok(spec_json());
   if (command == "resolve") return refusing("scenario", [&] { return ok(resolve_json(parse_scenario(text))); });
   if (command == "data") return refusing("data", [&] { return ok(data_json(parse_data_spec(text))); });
+  if (command == "surface")
+    return refusing("surface", [&] {
+      const Deadline deadline("surface");
+      const SurfaceSpec spec = parse_surface_spec(text);
+      check_surface(spec);
+      return ok(surface_json(spec, surface(spec)));
+    });
   Command which;
   if (command == "trace") which = Command::trace;
   else if (command == "train") which = Command::train;
@@ -131,7 +144,7 @@ CommandResult run_command(std::string_view command, std::string_view text) {
   else if (command == "norms") which = Command::norms;
   else if (command == "predict") which = Command::predict;
   else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) +
-                             "' (trace, train, gradcheck, norms, predict, data, resolve or spec; see --help)");
+                             "' (trace, train, gradcheck, norms, predict, data, surface, resolve or spec; see --help)");
 
   return refusing("scenario", [&] {
     const Deadline deadline(deadline_field(which));  // from the start: reading a large file counts

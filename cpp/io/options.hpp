@@ -9,6 +9,7 @@
 #include "datasets.hpp"
 #include "limits.hpp"
 #include "scenario.hpp"
+#include "surface.hpp"
 
 namespace backprop::options {
 
@@ -83,6 +84,18 @@ inline constexpr Range validation{0, 0.9};
 inline constexpr Range sequence_count{1, 10000, true};
 inline constexpr Range sequence_length{1, 200, true};  // min_length, max_length
 inline constexpr Range delay{0, 199, true};             // and less than min_length
+
+// The surface verb (docs/labs.md): objectives, and the race's numbers (defaults: SurfaceSpec).
+inline constexpr std::pair<const char*, SurfaceKind> surface_kinds[] = {{"quadratic", SurfaceKind::quadratic},
+                                                                        {"rosenbrock", SurfaceKind::rosenbrock},
+                                                                        {"saddle", SurfaceKind::saddle},
+                                                                        {"network", SurfaceKind::network}};
+inline constexpr Range condition{1, 1000};
+inline constexpr Range surface_grid{2, 400, true};  // nx, ny
+inline constexpr Range surface_steps{1, 10000, true};
+inline constexpr Range tolerance{0, 1e6};
+inline constexpr Range coordinate{-surface_divergence_bound, surface_divergence_bound};  // x, y ranges and start
+inline constexpr int max_surface_optimizers = 8;
 
 // What the lessons' editors and steppers offer: small enough that every number of an iteration
 // can be shown, edited and read on a phone. The core accepts far more (limits.hpp).

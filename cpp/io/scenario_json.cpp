@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "json_fields.hpp"
 #include "limits.hpp"
+#include "optimizer_json.hpp"
 #include "options.hpp"
 #include "trace_keys.hpp"
 
@@ -20,7 +21,6 @@ using ojson = nlohmann::ordered_json;
 
 using options::activations;
 using options::kinds;
-using options::optimizers;
 using options::rnn_losses;
 using options::schemes;
 constexpr auto& losses = options::mlp_losses;
@@ -322,42 +322,7 @@ void parse_data(Object& root, Scenario& s) {
   data.finish("model.kind", s.kind == ModelKind::mlp ? "mlp" : "rnn");
 }
 
-void parse_optimizer(Object& root, Scenario& s) {
-  OptimizerConfig& o = s.optimizer;
-  o.lr = options::default_lr(o.kind);
-  const json* given = root.get("optimizer");
-  if (!given) return;
-  Object opt(*given, "optimizer");
-  if (const json* kind = opt.get("kind")) o.kind = choice(*kind, opt.path("kind"), optimizers);
-  o.lr = options::default_lr(o.kind);  // PyTorch's defaults
-  o.eps = options::default_eps(o.kind);
-  o.rho = options::default_rho(o.kind);
-  if (const json* lr = opt.get("lr")) o.lr = number_in(*lr, opt.path("lr"), options::lr);
-  if (const json* u = opt.get("update_biases")) o.update_biases = boolean(*u, opt.path("update_biases"));
-  switch (o.kind) {
-    case OptimizerKind::sgd:
-      if (const json* m = opt.get("momentum")) o.momentum = number_in(*m, opt.path("momentum"), options::momentum);
-      break;
-    case OptimizerKind::adam:
-    case OptimizerKind::adamax:
-      if (const json* b = opt.get("beta1")) o.beta1 = number_in(*b, opt.path("beta1"), options::beta);
-      if (const json* b = opt.get("beta2")) o.beta2 = number_in(*b, opt.path("beta2"), options::beta);
-      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
-      break;
-    case OptimizerKind::rmsprop:
-    case OptimizerKind::adadelta:
-      if (const json* r = opt.get("rho")) o.rho = number_in(*r, opt.path("rho"), options::rho);
-      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
-      break;
-    case OptimizerKind::adagrad:
-      if (const json* d = opt.get("lr_decay")) o.lr_decay = number_in(*d, opt.path("lr_decay"), options::lr_decay);
-      if (const json* a = opt.get("initial_accumulator_value"))
-        o.initial_accumulator_value = number_in(*a, opt.path("initial_accumulator_value"), options::initial_accumulator_value);
-      if (const json* e = opt.get("eps")) o.eps = number_in(*e, opt.path("eps"), options::eps);
-      break;
-  }
-  opt.finish(opt.path("kind"), optimizers[int(o.kind)].first);
-}
+void parse_optimizer(Object& root, Scenario& s) { s.optimizer = backprop::parse_optimizer(root.get("optimizer"), "optimizer"); }
 
 void parse_regularization(Object& root, Scenario& s) {
   const json* given = root.get("regularization");

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_fields.hpp"
+#include "optimizer_json.hpp"
 #include "options.hpp"
 #include "scenario_json.hpp"
 
@@ -12,7 +13,6 @@ namespace {
 using ojson = nlohmann::ordered_json;
 using json_fields::rows_json;
 using options::kinds;
-using options::optimizers;
 using options::schemes;
 
 ojson vector_json(const Matrix& m) {
@@ -75,17 +75,7 @@ std::string serialise_scenario(const Scenario& s) {
       root["data"]["validation"] = {{"sequences", std::move(validation)}};
     }
   }
-  const OptimizerConfig& o = s.optimizer;
-  ojson& opt = root["optimizer"];
-  opt["kind"] = optimizers[int(o.kind)].first;
-  opt["lr"] = o.lr;
-  if (o.kind == OptimizerKind::sgd) opt["momentum"] = o.momentum;
-  if (o.kind == OptimizerKind::adam || o.kind == OptimizerKind::adamax)
-    opt["beta1"] = o.beta1, opt["beta2"] = o.beta2, opt["eps"] = o.eps;
-  if (o.kind == OptimizerKind::rmsprop || o.kind == OptimizerKind::adadelta) opt["rho"] = o.rho, opt["eps"] = o.eps;
-  if (o.kind == OptimizerKind::adagrad)
-    opt["lr_decay"] = o.lr_decay, opt["initial_accumulator_value"] = o.initial_accumulator_value, opt["eps"] = o.eps;
-  opt["update_biases"] = o.update_biases;
+  root["optimizer"] = optimizer_json(s.optimizer);
   root["regularization"] = {{"l1", s.regularization.l1}, {"l2", s.regularization.l2}};
   const TrainConfig& t = s.train;
   root["train"] = {{"steps", t.steps}, {"record_every", t.record_every},

@@ -6,6 +6,7 @@
 #include "deadline.hpp"
 #include "error.hpp"
 #include "options.hpp"
+#include "surface.hpp"
 
 namespace backprop {
 
@@ -134,6 +135,35 @@ ojson data_json() {
             {"seed", range(options::seed, q.seed)}}}};
 }
 
+// The surface verb: objectives with their defaults (range, start, minimum), and the race's numbers.
+// Each optimizer takes the scenario's optimizer fields (scenario.optimizer).
+ojson surface_json() {
+  const SurfaceSpec s;
+  const SurfaceObjective o;
+  ojson kinds = ojson::object();
+  for (const auto& [name, kind] : options::surface_kinds) {
+    const SurfaceDefaults d = surface_defaults(kind, o.weights);
+    kinds[name] = {{"x", d.x}, {"y", d.y}, {"start", d.start},
+                   {"minimum", d.minimum ? ojson(*d.minimum) : ojson(nullptr)},
+                   {"minimum_value", d.minimum_value ? ojson(*d.minimum_value) : ojson(nullptr)},
+                   {"unbounded_below", d.unbounded}};
+  }
+  ojson entries = ojson::array();
+  for (const NetworkEntry& e : network_entries()) entries.push_back(e.name);
+  return {{"objective",
+           {{"kind", {{"values", names(options::surface_kinds)}}},
+            {"condition", range(options::condition, o.condition)},
+            {"weights", {{"values", entries},
+                         {"default", {network_entries()[size_t(o.weights[0])].name, network_entries()[size_t(o.weights[1])].name}}}},
+            {"coordinate", range(options::coordinate)},
+            {"kinds", kinds}}},
+          {"grid", {{"nx", range(options::surface_grid, s.nx)}, {"ny", range(options::surface_grid, s.ny)}}},
+          {"steps", range(options::surface_steps, s.steps)},
+          {"tolerance", range(options::tolerance, s.tolerance)},
+          {"optimizers", {{"min", 1}, {"max", options::max_surface_optimizers}}},
+          {"divergence_bound", surface_divergence_bound}};
+}
+
 ojson lesson_json() {
   namespace l = options::lesson;
   return {{"mlp",
@@ -167,6 +197,7 @@ std::string spec_json() {
                      {"scenario", scenario_json()},
                      {"data", data_json()},
                      {"lesson", lesson_json()},
+                     {"surface", surface_json()},
                      {"reasons", reasons_json()}};
   return out.dump(2);
 }

@@ -322,4 +322,33 @@ void check_grid_work(const Scenario& s, double nx, double ny) {
   if (c.work() > limits::max_work) refuse_work(c);
 }
 
+Cost surface_cost(const SurfaceSpec& spec) {
+  // One evaluation: a handful of operations for a formula; a forward (and backward) pass of the
+  // classic network over its one sample.
+  double evaluation = 16;
+  if (spec.objective.kind == SurfaceKind::network) {
+    const Scenario classic = classic_network_scenario();
+    evaluation = pass(shape_of(classic), 1);
+  }
+  Cost c;
+  const double points = double(spec.nx) * double(spec.ny);
+  c.parts.push_back({"grid.ny", "a grid of " + grouped(points) + " points", points * evaluation, 0});
+  double steps = 0, update = 0;
+  for (const OptimizerConfig& o : spec.optimizers) {
+    Scenario s;
+    s.optimizer = o;
+    Shape m;
+    add_optimizer(m, s);
+    steps += double(spec.steps) + 1;
+    update += double(spec.steps) * 2 * m.update_ops;
+  }
+  c.parts.push_back({"steps", plural(steps, "evaluation", "evaluations") + " along the trajectories",
+                     steps * evaluation + update, bytes_per_double * 4 * steps});
+  add_output(c, "grid.ny", "the grid's values", points + spec.nx + spec.ny);
+  add_output(c, "steps", "the trajectories' points", 3 * steps);
+  return c;
+}
+
+void check_surface(const SurfaceSpec& spec) { check(surface_cost(spec)); }
+
 }  // namespace backprop

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenario.hpp"
+#include "surface.hpp"
 
 namespace backprop {
 
@@ -45,5 +46,10 @@ void check_trainer(const Scenario& scenario);
 void check_trainer_run(const Scenario& scenario, double steps);
 // … and one grid of nx·ny points (the forward passes; grid.ny names it).
 void check_grid_work(const Scenario& scenario, double nx, double ny);
+
+// The surface verb: the grid's and the trajectories' evaluations (field of the largest part: grid.ny
+// or steps), and the numbers its result holds.
+Cost surface_cost(const SurfaceSpec& spec);
+void check_surface(const SurfaceSpec& spec);
 
 }  // namespace backprop

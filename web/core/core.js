@@ -92,6 +92,12 @@ export class Core {
     return this.#call('data', spec);
   }
 
+  // Optimizers racing on a two-parameter objective (docs/labs.md, "Verb surface"): {objective,
+  // grid: {nx, ny, x, y, values, min, max}, trajectories: [{optimizer, points, outcome, …}]}.
+  surface(spec) {
+    return this.#call('surface', spec);
+  }
+
   // Outputs, data loss and accuracy of a scenario's model with its parameters, forward only.
   predict(scenario) {
     return this.#call('predict', scenario);

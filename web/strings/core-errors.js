@@ -13,7 +13,7 @@ const type = (code) => types[code] ?? code;
 const items = {
   numbers: 'números', rows: 'filas (listas de números)', rows_or_null: 'filas (listas de números, o null)',
   sequences: 'secuencias', layer_sizes: 'tamaños de capa', activation_names: 'nombres de activación',
-  points: 'puntos',
+  points: 'puntos', strings: 'textos', optimizers: 'optimizadores',
 };
 const loss = (code) => (code === 'infinite' ? 'infinita' : code);
 const values = (count) => (count === '1' ? 'valor' : 'valores');
@@ -68,6 +68,10 @@ export const coreErrors = {
       'al menos uno debe quedar para entrenar',
     max_below_min: (a) => `debe ser al menos ${a.other} (${a.min}); es ${a.got}`,
     delay_too_long: (a) => `debe ser menor que ${a.other} (${a.min}) para que cada secuencia tenga un objetivo; es ${a.got}`,
+    not_above: (a) => `debe ser mayor que ${a.other} (${a.min}); es ${a.got}`,
+    same_entry: (a) => `nombra la misma entrada que ${a.other} (${a.name}); elige dos distintas`,
+    too_many_entries: (a) => `tiene ${n(a.count)} entradas; como máximo ${n(a.limit)}`,
+    needs_validation: (a) => `necesita un conjunto de validación que vigilar: ${a.other} está vacío o no existe`,
     too_much_work: (a) => `esta petición supone unas ${n(a.work)} operaciones, por encima del límite de ${n(a.limit)}`,
     too_much_work_per_call: (a) =>
       `unas ${n(a.work)} operaciones en una sola llamada, por encima del límite de ${n(a.limit)}; ejecuta menos pasos por llamada`,
