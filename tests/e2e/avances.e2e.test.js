@@ -10,7 +10,7 @@ import {loadWasmCore} from '../web/support.js';
 import {S} from '../../web/strings/index.js';
 import {surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {initSpec} from '../../web/lessons/avances/init/stats.js';
-import {INIT_SCHEMES, readSettings} from '../../web/lessons/avances/settings.js';
+import {INIT_SCHEMES, initFields, raceFields, readSettings} from '../../web/lessons/avances/settings.js';
 import {BN_DATA, bnScenarios} from '../../web/lessons/avances/batchnorm/scenario.js';
 
 const core = await loadWasmCore();  // the settings' defaults are the core's (web/core/spec.js)
@@ -34,7 +34,7 @@ describe('the optimizers\' race', () => {
     const page = await h.open(`#/avances?${query}`, '.race-table tbody tr');
     await raceRows(page, 3);
     await raceDone(page);
-    const {values} = readSettings(new URLSearchParams(query));
+    const {values} = readSettings(new URLSearchParams(query), raceFields);
     const {spec, ids} = surfaceSpec(values);
     const expected = core.surface(spec);
     const shown = csvRows((await h.downloaded(page, () => page.locator('.race .lab-save-csv', {hasText: 'trayectorias'}).click())).text);
@@ -119,7 +119,7 @@ describe('initialisation', () => {
   test('the statistics per layer are the core\'s for the same spec', async () => {
     const query = 'ini=grande&act=tanh&capas=6&ancho=32';
     const page = await h.open(`#/avances?${query}`, '.init .race-table tbody tr');
-    const expected = core.initStats(initSpec(readSettings(new URLSearchParams(query)).values, INIT_SCHEMES));
+    const expected = core.initStats(initSpec(readSettings(new URLSearchParams(query), initFields).values, INIT_SCHEMES));
     expect(await page.locator('.init .race-table tbody tr').count()).toBe(expected.layers.length);
     const csv = csvRows((await h.downloaded(page, () => page.locator('.init .lab-save-csv').click())).text);
     csv.forEach((row, k) => {

@@ -36,7 +36,7 @@ const coordinate = fromCore({kind: 'number', default: null, parse: (text, field)
 export const raceFields = {
   sup: coreChoice(() => surfaceSpec().objective.kind.values, 'quadratic'),
   cond: coreNumber('number', () => surfaceSpec().objective.condition),
-  eta: num(LR.min, LR.max, 0.01),
+  eta: num(LR.min, LR.max, 0.05),
   x: coordinate,
   y: coordinate,
   pasos: coreNumber('int', () => surfaceSpec().steps),

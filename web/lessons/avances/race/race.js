@@ -100,8 +100,8 @@ export function mountRace(container, part) {
   const replay = el('button', {type: 'button', class: 'race-replay', disabled: true, onclick: () => animate()}, T.replay);
 
   const tbody = el('tbody');
-  const table = el('table', {class: 'race-table'}, [
-    el('caption', {}, T.tableCaption(null)),
+  const caption = el('p', {class: 'race-caption', id: `${id}-caption`}, T.tableCaption(null));
+  const table = el('table', {class: 'race-table', 'aria-describedby': caption.id}, [
     el('thead', {}, el('tr', {}, T.head.map((h) => el('th', {scope: 'col'}, h)))),
     tbody,
   ]);
@@ -129,6 +129,7 @@ export function mountRace(container, part) {
     progress.node,
     message,
     live,
+    caption,
     el('div', {class: 'race-table-box', role: 'group', tabindex: '0', 'aria-label': T.table}, table),
     exports,
   ]));
@@ -195,7 +196,7 @@ export function mountRace(container, part) {
       const racer = RACERS.find((r) => r.id === ids[k]);
       return {points: t.points, colour: racer.colour, dash: racer.dash, marker: racer.marker};
     }));
-    table.querySelector('caption').textContent = T.tableCaption(result.tolerance ?? surfaceLimits().tolerance?.default);
+    caption.textContent = T.tableCaption(result.tolerance ?? surfaceLimits().tolerance?.default);
     tbody.replaceChildren(...result.trajectories.map((t, k) => el('tr', {}, [
       el('th', {scope: 'row'}, T.names[ids[k]]),
       el('td', {}, T.outcomes[t.outcome] ?? t.outcome),
