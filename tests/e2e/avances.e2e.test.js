@@ -69,7 +69,9 @@ describe('the optimizers\' race', () => {
 
   test('the controls live in the address and survive a reload; click and keys pick the start', async () => {
     const page = await h.open('#/avances', '.race-table tbody tr');
+    expect(await page.locator('.race-field-cond').isVisible()).toBe(true);
     await page.locator('.race-field-sup select').selectOption('saddle');
+    expect(await page.locator('.race-field-cond').isVisible()).toBe(false);  // a quadratic's only
     const slider = page.locator('.race-eta input');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
@@ -115,8 +117,10 @@ describe('the optimizers\' race', () => {
   });
 });
 
+// Part 2 needs the core's init_stats verb (issue13-surfaces, still to come when this was written):
+// skipped, and said so, while the core has none.
 describe('initialisation', () => {
-  test('the statistics per layer are the core\'s for the same spec', async () => {
+  test.skipIf(!core.spec().init_stats)('the statistics per layer are the core\'s for the same spec', async () => {
     const query = 'ini=grande&act=tanh&capas=6&ancho=32';
     const page = await h.open(`#/avances?${query}`, '.init .race-table tbody tr');
     const expected = core.initStats(initSpec(readSettings(new URLSearchParams(query), initFields).values, INIT_SCHEMES));
@@ -172,13 +176,14 @@ describe('the page', () => {
     await page.goto(`${h.site.url}#/labs`);
     await page.locator('a[href="#/avances"]').click();
     await page.waitForSelector('.race-table tbody tr');
-    await page.goto(`${h.site.url}#/avances?embed=1&eta=0.05`);
-    await page.waitForSelector('.race-table tbody tr');
-    expect(await page.locator('.topbar').count()).toBe(0);
-    expect(await page.locator('.embed-link a').getAttribute('href')).toMatch(/#\/avances\?.*eta=0.05/);
-    expect(await page.locator('.embed-link a').getAttribute('href')).not.toMatch(/embed=1/);
-    await expectClean(page);
     await page.close();
+    // A frame loads the page afresh.
+    const framed = await h.open('#/avances?embed=1&eta=0.05', '.race-table tbody tr');
+    expect(await framed.locator('.topbar').count()).toBe(0);
+    expect(await framed.locator('.embed-link a').getAttribute('href')).toMatch(/#\/avances\?.*eta=0.05/);
+    expect(await framed.locator('.embed-link a').getAttribute('href')).not.toMatch(/embed=1/);
+    await expectClean(framed);
+    await framed.close();
   });
 
   test('screenshots at a phone\'s and a laptop\'s size', async () => {
@@ -187,7 +192,7 @@ describe('the page', () => {
       await page.setViewportSize({width, height});
       await page.goto(`${h.site.url}#/avances?sup=rosenbrock&eta=0.002`);
       await page.waitForSelector('.race-table tbody tr');
-      await page.waitForSelector('.init .race-table tbody tr');
+      if (core.spec().init_stats) await page.waitForSelector('.init .race-table tbody tr');
       await raceDone(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({path: path.join(screenshots, `avances-${width}x${height}.png`), fullPage: true});
