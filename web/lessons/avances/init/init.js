@@ -76,7 +76,7 @@ export function mountInit(container, part) {
     part.update();
     message.hidden = true;
     run?.cancel();
-    const current = part.runJob('initStats', {spec: initSpec(values, INIT_SCHEMES)});
+    const current = part.runJob('initStats', initSpec(values, INIT_SCHEMES));  // the core's job: input is the spec
     run = current;
     progress.hidden = false;
     progress.track(current);
