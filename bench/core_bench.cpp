@@ -21,6 +21,7 @@
 #include "allocation_counter.hpp"
 #include "datasets.hpp"
 #include "scenario.hpp"
+#include "init_stats.hpp"
 #include "surface.hpp"
 #include "trainer.hpp"
 
@@ -252,6 +253,15 @@ void BM_Surface_Network_7x2000_200x200(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(backprop::surface(spec).min);
 }
 BENCHMARK(BM_Surface_Network_7x2000_200x200)->Unit(benchmark::kMillisecond);
+
+// The init_stats verb's core: 20 hidden layers of 128 at initialisation, a batch of 256.
+void BM_InitStats_20x128_256(benchmark::State& state) {
+  backprop::InitStatsSpec spec;
+  spec.depth = 20, spec.width = 128, spec.batch = 256;
+  spec.init.scheme = backprop::InitScheme::xavier_uniform;
+  for (auto _ : state) benchmark::DoNotOptimize(backprop::init_stats(spec).back().delta.std);
+}
+BENCHMARK(BM_InitStats_20x128_256)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

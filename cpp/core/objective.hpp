@@ -12,6 +12,8 @@
 
 namespace backprop {
 
+struct LayerTape;  // mlp.hpp
+
 // Forward over a whole set: the data loss (mean over samples, without penalty) and the accuracy
 // (see accuracy.hpp); NaN where not defined (no such set, or targets that are not all 0 or 1).
 struct SetEvaluation {
@@ -66,6 +68,9 @@ class Objective {
   // MLP with two inputs only: writes nx·ny values into `out` (ScenarioError otherwise). Allocates
   // nothing after the first call of a size.
   virtual void grid(const GridSpec& spec, double* out);
+  // MLP: the tape (z, a, ∂L/∂a, δ of every layer) of the last loss_and_gradient call; nullptr
+  // before one, and for an RNN.
+  virtual const std::vector<LayerTape>* last_tape() const { return nullptr; }
   // RNN: ‖h̄_t‖, t = 1..T, of the first sequence of the last loss_and_gradient (empty before it,
   // and for an MLP). `out` keeps its capacity.
   virtual void h_grad_norms(std::vector<double>& out) const { out.clear(); }

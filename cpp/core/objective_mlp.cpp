@@ -135,6 +135,8 @@ class MlpObjective final : public Objective {
     }
   }
 
+  const std::vector<LayerTape>* last_tape() const override { return last_ ? &last_->tape : nullptr; }
+
   bool has_validation() const override { return validation_inputs_.rows() > 0; }
 
   SetEvaluation evaluate(bool validation, std::vector<Matrix>* outputs) override {

@@ -14,6 +14,7 @@
 #include "work.hpp"
 #include "spec_json.hpp"
 #include "surface_json.hpp"
+#include "init_stats_json.hpp"
 #include "trainer.hpp"
 
 namespace backprop {
@@ -86,6 +87,10 @@ commands:
              "x", "y"}, "grid": {"nx", "ny"}, "start", "steps", "tolerance", "optimizers": [{"kind",
              "lr", ...}, ...]}): the objective over a grid and each optimizer's trajectory with its
              outcome (converged, diverged, oscillating, slow, escaped); docs/labs.md
+  init_stats FILE is a spec, not a scenario: a deep MLP at initialisation ({"depth", "width",
+             "activation", "init": {"scheme", "scale"}, "batch", "seed"}): per layer, the quantiles,
+             mean and std of its activations, of dL/dW and of delta on one batch, and the fraction
+             of saturated and of zero activations; docs/labs.md
   resolve    the scenario with every default filled in, its parameter count and the work (operations)
              and memory (bytes) each command would take: {"scenario", "parameter_count", "work":
              {"trace", "train", ...}, "memory": {...}}
@@ -137,6 +142,13 @@ CommandResult run_command(std::string_view command, std::string_view text) {
       check_surface(spec);
       return ok(surface_json(spec, surface(spec)));
     });
+  if (command == "init_stats")
+    return refusing("init_stats", [&] {
+      const Deadline deadline("batch");
+      const InitStatsSpec spec = parse_init_stats_spec(text);
+      check_init_stats(init_stats_scenario(spec));
+      return ok(init_stats_json(spec, init_stats(spec)));
+    });
   Command which;
   if (command == "trace") which = Command::trace;
   else if (command == "train") which = Command::train;
@@ -144,7 +156,7 @@ CommandResult run_command(std::string_view command, std::string_view text) {
   else if (command == "norms") which = Command::norms;
   else if (command == "predict") which = Command::predict;
   else return failure(1, "unknown command '" + std::string(command.substr(0, 40)) +
-                             "' (trace, train, gradcheck, norms, predict, data, surface, resolve or spec; see --help)");
+                             "' (trace, train, gradcheck, norms, predict, data, surface, init_stats, resolve or spec; see --help)");
 
   return refusing("scenario", [&] {
     const Deadline deadline(deadline_field(which));  // from the start: reading a large file counts

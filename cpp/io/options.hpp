@@ -9,6 +9,7 @@
 #include "datasets.hpp"
 #include "limits.hpp"
 #include "scenario.hpp"
+#include "init_stats.hpp"
 #include "surface.hpp"
 
 namespace backprop::options {
@@ -96,6 +97,14 @@ inline constexpr Range surface_steps{1, 10000, true};
 inline constexpr Range tolerance{0, 1e6};
 inline constexpr Range coordinate{-surface_divergence_bound, surface_divergence_bound};  // x, y ranges and start
 inline constexpr int max_surface_optimizers = 8;
+
+// The init_stats verb (docs/labs.md; defaults: InitStatsSpec). Hidden activations: every one but softmax.
+inline constexpr Range stats_depth{1, 20, true};
+inline constexpr Range stats_width{1, 128, true};
+inline constexpr Range stats_batch{1, 1024, true};
+inline constexpr std::pair<const char*, Activation> hidden_activations[] = {
+    {"sigmoid", Activation::sigmoid}, {"tanh", Activation::tanh}, {"relu", Activation::relu},
+    {"leaky_relu", Activation::leaky_relu}, {"linear", Activation::linear}};
 
 // What the lessons' editors and steppers offer: small enough that every number of an iteration
 // can be shown, edited and read on a phone. The core accepts far more (limits.hpp).

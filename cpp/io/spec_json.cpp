@@ -164,6 +164,18 @@ ojson surface_json() {
           {"divergence_bound", surface_divergence_bound}};
 }
 
+// The init_stats verb's numbers and choices.
+ojson init_stats_spec_json() {
+  const InitStatsSpec s;
+  return {{"depth", range(options::stats_depth, s.depth)},
+          {"width", range(options::stats_width, s.width)},
+          {"activation", choice(options::hidden_activations, s.activation)},
+          {"init", {{"scheme", choice(options::schemes, s.init.scheme)}, {"scale", range(options::init_scale, s.init.scale)}}},
+          {"batch", range(options::stats_batch, s.batch)},
+          {"seed", range(options::seed, s.seed)},
+          {"quantile_levels", quantile_levels}};
+}
+
 ojson lesson_json() {
   namespace l = options::lesson;
   return {{"mlp",
@@ -198,6 +210,7 @@ std::string spec_json() {
                      {"data", data_json()},
                      {"lesson", lesson_json()},
                      {"surface", surface_json()},
+                     {"init_stats", init_stats_spec_json()},
                      {"reasons", reasons_json()}};
   return out.dump(2);
 }

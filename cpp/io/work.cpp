@@ -351,4 +351,15 @@ Cost surface_cost(const SurfaceSpec& spec) {
 
 void check_surface(const SurfaceSpec& spec) { check(surface_cost(spec)); }
 
+void check_init_stats(const Scenario& s) {
+  const Shape m = shape_of(s);
+  Cost c;
+  add_model(c, m);
+  add_batch(c, m);
+  const double values = m.rows * m.units * 2 + m.params;  // a and δ of every unit and row, ∂L/∂W
+  c.parts.push_back({"batch", "a forward and backward pass over " + plural(m.rows, "row", "rows"),
+                     pass(m, m.rows) + values * std::log2(values + 2), 2 * bytes_per_double * values});
+  check(c);
+}
+
 }  // namespace backprop

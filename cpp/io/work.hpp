@@ -52,4 +52,8 @@ void check_grid_work(const Scenario& scenario, double nx, double ny);
 Cost surface_cost(const SurfaceSpec& spec);
 void check_surface(const SurfaceSpec& spec);
 
+// The init_stats verb on its equivalent scenario (init_stats_scenario): one forward and backward
+// pass over the batch, and the sorting of every value for the quantiles.
+void check_init_stats(const Scenario& scenario);
+
 }  // namespace backprop

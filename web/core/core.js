@@ -98,6 +98,12 @@ export class Core {
     return this.#call('surface', spec);
   }
 
+  // A deep MLP at initialisation (docs/labs.md, "Verb init_stats"): {quantile_levels, layers: [{layer,
+  // activation: {quantiles, mean, std, saturated, zero}, gradient, delta}]}.
+  initStats(spec) {
+    return this.#call('init_stats', spec);
+  }
+
   // Outputs, data loss and accuracy of a scenario's model with its parameters, forward only.
   predict(scenario) {
     return this.#call('predict', scenario);
