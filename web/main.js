@@ -15,6 +15,7 @@ const routes = {
   '/': async () => mountHome,
   '/mlp': async () => (await import('./lessons/mlp/page.js')).mountMlp,
   '/bptt': async () => (await import('./lessons/bptt/page.js')).mountBptt,
+  '/avances': async () => (await import('./lessons/avances/page.js')).mountAvances,
 };
 // #/labs and #/labs/<name>: one module for the labs' index and shell, loaded on the first visit.
 const labsRoute = async () => (await import('./labs/page.js')).mountLabs;

@@ -1,6 +1,6 @@
 // Accessibility in headless Chromium under the strict CSP. axe-core 4 (its source evaluated
 // through the DevTools protocol, which the page's CSP does not govern: no inline script is added)
-// finds no violation of any impact on #/, both lessons, #/labs and every lab after a run, at a
+// finds no violation of any impact on #/, the three lessons, #/labs and every lab after a run, at a
 // desktop size (1366 × 800) and a phone's (390 × 844). Besides: the skip link is the first tab
 // stop; the stepper's buttons are named with their step, its one live region says the step, and
 // its substituted equation and results read out the numbers shown; the diagrams' texts are opaque
@@ -117,6 +117,8 @@ describe('axe-core: no violation of any impact', () => {
       await visit('#/', '.lesson-cards');
       await visit('#/mlp', '.stepper .step-title .katex');
       await visit('#/bptt', '.stepper .step-title .katex');
+      await visit('#/avances', '.race-table tbody tr', (p) => p.waitForFunction(() => document.querySelector('.race-table tbody tr')
+        && [...document.querySelectorAll('.race-toggle .race-outcome')].every((node) => node.textContent !== '…')));
       await visit('#/labs', '.lab-cards');
       for (const lab of LABS) {
         const {hash, ready, run} = RUNS[lab.name];

@@ -3,7 +3,7 @@
 // controls on screen and uncovered, never moves the page (the text follows in its own box, or
 // only when asked) and never widens it sideways, the diagram fits its box and on phones and
 // tablets every control is at least 44 × 44 px; the home page, the labs' index and every lab after
-// a run fit the width (and, on a phone, have no smaller control). Screenshots in
+// a run, and lesson 3, fit the width (and, on a phone, have no smaller control). Screenshots in
 // build/screenshots/responsive-*.png.
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -289,6 +289,16 @@ describe('the other pages fit every width', () => {
     await page.waitForSelector('.lab-cards');
     await everySize(page, 'the labs\' index', 'labs');
     expect(await smallTargets(page), 'the labs\' index at 360×740: tap targets').toEqual([]);
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('lesson 3 (#/avances) after its race and its statistics', async () => {
+    const page = await openAt([390, 844], '#/avances', '.race-table tbody tr');
+    await page.waitForFunction(() => document.querySelector('.race-table tbody tr')
+      && [...document.querySelectorAll('.race-toggle .race-outcome')].every((node) => node.textContent !== '…'));
+    expect(await smallTargets(page), '#/avances at 390×844: tap targets').toEqual([]);
+    await everySize(page, '#/avances', 'avances');
     await expectClean(page);
     await page.close();
   });

@@ -45,6 +45,7 @@ function mountIndex(root) {
     topbar(T.index.title, {index: false}),
     el('main', {class: 'labs-home'}, [
       el('p', {class: 'lead'}, T.index.intro),
+      el('p', {class: 'labs-lesson-link'}, el('a', {href: '#/avances'}, T.index.lessonLink)),
       ...GROUPS.map((group) => el('section', {class: `lab-group lab-group-${group}`, 'aria-labelledby': `lab-group-${group}`}, [
         el('h2', {id: `lab-group-${group}`}, T.index.groups[group]),
         el('ol', {class: 'lab-cards'}, LABS.filter((lab) => lab.group === group).map(card)),

@@ -16,7 +16,7 @@ function scrollable(node, label, cues) {
   return node;
 }
 
-function renderBlock(block, cues) {
+export function renderBlock(block, cues) {
   const A = S.a11y;
   if (block.math) return scrollable(tex(block.math, {display: true, className: 'equation'}), A.equationBox, cues);
   if (block.list) {

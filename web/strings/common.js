@@ -21,6 +21,11 @@ export const common = {
         text: 'La RNN de la lección desplegada en el tiempo: los mismos U, V, W en cada paso, los gradientes sumados sobre el tiempo y h̄ₜ con sus dos caminos.',
       },
       {
+        href: '#/avances',
+        title: 'Lección 3 · Limitaciones y avances',
+        text: 'Tasa de aprendizaje y optimizadores en carrera sobre una superficie, inicialización capa a capa, sobreajuste, normalización por lotes y ReLU.',
+      },
+      {
         href: '#/labs',
         title: 'Laboratorios · Los diez ejercicios de las dos lecciones',
         text: 'Experimentos en la página: clasificar puntos, comparar activaciones, regularizar, tamaños de lote, búsqueda de hiperparámetros, BPTT a mano, explosión y desvanecimiento de gradientes…',

@@ -15,5 +15,6 @@ import {explorer} from './explorer.js';
 import {labs} from './labs/index.js';
 import {embed} from './embed.js';
 import {equations} from './equations.js';
+import {avances} from './avances.js';
 
-export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations};
+export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances};

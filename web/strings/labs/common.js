@@ -19,6 +19,7 @@ export const common = {
       mlp: 'Perceptrón multicapa (lección 1)',
       rnn: 'Redes recurrentes y BPTT (lección 2)',
     },
+    lessonLink: 'Lección 3 · Limitaciones y avances: optimizadores, inicialización, sobreajuste y normalización por lotes',
     preparing: 'En preparación',
     preparingLabel: (title) => `${title} (en preparación)`,
   },

@@ -1,0 +1,95 @@
+// Part 3's early stopping: the plain network trained by the core with train.early_stopping (job
+// `fit`): its training and validation losses, where the validation loss was best and where the
+// training stopped.
+//
+//   mountEarlyStop(container, {part, scenario: () → the plain network's scenario | null})
+//     → {node, reset(), destroy()}
+//   earlyStopScenario(scenario, patience) → the scenario with early stopping (pure)
+//   markerSeries(step, low, high) → a vertical line as two points (pure)
+import {el} from '../../../dom.js';
+import {formatNumber} from '../../../format.js';
+import {S} from '../../../strings/index.js';
+import {createProgress} from '../../../labs/shared/ui/progress.js';
+import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
+import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
+
+export function earlyStopScenario(scenario, patience) {
+  return {...scenario, train: {...scenario.train, early_stopping: {patience}}};
+}
+
+export const markerSeries = (step, low, high) => [[step, low], [step, high]];
+
+const pairs = (list) => (list ?? []).map((entry, i) => (Array.isArray(entry) ? entry : [i, entry]));
+
+export function mountEarlyStop(container, {part, scenario}) {
+  const T = S.avances.overfit.early;
+  const chart = createLineChart({xTitle: T.step, yTitle: T.loss, label: T.chartLabel, xMin: 0, maxPoints: 600});
+  const progress = createProgress();
+  progress.hidden = true;
+  const summary = el('p', {class: 'init-summary', role: 'status'});
+  const button = el('button', {type: 'button', class: 'early-run', onclick: () => start()}, T.run);
+  let result = null;
+  let run = null;
+
+  function start() {
+    const base = scenario();
+    if (!base) return;
+    run?.cancel();
+    const current = part.runJob('fit', {scenario: earlyStopScenario(base, part.values.paciencia)});
+    run = current;
+    progress.hidden = false;
+    progress.track(current);
+    current.promise.then((outcome) => {
+      if (run === current && outcome.status === 'done') show(outcome.result);
+    }, () => {});
+  }
+
+  function show(next) {
+    result = next;
+    const losses = pairs(result.losses);
+    const validation = pairs(result.validation_losses);
+    const all = [...losses, ...validation].map(([, y]) => y).filter(Number.isFinite);
+    const low = Math.min(...all);
+    const high = Math.max(...all);
+    const stop = result.early_stopping;
+    chart.update([
+      {label: T.training, color: '#2b6cb0', points: losses},
+      {label: T.validation, color: '#c2410c', dash: [6, 4], width: 2, points: validation},
+      ...(stop ? [{label: T.best, color: '#1d2433', dash: [2, 3], points: markerSeries(stop.best_step, low, high)}] : []),
+    ]);
+    summary.textContent = stop
+      ? T.summary(stop.stopped_at, stop.best_step, formatNumber(stop.best_validation_loss))
+      : T.notStopped;
+  }
+
+  const node = el('section', {class: 'early-stop'}, [
+    el('h3', {}, T.title),
+    el('p', {class: 'race-hint'}, T.setup),
+    button,
+    progress.node,
+    summary,
+    el('figure', {class: 'init-figure'}, [el('figcaption', {}, T.chartLabel), chart.node]),
+    exportBar([
+      pngButton(chart.canvas, () => `parada-temprana-p${part.values.paciencia}.png`, {what: T.chartLabel}),
+      csvButton(() => ({header: T.csvHeader, rows: result ? [
+        ...pairs(result.losses).map(([i, y]) => ['entrenamiento', i, y]),
+        ...pairs(result.validation_losses).map(([i, y]) => ['validacion', i, y]),
+      ] : []}), () => `parada-temprana-p${part.values.paciencia}.csv`, {what: T.chartLabel}),
+    ]),
+  ]);
+  container.append(node);
+  return {
+    node,
+    reset() {
+      run?.cancel();
+      result = null;
+      summary.textContent = '';
+      chart.update([]);
+      progress.hidden = true;
+    },
+    destroy() {
+      run?.cancel();
+      chart.destroy();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Part 3's piece: the same network on the same noisy points trained twice side by side, as it is
+// and with L2 (and dropout, where the core has it): training and validation curves, both
+// boundaries. The labs' plane pieces (web/labs/shared/ui/plane-panel.js, plane-controls.js) run
+// and draw it, in the labs' worker.
+//
+//   mountOverfit(container, part) → {destroy()}
+//   part: {core, values (the page's settings), update() (into the address), runJob, overfitNeeds()}
+import {el} from '../../../dom.js';
+import {S} from '../../../strings/index.js';
+import {createForm} from '../../../forms/settings-form.js';
+import {createRunPanel} from '../../../labs/shared/ui/plane-panel.js';
+import {createRunBar, loadPoints} from '../../../labs/shared/ui/plane-controls.js';
+import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
+import {overfitFields} from '../settings.js';
+import {overfitScenarios, overfitSettings} from './scenario.js';
+import {mountEarlyStop} from './early-stop.js';
+
+export function mountOverfit(container, part) {
+  const T = S.avances.overfit;
+  const values = part.values;
+  const needs = part.overfitNeeds();
+  const fields = overfitFields(needs);
+  const labels = {ruido: T.noise, l2: T.l2, dropout: T.dropout, epocas: T.epochs, paciencia: T.patience};
+  const form = createForm(fields, values, {
+    labels, prefix: 'race',
+    onChange: (read) => {
+      if (!read.ok) return;
+      const noise = read.values.ruido !== values.ruido;
+      Object.assign(values, read.values);
+      part.update();
+      if (noise) regenerate();
+      else reload();
+    },
+  });
+  const panels = [
+    createRunPanel({runJob: part.runJob, title: T.plain, accuracy: false, className: 'overfit-plain'}),
+    createRunPanel({runJob: part.runJob, title: T.regularized, accuracy: false, className: 'overfit-regularized'}),
+  ];
+  const dataError = el('p', {class: 'race-message', role: 'alert', hidden: true});
+  const runBar = createRunBar({id: 'overfit-speed', speed: 20,
+    play: (speed) => panels.forEach((p) => p.play(speed)), pause: () => panels.forEach((p) => p.pause()), reset: () => reload()});
+  panels.forEach((p) => p.onChange(() => runBar.show(panels.map((q) => q.state))));
+
+  let data = null;
+  function regenerate() {
+    data = loadPoints(part.core, overfitSettings(values), dataError);
+    reload();
+  }
+  function reload() {
+    if (!data) return;
+    const [plain, regularized] = overfitScenarios(data, values);
+    panels[0].load({data, extra: [], scenario: plain});
+    panels[1].load({data, extra: [], scenario: regularized});
+    early?.reset();
+  }
+
+  const stamp = () => `ruido_${values.ruido}-l2_${values.l2}${fields.dropout ? `-p_${values.dropout}` : ''}`;
+  container.append(el('div', {class: 'overfit'}, [
+    el('div', {class: 'race-controls'}, Object.keys(fields).map((name) => form.node(name))),
+    el('p', {class: 'race-hint'}, T.setup),
+    runBar.node,
+    dataError,
+    el('div', {class: 'overfit-pair'}, panels.map((p) => p.node)),
+    exportBar([
+      pngButton(() => panels[0].snapshot(), () => `sobreajuste-frontera-sin-${stamp()}.png`, {text: T.exports.boundaryPlain}),
+      pngButton(() => panels[1].snapshot(), () => `sobreajuste-frontera-con-${stamp()}.png`, {text: T.exports.boundaryRegularized}),
+      pngButton(() => panels[0].charts().loss, () => `sobreajuste-curvas-sin-${stamp()}.png`, {text: T.exports.lossPlain}),
+      pngButton(() => panels[1].charts().loss, () => `sobreajuste-curvas-con-${stamp()}.png`, {text: T.exports.lossRegularized}),
+      csvButton(() => ({header: T.curvesHeader, rows: panels.flatMap((p, k) => p.rows().map((r) => [T.runNames[k], ...r]))}),
+        () => `sobreajuste-curvas-${stamp()}.csv`, {text: T.exports.curves}),
+    ]),
+  ]));
+  // Early stopping, where the core has it: the plain network, stopped by its validation loss.
+  const early = needs.earlyStopping
+    ? mountEarlyStop(container.querySelector('.overfit'), {part, scenario: () => (data ? overfitScenarios(data, values)[0] : null)})
+    : null;
+  regenerate();
+
+  return {
+    destroy() {
+      early?.destroy();
+      panels.forEach((p) => p.destroy());
+    },
+  };
+}

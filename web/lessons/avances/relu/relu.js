@@ -1,0 +1,87 @@
+// Part 5's piece: the share of dead hidden units over training (the core's Trainer deadUnits(),
+// job `deadUnits` in the labs' worker), ReLU against Leaky ReLU on the same network and data.
+//
+//   mountRelu(container, part) → {destroy()}
+//   part: {core, values (the page's settings), update() (into the address), runJob}
+import {el} from '../../../dom.js';
+import {formatPercent} from '../../../format.js';
+import {S} from '../../../strings/index.js';
+import {createForm} from '../../../forms/settings-form.js';
+import {createProgress} from '../../../labs/shared/ui/progress.js';
+import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
+import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
+import {reluFields} from '../settings.js';
+import {RELU_DATA, deadEvery, reluScenarios} from './scenario.js';
+
+const COLOURS = {relu: '#0072b2', leaky_relu: '#d55e00'};
+
+export function mountRelu(container, part) {
+  const T = S.avances.relu;
+  const values = part.values;
+  const form = createForm(reluFields, values, {labels: {relu_eta: T.eta, relu_pasos: T.steps}, prefix: 'race',
+    onChange: (read) => {
+      if (!read.ok) return;
+      Object.assign(values, read.values);
+      part.update();
+    }});
+  const chart = createLineChart({xTitle: T.step, yTitle: T.share, logToggle: false, yMin: 0, yMax: 1, xMin: 0,
+    yFormat: (y) => formatPercent(y, {digits: 0}), label: T.chartLabel});
+  const progress = createProgress();
+  progress.hidden = true;
+  const summary = el('p', {class: 'init-summary', role: 'status'});
+  const button = el('button', {type: 'button', class: 'relu-run primary', onclick: () => start()}, T.run);
+  let rows = [];  // per activation: [[step, share, layers]…]
+  let run = null;
+
+  function start() {
+    const read = form.read();
+    if (!read.ok) return;
+    Object.assign(values, read.values);
+    part.update();
+    run?.cancel();
+    const data = part.core.data(RELU_DATA);
+    const runs = reluScenarios(data, {eta: values.relu_eta, steps: values.relu_pasos});
+    rows = runs.map(() => []);
+    const series = () => runs.map(({activation}, k) => ({label: S.activations[activation], color: COLOURS[activation],
+      dash: k ? [6, 3] : [], points: rows[k].map(([step, share]) => [step, share])}));
+    chart.update(series());
+    chart.setXRange(0, values.relu_pasos);
+    summary.textContent = '';
+    const total = values.relu_pasos * runs.length;
+    const current = part.runJob('deadUnits', {scenarios: runs.map((r) => r.scenario), steps: values.relu_pasos, every: deadEvery(values.relu_pasos)},
+      {onProgress: ({run: k, done, rows: added}) => {
+        rows[k].push(...added);
+        chart.append(k, added.map(([step, share]) => [step, share]));
+        progress.set(k * values.relu_pasos + done, total);
+      }});
+    run = current;
+    progress.hidden = false;
+    progress.track(current, {total});
+    current.promise.then((outcome) => {
+      if (run !== current || outcome.status !== 'done') return;
+      summary.textContent = T.summary(runs.map(({activation}, k) => [S.activations[activation], rows[k].at(-1)?.[1] ?? 0]));
+    }, () => {});
+  }
+
+  const stamp = () => `eta_${values.relu_eta}-pasos_${values.relu_pasos}`;
+  container.append(el('div', {class: 'relu'}, [
+    el('div', {class: 'race-controls'}, [form.node('relu_eta'), form.node('relu_pasos')]),
+    el('p', {class: 'race-hint'}, T.setup),
+    button,
+    progress.node,
+    summary,
+    el('figure', {class: 'init-figure'}, [el('figcaption', {}, T.chartLabel), chart.node]),
+    exportBar([
+      pngButton(chart.canvas, () => `neuronas-muertas-${stamp()}.png`, {what: T.chartLabel}),
+      csvButton(() => ({header: T.csvHeader, rows: rows.flatMap((list, k) => list.map(([step, share, layers]) =>
+        [['relu', 'leaky_relu'][k], step, share, layers.join(' ')]))}), () => `neuronas-muertas-${stamp()}.csv`, {what: T.chartLabel}),
+    ]),
+  ]));
+
+  return {
+    destroy() {
+      run?.cancel();
+      chart.destroy();
+    },
+  };
+}
