@@ -20,7 +20,7 @@ beforeAll(h.start);
 afterAll(h.stop);
 
 const T = S.avances;
-const raceRows = (page, n) => page.waitForFunction((count) => document.querySelectorAll('.race-table tbody tr').length === count, n);
+const raceRows = (page, n) => page.waitForFunction((count) => document.querySelectorAll('.race .race-table tbody tr').length === count, n);
 const raceDone = (page) => page.waitForFunction(() => [...document.querySelectorAll('.race-toggle .race-outcome')]
   .every((node) => node.textContent !== '…'));
 const csvRows = (text) => text.trim().split(/\r\n/).slice(1).map((line) => line.split(','));
@@ -32,7 +32,7 @@ async function expectClean(page) {
 describe('the optimizers\' race', () => {
   test('the trajectories shown are the core\'s for the same spec, point for point', async () => {
     const query = 'sup=rosenbrock&eta=0.001&pasos=300&opt=sgd,momentum,adam&x=-1.2&y=1.5';
-    const page = await h.open(`#/avances?${query}`, '.race-table tbody tr');
+    const page = await h.open(`#/avances?${query}`, '.race .race-table tbody tr');
     await raceRows(page, 3);
     await raceDone(page);
     const {values} = readSettings(new URLSearchParams(query), raceFields);
@@ -46,7 +46,7 @@ describe('the optimizers\' race', () => {
       expect(row.slice(1).map(Number)).toEqual(fromCore[i].slice(1));
     });
     // The table: each optimizer's outcome and steps to the tolerance, as the core says.
-    const cells = await page.locator('.race-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const cells = await page.locator('.race .race-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     expected.trajectories.forEach((t, k) => {
       expect(cells[k][0]).toBe(T.race.names[ids[k]]);
       expect(cells[k][1]).toBe(T.race.outcomes[t.outcome]);
@@ -59,9 +59,9 @@ describe('the optimizers\' race', () => {
   });
 
   test('a huge η is named "diverge", as it happens and in the table', async () => {
-    const page = await h.open('#/avances?sup=quadratic&eta=10&opt=sgd', '.race-table tbody tr');
+    const page = await h.open('#/avances?sup=quadratic&eta=10&opt=sgd', '.race .race-table tbody tr');
     await raceDone(page);
-    expect(await page.locator('.race-table tbody td').first().textContent()).toBe('diverge');
+    expect(await page.locator('.race .race-table tbody td').first().textContent()).toBe('diverge');
     expect(await page.locator('.race-toggle .race-outcome').first().textContent()).toBe('diverge');
     expect(await page.locator('.race-live').textContent()).toContain('diverge');
     await expectClean(page);
@@ -69,7 +69,7 @@ describe('the optimizers\' race', () => {
   });
 
   test('the controls live in the address and survive a reload; click and keys pick the start', async () => {
-    const page = await h.open('#/avances', '.race-table tbody tr');
+    const page = await h.open('#/avances', '.race .race-table tbody tr');
     expect(await page.locator('.race-field-cond').isVisible()).toBe(true);
     await page.locator('.race-field-sup select').selectOption('saddle');
     expect(await page.locator('.race-field-cond').isVisible()).toBe(false);  // a quadratic's only
@@ -94,7 +94,7 @@ describe('the optimizers\' race', () => {
     const hash = await page.evaluate(() => location.hash);
     const eta = await page.locator('.race-eta-value').textContent();
     await page.reload();
-    await page.waitForSelector('.race-table tbody tr');
+    await page.waitForSelector('.race .race-table tbody tr');
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await page.locator('.race-field-sup select').inputValue()).toBe('saddle');
     expect(await page.locator('.race-eta-value').textContent()).toBe(eta);
@@ -105,7 +105,7 @@ describe('the optimizers\' race', () => {
   });
 
   test('a bad value: a Spanish message naming the field; a bad link: a notice', async () => {
-    const page = await h.open('#/avances?pasos=abc&sup=bowl', '.race-table tbody tr');
+    const page = await h.open('#/avances?pasos=abc&sup=bowl', '.race .race-table tbody tr');
     expect(await page.locator('.avances-main > .notice').textContent()).toBe(T.badLink([T.race.surface, T.race.steps]));
     const hash = await page.evaluate(() => location.hash);
     await page.locator('.race-field-pasos input').fill('0');
@@ -175,13 +175,13 @@ describe('the page', () => {
   test('#/ and #/labs link to it; in a frame it has no way out but the full lesson', async () => {
     const page = await h.open('#/', '.lesson-cards');
     await page.locator('.lesson-cards a[href="#/avances"]').click();
-    await page.waitForSelector('.race-table tbody tr');
+    await page.waitForSelector('.race .race-table tbody tr');
     await page.goto(`${h.site.url}#/labs`);
     await page.locator('a[href="#/avances"]').click();
-    await page.waitForSelector('.race-table tbody tr');
+    await page.waitForSelector('.race .race-table tbody tr');
     await page.close();
     // A frame loads the page afresh.
-    const framed = await h.open('#/avances?embed=1&eta=0.05', '.race-table tbody tr');
+    const framed = await h.open('#/avances?embed=1&eta=0.05', '.race .race-table tbody tr');
     expect(await framed.locator('.topbar').count()).toBe(0);
     expect(await framed.locator('.embed-link a').getAttribute('href')).toMatch(/#\/avances\?.*eta=0.05/);
     expect(await framed.locator('.embed-link a').getAttribute('href')).not.toMatch(/embed=1/);
@@ -194,7 +194,7 @@ describe('the page', () => {
       const page = await h.browser.context.newPage();
       await page.setViewportSize({width, height});
       await page.goto(`${h.site.url}#/avances?sup=rosenbrock&eta=0.002`);
-      await page.waitForSelector('.race-table tbody tr');
+      await page.waitForSelector('.race .race-table tbody tr');
       if (core.spec().init_stats) await page.waitForSelector('.init .race-table tbody tr');
       await raceDone(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
