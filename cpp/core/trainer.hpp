@@ -73,8 +73,18 @@ struct Divergence {
   double loss;     // NaN or ±∞
 };
 
+// Early stopping's outcome (TrainConfig::patience): the evaluations, and where it stopped.
+struct EarlyStopping {
+  std::optional<long long> stopped_at;  // the step whose evaluation ran out of patience; none: all steps ran
+  std::optional<long long> best_step;   // the best evaluation (none when no loss was finite)
+  double best_validation_loss = 0.0;
+};
+
 struct TrainResult {
   std::vector<std::pair<long long, double>> losses;  // [step, loss before that step's update]
+  // With early stopping: [step i, validation loss after update i] at every recorded step.
+  std::vector<std::pair<long long, double>> validation_losses;
+  std::optional<EarlyStopping> early_stopping;
   double final_loss = 0.0;
   double validation_loss = 0.0;                      // NaN when there is no validation set
   NamedValues parameters;
