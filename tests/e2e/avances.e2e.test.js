@@ -11,8 +11,12 @@ import {S} from '../../web/strings/index.js';
 import {mlpKeys} from '../../web/core/trace-keys.js';
 import {surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {initSpec} from '../../web/lessons/avances/init/stats.js';
-import {INIT_SCHEMES, initFields, raceFields, readSettings} from '../../web/lessons/avances/settings.js';
+import {INIT_SCHEMES, initFields, overfitFields, raceFields, readSettings} from '../../web/lessons/avances/settings.js';
 import {BN_DATA, bnScenarios} from '../../web/lessons/avances/batchnorm/scenario.js';
+import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
+import {earlyStopScenario} from '../../web/lessons/avances/overfit/early-stop.js';
+import {dataSpec} from '../../web/labs/shared/plane-scenario.js';
+import {formatNumber} from '../../web/format.js';
 
 const core = await loadWasmCore();  // the settings' defaults are the core's (web/core/spec.js)
 const h = labHarness();
@@ -166,6 +170,26 @@ describe('overfitting and batch normalization', () => {
     expect(rows.filter((r) => r[0] === 'sin').length).toBe(21);
     expect(rows.filter((r) => r[0] === 'con').length).toBe(21);
     expect(await page.evaluate(() => location.hash)).toMatch(/l2=0.05&dropout=0.2&epocas=20/);
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+describe('early stopping', () => {
+  test('the curves and the stopping point are the core\'s training of the same scenario', async () => {
+    const query = 'epocas=300&paciencia=10&ruido=0.5';
+    const page = await h.open(`#/avances?${query}`, '.early-run');
+    await page.locator('.early-run').click();
+    await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.early-stop .lab-progress-status').textContent));
+    const values = readSettings(new URLSearchParams(query), overfitFields({earlyStopping: true})).values;
+    const data = core.data(dataSpec(overfitSettings(values)));
+    const expected = core.train(earlyStopScenario(overfitScenarios(data, values)[0], 10));
+    const rows = csvRows((await h.downloaded(page, () => page.locator('.early-stop .lab-save-csv').click())).text);
+    expect(rows.filter((r) => r[0] === 'validacion').map(([, i, y]) => [Number(i), Number(y)])).toEqual(expected.validation_losses);
+    const stop = expected.early_stopping;
+    expect(stop.stopped_at).not.toBeNull();  // 300 epochs of noisy points: it stops before the end
+    expect(await page.locator('.early-stop .init-summary').textContent())
+      .toBe(T.overfit.early.summary(stop.stopped_at, stop.best_step, formatNumber(stop.best_validation_loss)));
     await expectClean(page);
     await page.close();
   });

@@ -11,8 +11,7 @@ import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/o
 import {GRID, roundStart, surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {boxRange, boxes, gradientRatio, initSpec, spreadSeries, statsRows} from '../../web/lessons/avances/init/stats.js';
 import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
-import {deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
-import {deadUnits} from '../../web/labs/jobs/dead-units.js';
+import {deadEvery, deadRows, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 import {bnScenarios, lossEvery, stepperExample} from '../../web/lessons/avances/batchnorm/scenario.js';
 import {earlyStopScenario, markerSeries} from '../../web/lessons/avances/overfit/early-stop.js';
 import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
@@ -218,29 +217,11 @@ describe('dead units: the two networks', () => {
   });
 });
 
-describe('the deadUnits job', () => {
-  // A stand-in trainer: losses 1/(k+1), a dead share that grows by 0.1 per reading.
-  const fakeCore = () => ({trainer: () => {
-    let k = 0;
-    let reads = 0;
-    return {
-      run: (n) => Float64Array.from({length: n}, () => 1 / ++k),
-      deadUnits: () => Float64Array.of(0.1 * reads, 0.1 * reads++ + 0.2),
-      divergence: (step, loss) => Object.assign(new Error('diverged'), {step, loss}),
-      delete() {},
-    };
-  }});
-
-  test('a reading every `every` steps and at the start, per run, as progress and as the result', async () => {
-    const progress = [];
-    const api = {core: fakeCore(), progress: (p) => progress.push(p), pause: async () => {}, cancelled: () => false};
-    const result = await deadUnits({scenarios: [{}, {}], steps: 25, every: 10}, api);
-    expect(result.runs).toHaveLength(2);
-    expect(result.runs[0].map(([step]) => step)).toEqual([0, 10, 20, 25]);
-    expect(result.runs[0][1][1]).toBeCloseTo(0.2, 12);
-    expect(result.runs[0][1][2]).toEqual([0.1, 0.30000000000000004]);
-    expect(progress.filter((p) => p.run === 1).flatMap((p) => p.rows)).toEqual(result.runs[1]);
-    expect(progress.at(-1)).toMatchObject({run: 1, done: 25, total: 25});
+describe('dead units from the train job', () => {
+  test('a row per reading: the step, the mean share over the hidden layers, each layer\'s', () => {
+    expect(deadRows([[0, Float64Array.of(0, 0.5)], [10, Float64Array.of(0.25, 0.75)]]))
+      .toEqual([[0, 0.25, [0, 0.5]], [10, 0.5, [0.25, 0.75]]]);
+    expect(deadRows([])).toEqual([]);
   });
 });
 
@@ -263,8 +244,8 @@ describe('batch normalization: the two networks and the stepper\'s example', () 
 
 describe('early stopping', () => {
   test('the scenario gains train.early_stopping, nothing else changes; the marker is a vertical line', () => {
-    const scenario = {model: {kind: 'mlp'}, train: {steps: 10, batch_size: 2}};
-    expect(earlyStopScenario(scenario, 7)).toEqual({model: {kind: 'mlp'}, train: {steps: 10, batch_size: 2, early_stopping: {patience: 7}}});
+    const scenario = {model: {kind: 'mlp'}, data: {inputs: [[0], [1], [2], [3], [4]]}, train: {steps: 10, batch_size: 2}};
+    expect(earlyStopScenario(scenario, 7)).toEqual({...scenario, train: {steps: 10, batch_size: 2, record_every: 3, early_stopping: {patience: 7}}});
     expect(scenario.train.early_stopping).toBeUndefined();
     expect(markerSeries(40, 0.1, 0.9)).toEqual([[40, 0.1], [40, 0.9]]);
   });

@@ -4,17 +4,21 @@
 //
 //   mountEarlyStop(container, {part, scenario: () → the plain network's scenario | null})
 //     → {node, reset(), destroy()}
-//   earlyStopScenario(scenario, patience) → the scenario with early stopping (pure)
+//   earlyStopScenario(scenario, patience) → the scenario with early stopping, evaluated every epoch (pure)
 //   markerSeries(step, low, high) → a vertical line as two points (pure)
 import {el} from '../../../dom.js';
 import {formatNumber} from '../../../format.js';
 import {S} from '../../../strings/index.js';
 import {createProgress} from '../../../labs/shared/ui/progress.js';
+import {stepsPerEpoch} from '../../../labs/shared/plane-scenario.js';
 import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
 
+// The validation loss is evaluated at every recorded step: once an epoch here, so that the
+// patience counts epochs.
 export function earlyStopScenario(scenario, patience) {
-  return {...scenario, train: {...scenario.train, early_stopping: {patience}}};
+  const perEpoch = stepsPerEpoch(scenario.train.batch_size, scenario.data.inputs.length);
+  return {...scenario, train: {...scenario.train, record_every: perEpoch, early_stopping: {patience}}};
 }
 
 export const markerSeries = (step, low, high) => [[step, low], [step, high]];
@@ -55,11 +59,11 @@ export function mountEarlyStop(container, {part, scenario}) {
     chart.update([
       {label: T.training, color: '#2b6cb0', points: losses},
       {label: T.validation, color: '#c2410c', dash: [6, 4], width: 2, points: validation},
-      ...(stop ? [{label: T.best, color: '#1d2433', dash: [2, 3], points: markerSeries(stop.best_step, low, high)}] : []),
+      ...(Number.isInteger(stop?.best_step) ? [{label: T.best, color: '#1d2433', dash: [2, 3], points: markerSeries(stop.best_step, low, high)}] : []),
     ]);
-    summary.textContent = stop
+    summary.textContent = stop?.stopped_at !== null && stop?.stopped_at !== undefined
       ? T.summary(stop.stopped_at, stop.best_step, formatNumber(stop.best_validation_loss))
-      : T.notStopped;
+      : T.notStopped(stop?.best_step ?? null, formatNumber(stop?.best_validation_loss));
   }
 
   const node = el('section', {class: 'early-stop'}, [
