@@ -17,6 +17,7 @@ import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overf
 import {earlyStopScenario} from '../../web/lessons/avances/overfit/early-stop.js';
 import {dataSpec} from '../../web/labs/shared/plane-scenario.js';
 import {formatNumber} from '../../web/format.js';
+import {RELU_DATA, deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 
 const core = await loadWasmCore();  // the settings' defaults are the core's (web/core/spec.js)
 const h = labHarness();
@@ -164,9 +165,9 @@ describe('overfitting and batch normalization', () => {
   test('overfitting: the plain and the regularized network trained side by side to the end', async () => {
     const page = await h.open('#/avances?epocas=20&l2=0.05&dropout=0.2', '#texto-sobreajuste .clf-metrics td');
     await page.locator('#texto-sobreajuste .clf-play').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('#texto-sobreajuste .lab-progress-status')]
+    await page.waitForFunction(() => [...document.querySelectorAll('#texto-sobreajuste .clf-run-panel .lab-progress-status')]
       .every((node) => /^Terminado/.test(node.textContent)));
-    const rows = csvRows((await h.downloaded(page, () => page.locator('#texto-sobreajuste .lab-save-csv').click())).text);
+    const rows = csvRows((await h.downloaded(page, () => page.locator('#texto-sobreajuste .lab-save-csv').first().click())).text);
     expect(rows.filter((r) => r[0] === 'sin').length).toBe(21);
     expect(rows.filter((r) => r[0] === 'con').length).toBe(21);
     expect(await page.evaluate(() => location.hash)).toMatch(/l2=0.05&dropout=0.2&epocas=20/);
@@ -190,6 +191,35 @@ describe('early stopping', () => {
     expect(stop.stopped_at).not.toBeNull();  // 300 epochs of noisy points: it stops before the end
     expect(await page.locator('.early-stop .init-summary').textContent())
       .toBe(T.overfit.early.summary(stop.stopped_at, stop.best_step, formatNumber(stop.best_validation_loss)));
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+// Part 5 needs the Trainer's deadUnits() (issue13-surfaces): skipped, and said so, while the core
+// has none.
+const probe = core.trainer({model: {kind: 'mlp', layers: [1, 1], activations: ['linear']}, data: {inputs: [[0]], targets: [[0]]}});
+const hasDeadUnits = typeof probe.deadUnits === 'function';
+probe.delete();
+
+describe('dead units', () => {
+  test.skipIf(!hasDeadUnits)('the shares shown are the core\'s Trainer deadUnits() read at the same steps', async () => {
+    const page = await h.open('#/avances?relu_eta=1&relu_pasos=200', '.relu-run');
+    await page.locator('.relu-run').click();
+    await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.relu .lab-progress-status').textContent));
+    const rows = csvRows((await h.downloaded(page, () => page.locator('.relu .lab-save-csv').click())).text);
+    const every = deadEvery(200);
+    const expected = reluScenarios(core.data(RELU_DATA), {eta: 1, steps: 200}).flatMap(({activation, scenario}) => {
+      const trainer = core.trainer(scenario);
+      const out = [[activation, 0, Array.from(trainer.deadUnits())]];
+      for (let done = 0; done < 200; done += every) {
+        trainer.run(Math.min(every, 200 - done));
+        out.push([activation, Math.min(200, done + every), Array.from(trainer.deadUnits())]);
+      }
+      trainer.delete();
+      return out;
+    });
+    expect(rows.map(([name, step, , layers]) => [name, Number(step), layers.split(' ').map(Number)])).toEqual(expected);
     await expectClean(page);
     await page.close();
   });
