@@ -87,7 +87,7 @@ export const avances = {
       run: 'Entrenar con parada temprana',
       step: 'Iteración',
       loss: 'Pérdida (entropía cruzada)',
-      training: 'Entrenamiento',
+      training: 'Entrenamiento (pérdida del minilote)',
       validation: 'Validación',
       best: 'Mejor validación',
       chartLabel: 'Pérdidas de entrenamiento y de validación con parada temprana',
