@@ -49,6 +49,9 @@ class Trainer {
   // naming grid.nx, grid.ny, grid.unit, grid.x0 … or model.layers[0]. `out` is resized to nx·ny;
   // nothing is allocated after the first call of a size.
   void grid(const GridSpec& spec, std::vector<double>& out);
+  // For each hidden layer, the fraction of dead units with the current parameters over every
+  // training row (Objective::dead_units). `out` keeps its capacity.
+  void dead_units(std::vector<double>& out) { objective_->dead_units(out); }
   // RNN: ‖h̄_t‖ of the first sequence of the last step (empty for an MLP or before a step).
   void h_norms(std::vector<double>& out) const { objective_->h_grad_norms(out); }
   Objective& objective() { return *objective_; }
