@@ -14,7 +14,7 @@ import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overf
 import {deadEvery, deadRows, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 import {bnScenarios, lossEvery, stepperExample} from '../../web/lessons/avances/batchnorm/scenario.js';
 import {earlyStopScenario, markerSeries} from '../../web/lessons/avances/overfit/early-stop.js';
-import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
+import {ETA_STOPS, FIELDS, INIT_SCHEMES, bnFields, overfitFields, reluFields, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
   limits: {max_seed: 2 ** 53 - 1},
@@ -25,6 +25,7 @@ const STAND_IN = {
     tolerance: {min: 0, max: 1, default: 1e-6},
   },
   init_stats: {depth: {min: 1, max: 20, default: 8}, width: {min: 1, max: 256, default: 64}},
+  scenario: {train: {early_stopping: {patience: {min: 1, max: 10000, integer: true}}}},
 };
 installSpec({spec: () => STAND_IN});
 
@@ -135,6 +136,17 @@ describe('settings in the address', () => {
     expect(invalid).toEqual(['sup', 'cond', 'eta', 'x', 'pasos', 'opt', 'ini', 'capas']);
     expect(values.opt).toEqual(RACER_IDS);
     expect(values.x).toBeNull();
+  });
+
+  test('the other parts\' settings: a link reads back and writes back the same text; dropout and patience only where the core has them', () => {
+    const fields = {...overfitFields({dropout: true, earlyStopping: true}), ...bnFields, ...reluFields};
+    const link = new URLSearchParams('ruido=0.5&l2=0.02&dropout=0.25&epocas=300&paciencia=12&bn_eta=0.2&bn_pasos=800&relu_eta=1&relu_pasos=400');
+    const {values, invalid} = readSettings(link, fields);
+    expect(invalid).toEqual([]);
+    expect(values).toEqual({ruido: 0.5, l2: 0.02, dropout: 0.25, epocas: 300, paciencia: 12, bn_eta: 0.2, bn_pasos: 800, relu_eta: 1, relu_pasos: 400});
+    expect(new URLSearchParams(settingsQuery(values, fields)).toString()).toBe(link.toString());
+    expect(Object.keys(overfitFields())).toEqual(['ruido', 'l2', 'epocas']);
+    expect(readSettings(new URLSearchParams('paciencia=0&dropout=1'), fields).invalid).toEqual(['dropout', 'paciencia']);
   });
 
   test('η\'s slider: 1, 2, 5 × 10^k, each stop its own position', () => {
