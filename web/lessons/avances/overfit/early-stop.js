@@ -1,8 +1,9 @@
 // Part 3's early stopping: the plain network trained by the core with train.early_stopping (job
 // `fit`): its training and validation losses, where the validation loss was best and where the
-// training stopped.
+// training stopped, and the boundary of the weights it keeps (the best step's).
 //
-//   mountEarlyStop(container, {part, scenario: () → the plain network's scenario | null})
+//   mountEarlyStop(container, {part, scenario: () → the plain network's scenario | null, points: () → the
+//     plane's points (plane-panel.js planePoints)})
 //     → {node, reset(), destroy()}
 //   earlyStopScenario(scenario, patience) → the scenario with early stopping, evaluated every epoch (pure)
 //   markerSeries(step, low, high) → a vertical line as two points (pure)
@@ -10,7 +11,8 @@ import {el} from '../../../dom.js';
 import {formatNumber} from '../../../format.js';
 import {S} from '../../../strings/index.js';
 import {createProgress} from '../../../labs/shared/ui/progress.js';
-import {stepsPerEpoch} from '../../../labs/shared/plane-scenario.js';
+import {stepsPerEpoch, trainInput} from '../../../labs/shared/plane-scenario.js';
+import {createBoundary} from '../../../labs/shared/ui/plane-panel.js';
 import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
 
@@ -25,8 +27,9 @@ export const markerSeries = (step, low, high) => [[step, low], [step, high]];
 
 const pairs = (list) => (list ?? []).map((entry, i) => (Array.isArray(entry) ? entry : [i, entry]));
 
-export function mountEarlyStop(container, {part, scenario}) {
+export function mountEarlyStop(container, {part, scenario, points}) {
   const T = S.avances.overfit.early;
+  const {plane, drawGrid} = createBoundary({label: T.boundaryLabel});
   const chart = createLineChart({xTitle: T.step, yTitle: T.loss, label: T.chartLabel, xMin: 0, maxPoints: 600});
   const progress = createProgress();
   progress.hidden = true;
@@ -39,7 +42,7 @@ export function mountEarlyStop(container, {part, scenario}) {
     const base = scenario();
     if (!base) return;
     run?.cancel();
-    const current = part.runJob('fit', {scenario: earlyStopScenario(base, part.values.paciencia)});
+    const current = part.runJob('fit', {scenario: earlyStopScenario(base, part.values.paciencia), grid: trainInput(base).grid});
     run = current;
     progress.hidden = false;
     progress.track(current);
@@ -50,6 +53,8 @@ export function mountEarlyStop(container, {part, scenario}) {
 
   function show(next) {
     result = next;
+    plane.points(points());
+    drawGrid(result.grid);
     const losses = pairs(result.losses);
     const validation = pairs(result.validation_losses);
     const all = [...losses, ...validation].map(([, y]) => y).filter(Number.isFinite);
@@ -73,12 +78,14 @@ export function mountEarlyStop(container, {part, scenario}) {
     progress.node,
     summary,
     el('figure', {class: 'init-figure'}, [el('figcaption', {}, T.chartLabel), chart.node]),
+    el('figure', {class: 'init-figure early-boundary'}, [el('figcaption', {}, T.boundaryLabel), el('div', {class: 'clf-plane-box'}, plane.node)]),
     exportBar([
-      pngButton(chart.canvas, () => `parada-temprana-p${part.values.paciencia}.png`, {what: T.chartLabel}),
+      pngButton(() => plane.snapshot(), () => `parada-temprana-frontera-p${part.values.paciencia}.png`, {what: T.boundaryLabel, text: T.pngBoundary}),
+      pngButton(chart.canvas, () => `parada-temprana-p${part.values.paciencia}.png`, {what: T.chartLabel, text: T.pngCurves}),
       csvButton(() => ({header: T.csvHeader, rows: result ? [
         ...pairs(result.losses).map(([i, y]) => ['entrenamiento', i, y]),
         ...pairs(result.validation_losses).map(([i, y]) => ['validacion', i, y]),
-      ] : []}), () => `parada-temprana-p${part.values.paciencia}.csv`, {what: T.chartLabel}),
+      ] : []}), () => `parada-temprana-p${part.values.paciencia}.csv`, {what: T.chartLabel, text: T.csvCurves}),
     ]),
   ]);
   container.append(node);
@@ -89,11 +96,13 @@ export function mountEarlyStop(container, {part, scenario}) {
       result = null;
       summary.textContent = '';
       chart.update([]);
+      plane.clear();
       progress.hidden = true;
     },
     destroy() {
       run?.cancel();
       chart.destroy();
+      plane.destroy();
     },
   };
 }
