@@ -37,6 +37,9 @@ struct Batch {
   bool contiguous;  // index[i] == index[0] + i
 };
 
+// The fraction of the columns (units) of z whose f′ is 0 on every row; `alive` is work space.
+double dead_fraction(Activation f, const Matrix& z, const Matrix& a, std::vector<bool>& alive);
+
 class Objective {
  public:
   virtual ~Objective() = default;
@@ -71,6 +74,12 @@ class Objective {
   // MLP: the tape (z, a, ∂L/∂a, δ of every layer) of the last loss_and_gradient call; nullptr
   // before one, and for an RNN.
   virtual const std::vector<LayerTape>* last_tape() const { return nullptr; }
+  // For each hidden layer (an RNN: its one), the fraction of units that are dead with the current
+  // parameters: f′(z) = 0 on every training row (every time step of every training sequence), as a
+  // relu unit whose z ≤ 0 everywhere outputs 0 everywhere. A softmax hidden layer has none. A
+  // forward pass over the training set; `out` keeps its capacity, and nothing is allocated after
+  // the first call.
+  virtual void dead_units(std::vector<double>& out) = 0;
   // RNN: ‖h̄_t‖, t = 1..T, of the first sequence of the last loss_and_gradient (empty before it,
   // and for an MLP). `out` keeps its capacity.
   virtual void h_grad_norms(std::vector<double>& out) const { out.clear(); }

@@ -135,6 +135,14 @@ class MlpObjective final : public Objective {
     }
   }
 
+  void dead_units(std::vector<double>& out) override {
+    out.clear();
+    MlpTape& tape = slot_for(inputs_.rows()).tape;
+    forward(mlp_, inputs_, tape);
+    for (size_t l = 0; l + 1 < mlp_.layers.size(); ++l)
+      out.push_back(dead_fraction(mlp_.layers[l].activation, tape[l].z, tape[l].a, alive_));
+  }
+
   const std::vector<LayerTape>* last_tape() const override { return last_ ? &last_->tape : nullptr; }
 
   bool has_validation() const override { return validation_inputs_.rows() > 0; }
@@ -273,6 +281,7 @@ class MlpObjective final : public Objective {
   std::map<size_t, Matrix> given_masks_;  // by layer index from 0: N × n
   Rng dropout_rng_;
   bool dropout_ = false;
+  std::vector<bool> alive_;  // dead_units' work space
 };
 
 }  // namespace

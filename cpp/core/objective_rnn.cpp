@@ -1,5 +1,6 @@
 // The lesson's RNN as an Objective: batches of whole sequences, BPTT for the gradient.
 // The loss of a sequence is summed over time; a batch averages over its sequences.
+#include <algorithm>
 #include <limits>
 
 #include "accuracy.hpp"
@@ -141,6 +142,23 @@ class RnnObjective final : public Objective {
     return out;
   }
 
+  // The hidden units over every time step of every training sequence: dead when f′(r_t) = 0 at all.
+  void dead_units(std::vector<double>& out) override {
+    out.clear();
+    const Index H = cell_.V.rows();
+    if (cell_.f == Activation::softmax) return out.push_back(0.0);
+    alive_.assign(size_t(H), false);
+    for (size_t k = 0; k < sequences_.size(); ++k) {
+      const Sequence& seq = sequences_[k];
+      forward(cell_, seq.inputs, seq.targets, seq.has_target, tapes_[k]);
+      const RnnTape& tape = tapes_[k];
+      for (Index t = 0; t < tape.r.rows(); ++t)
+        for (Index j = 0; j < H; ++j)
+          if (!alive_[size_t(j)] && derivative(cell_.f, tape.r(t, j), tape.h(t, j)) != 0.0) alive_[size_t(j)] = true;
+    }
+    out.push_back(double(std::count(alive_.begin(), alive_.end(), false)) / double(H));
+  }
+
   void h_grad_norms(std::vector<double>& out) const override {
     out.clear();
     if (last_size_ == 0) return;
@@ -154,6 +172,7 @@ class RnnObjective final : public Objective {
   ParamViews views_;
   std::vector<Sequence> sequences_;
   std::vector<RnnTape> tapes_;
+  std::vector<bool> alive_;  // dead_units' work space
   std::vector<Sequence> validation_;
   std::vector<RnnTape> validation_tapes_;
   bool binary_ = false, validation_binary_ = false;

@@ -76,6 +76,9 @@ struct TrainConfig {
   long long batch_size = 0;  // 0: the whole data set every step
   bool shuffle = false;
   std::uint64_t seed = 0;    // for shuffling
+  // Early stopping (needs a validation set): stop after `patience` evaluations of the validation
+  // loss without improvement and restore the best evaluation's parameters; 0 is off.
+  long long patience = 0;
 };
 
 // One sequence for the RNN: row t of `inputs` is x_t, row t of `targets` is the target of y_t.

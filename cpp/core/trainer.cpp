@@ -1,5 +1,6 @@
 #include "trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -141,11 +142,42 @@ NamedValues snapshot(const ParamViews& params) {
   return out;
 }
 
+namespace {
+
+// Every parameter's values, copied into (or back from) one buffer allocated once.
+void save(const ParamViews& params, std::vector<double>& into) {
+  size_t at = 0;
+  for (const ParamView& p : params) {
+    std::copy(p.value, p.value + p.size(), into.begin() + std::ptrdiff_t(at));
+    at += size_t(p.size());
+  }
+}
+void restore(ParamViews& params, const std::vector<double>& from) {
+  size_t at = 0;
+  for (const ParamView& p : params) {
+    std::copy(from.begin() + std::ptrdiff_t(at), from.begin() + std::ptrdiff_t(at + size_t(p.size())), p.value);
+    at += size_t(p.size());
+  }
+}
+
+}  // namespace
+
 TrainResult train(const Scenario& scenario) {
   Trainer trainer(scenario);
   TrainResult result;
   const long long steps = scenario.train.steps, every = scenario.train.record_every;
+  const long long patience = scenario.train.patience;
   result.losses.reserve(size_t(steps / every + 1));
+  // Early stopping: the validation loss after each recorded step's update; the best parameters.
+  std::vector<double> best;
+  long long waited = 0;
+  if (patience > 0) {
+    result.validation_losses.reserve(size_t(steps / every + 1));
+    result.early_stopping.emplace();
+    size_t count = 0;
+    for (const ParamView& p : trainer.params()) count += size_t(p.size());
+    best.resize(count);
+  }
   const Deadline deadline("train.steps");
   for (long long i = 0; i < steps; ++i) {
     deadline.check("train.steps", i);
@@ -154,8 +186,23 @@ TrainResult train(const Scenario& scenario) {
       result.divergence = Divergence{i, loss};
       break;
     }
-    if (i % every == 0) result.losses.emplace_back(i, loss);
+    if (i % every != 0) continue;
+    result.losses.emplace_back(i, loss);
+    if (patience == 0) continue;
+    const double validation = trainer.validation_loss();
+    result.validation_losses.emplace_back(i, validation);
+    EarlyStopping& e = *result.early_stopping;
+    if (std::isfinite(validation) && (!e.best_step || validation < e.best_validation_loss)) {
+      e.best_step = i;
+      e.best_validation_loss = validation;
+      save(trainer.params(), best);
+      waited = 0;
+    } else if (++waited >= patience) {
+      e.stopped_at = i;
+      break;
+    }
   }
+  if (result.early_stopping && result.early_stopping->best_step) restore(trainer.params(), best);
   result.final_loss = trainer.full_loss();
   if (!result.divergence && !std::isfinite(result.final_loss))
     result.divergence = Divergence{steps, result.final_loss};

@@ -49,6 +49,9 @@ class Trainer {
   // naming grid.nx, grid.ny, grid.unit, grid.x0 … or model.layers[0]. `out` is resized to nx·ny;
   // nothing is allocated after the first call of a size.
   void grid(const GridSpec& spec, std::vector<double>& out);
+  // For each hidden layer, the fraction of dead units with the current parameters over every
+  // training row (Objective::dead_units). `out` keeps its capacity.
+  void dead_units(std::vector<double>& out) { objective_->dead_units(out); }
   // RNN: ‖h̄_t‖ of the first sequence of the last step (empty for an MLP or before a step).
   void h_norms(std::vector<double>& out) const { objective_->h_grad_norms(out); }
   Objective& objective() { return *objective_; }
@@ -73,8 +76,18 @@ struct Divergence {
   double loss;     // NaN or ±∞
 };
 
+// Early stopping's outcome (TrainConfig::patience): the evaluations, and where it stopped.
+struct EarlyStopping {
+  std::optional<long long> stopped_at;  // the step whose evaluation ran out of patience; none: all steps ran
+  std::optional<long long> best_step;   // the best evaluation (none when no loss was finite)
+  double best_validation_loss = 0.0;
+};
+
 struct TrainResult {
   std::vector<std::pair<long long, double>> losses;  // [step, loss before that step's update]
+  // With early stopping: [step i, validation loss after update i] at every recorded step.
+  std::vector<std::pair<long long, double>> validation_losses;
+  std::optional<EarlyStopping> early_stopping;
   double final_loss = 0.0;
   double validation_loss = 0.0;                      // NaN when there is no validation set
   NamedValues parameters;

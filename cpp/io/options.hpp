@@ -62,6 +62,7 @@ inline constexpr Range steps{0, double(limits::max_steps), true};
 inline constexpr Range record_every{1, 1e12, true};
 inline constexpr Range iteration{1, 1e4, true};  // the update a trace shows
 inline constexpr Range dropout{0, 1, false, true};  // p of a hidden layer's dropout
+inline constexpr Range patience{1, 1e4, true};   // train.early_stopping.patience
 
 // PyTorch's default learning rates, ε and ρ.
 constexpr double default_lr(OptimizerKind kind) {

@@ -64,6 +64,16 @@ std::string to_json(const TrainResult& result) {
   out["losses"] = std::move(losses);
   out["final_loss"] = result.final_loss;
   if (!std::isnan(result.validation_loss)) out["validation_loss"] = result.validation_loss;
+  if (const auto& e = result.early_stopping) {
+    ojson validation = ojson::array();
+    for (const auto& [step, loss] : result.validation_losses)
+      validation.push_back({step, std::isfinite(loss) ? ojson(loss) : ojson(nullptr)});
+    out["validation_losses"] = std::move(validation);
+    const auto optional = [](const std::optional<long long>& n) { return n ? ojson(*n) : ojson(nullptr); };
+    out["early_stopping"] = {{"stopped_at", optional(e->stopped_at)},
+                             {"best_step", optional(e->best_step)},
+                             {"best_validation_loss", e->best_step ? ojson(e->best_validation_loss) : ojson(nullptr)}};
+  }
   out["parameters"] = section(result.parameters);
   if (!result.buffers.empty()) out["buffers"] = section(result.buffers);
   return out.dump();

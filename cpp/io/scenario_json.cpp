@@ -347,6 +347,16 @@ void parse_train(Object& root, Scenario& s) {
   }
   if (const json* shuffle = train.get("shuffle")) t.shuffle = boolean(*shuffle, train.path("shuffle"));
   if (const json* seed = train.get("seed")) t.seed = std::uint64_t(integer(*seed, train.path("seed"), options::seed));
+  if (const json* early = train.get("early_stopping")) {
+    Object stop(*early, train.path("early_stopping"));
+    t.patience = integer(stop.require("patience"), stop.path("patience"), options::patience);
+    stop.finish();
+    const bool validation = s.kind == ModelKind::mlp ? s.validation_inputs && s.validation_inputs->rows() > 0
+                                                     : !s.validation_sequences.empty();
+    if (!validation)
+      fail(train.path("early_stopping"), Reason::needs_validation,
+           {{"other", s.kind == ModelKind::mlp ? "data.validation" : "data.validation.sequences"}});
+  }
   train.finish();
 }
 

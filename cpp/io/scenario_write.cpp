@@ -81,6 +81,7 @@ std::string serialise_scenario(const Scenario& s) {
   root["train"] = {{"steps", t.steps}, {"record_every", t.record_every},
                    {"batch_size", t.batch_size > 0 ? ojson(t.batch_size) : ojson(nullptr)},
                    {"shuffle", t.shuffle}, {"seed", t.seed}};
+  if (t.patience > 0) root["train"]["early_stopping"] = {{"patience", t.patience}};
   root["iteration"] = s.iteration;
   return root.dump(2);
 }

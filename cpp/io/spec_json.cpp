@@ -115,7 +115,8 @@ ojson scenario_json() {
        {{"steps", range(options::steps, train.steps)},
         {"record_every", range(options::record_every, train.record_every)},
         {"batch_size", {{"default", nullptr}}},
-        {"shuffle", {{"default", train.shuffle}}}}},
+        {"shuffle", {{"default", train.shuffle}}},
+        {"early_stopping", {{"patience", range(options::patience)}}}}},
       {"iteration", range(options::iteration, Scenario{}.iteration)},
   };
 }

@@ -229,6 +229,12 @@ Cost estimate_cost(const Scenario& s, Command command) {
       add_data(c, m, "the final loss over", true, false);
       add_data(c, m, "the validation loss over", true, true);
       c.recorded_losses = steps > 0 ? std::ceil(steps / double(s.train.record_every)) : 0;
+      if (s.train.patience > 0) {  // early stopping: a validation loss at every recorded step
+        c.parts.push_back({"train.early_stopping", plural(c.recorded_losses, "evaluation", "evaluations") +
+                               " of the validation loss over " + rows_of(m, m.validation_samples, m.validation_rows),
+                           c.recorded_losses * pass(m, m.validation_rows), bytes_per_double * m.params});
+        add_output(c, "train.record_every", "the validation losses", 2 * c.recorded_losses);
+      }
       c.parts.push_back({"train.record_every", plural(c.recorded_losses, "recorded loss", "recorded losses"),
                          c.recorded_losses * ops_per_layer, bytes_per_recorded_loss * c.recorded_losses});
       c.output_values += 2 * c.recorded_losses;

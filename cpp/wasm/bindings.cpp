@@ -157,6 +157,12 @@ class TrainerHandle {
     return view(grid_);
   }
 
+  // Per hidden layer, the fraction of dead units (f′ = 0 on every training row).
+  emscripten::val dead_units() {
+    if (trainer_) trainer_->dead_units(dead_);
+    return view(dead_);
+  }
+
   emscripten::val h_norms() {
     if (trainer_) trainer_->h_norms(h_norms_);
     return view(h_norms_);
@@ -169,7 +175,7 @@ class TrainerHandle {
 
   Scenario scenario_;
   std::unique_ptr<Trainer> trainer_;
-  std::vector<double> losses_, norms_, grid_, h_norms_;
+  std::vector<double> losses_, norms_, grid_, h_norms_, dead_;
   Outcome error_;
 };
 
@@ -202,5 +208,6 @@ EMSCRIPTEN_BINDINGS(backprop) {
       .function("gradientNorms", &TrainerHandle::gradient_norms)
       .function("evaluate", &TrainerHandle::evaluate)
       .function("grid", &TrainerHandle::grid)
-      .function("hNorms", &TrainerHandle::h_norms);
+      .function("hNorms", &TrainerHandle::h_norms)
+      .function("deadUnits", &TrainerHandle::dead_units);
 }

@@ -117,7 +117,7 @@ describe('axe-core: no violation of any impact', () => {
       await visit('#/', '.lesson-cards');
       await visit('#/mlp', '.stepper .step-title .katex');
       await visit('#/bptt', '.stepper .step-title .katex');
-      await visit('#/avances', '.race-table tbody tr', (p) => p.waitForFunction(() => document.querySelector('.race-table tbody tr')
+      await visit('#/avances', '.init .race-table tbody tr', (p) => p.waitForFunction(() => document.querySelector('.race .race-table tbody tr')
         && [...document.querySelectorAll('.race-toggle .race-outcome')].every((node) => node.textContent !== '…')));
       await visit('#/labs', '.lab-cards');
       for (const lab of LABS) {

@@ -11,8 +11,13 @@ import {S} from '../../web/strings/index.js';
 import {mlpKeys} from '../../web/core/trace-keys.js';
 import {surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {initSpec} from '../../web/lessons/avances/init/stats.js';
-import {INIT_SCHEMES, initFields, raceFields, readSettings} from '../../web/lessons/avances/settings.js';
+import {INIT_SCHEMES, initFields, overfitFields, raceFields, readSettings} from '../../web/lessons/avances/settings.js';
 import {BN_DATA, bnScenarios} from '../../web/lessons/avances/batchnorm/scenario.js';
+import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
+import {earlyStopScenario} from '../../web/lessons/avances/overfit/early-stop.js';
+import {dataSpec} from '../../web/labs/shared/plane-scenario.js';
+import {formatNumber} from '../../web/format.js';
+import {RELU_DATA, deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 
 const core = await loadWasmCore();  // the settings' defaults are the core's (web/core/spec.js)
 const h = labHarness();
@@ -20,7 +25,7 @@ beforeAll(h.start);
 afterAll(h.stop);
 
 const T = S.avances;
-const raceRows = (page, n) => page.waitForFunction((count) => document.querySelectorAll('.race-table tbody tr').length === count, n);
+const raceRows = (page, n) => page.waitForFunction((count) => document.querySelectorAll('.race .race-table tbody tr').length === count, n);
 const raceDone = (page) => page.waitForFunction(() => [...document.querySelectorAll('.race-toggle .race-outcome')]
   .every((node) => node.textContent !== '…'));
 const csvRows = (text) => text.trim().split(/\r\n/).slice(1).map((line) => line.split(','));
@@ -32,7 +37,7 @@ async function expectClean(page) {
 describe('the optimizers\' race', () => {
   test('the trajectories shown are the core\'s for the same spec, point for point', async () => {
     const query = 'sup=rosenbrock&eta=0.001&pasos=300&opt=sgd,momentum,adam&x=-1.2&y=1.5';
-    const page = await h.open(`#/avances?${query}`, '.race-table tbody tr');
+    const page = await h.open(`#/avances?${query}`, '.race .race-table tbody tr');
     await raceRows(page, 3);
     await raceDone(page);
     const {values} = readSettings(new URLSearchParams(query), raceFields);
@@ -46,7 +51,7 @@ describe('the optimizers\' race', () => {
       expect(row.slice(1).map(Number)).toEqual(fromCore[i].slice(1));
     });
     // The table: each optimizer's outcome and steps to the tolerance, as the core says.
-    const cells = await page.locator('.race-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    const cells = await page.locator('.race .race-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     expected.trajectories.forEach((t, k) => {
       expect(cells[k][0]).toBe(T.race.names[ids[k]]);
       expect(cells[k][1]).toBe(T.race.outcomes[t.outcome]);
@@ -59,9 +64,9 @@ describe('the optimizers\' race', () => {
   });
 
   test('a huge η is named "diverge", as it happens and in the table', async () => {
-    const page = await h.open('#/avances?sup=quadratic&eta=10&opt=sgd', '.race-table tbody tr');
+    const page = await h.open('#/avances?sup=quadratic&eta=10&opt=sgd', '.race .race-table tbody tr');
     await raceDone(page);
-    expect(await page.locator('.race-table tbody td').first().textContent()).toBe('diverge');
+    expect(await page.locator('.race .race-table tbody td').first().textContent()).toBe('diverge');
     expect(await page.locator('.race-toggle .race-outcome').first().textContent()).toBe('diverge');
     expect(await page.locator('.race-live').textContent()).toContain('diverge');
     await expectClean(page);
@@ -69,7 +74,7 @@ describe('the optimizers\' race', () => {
   });
 
   test('the controls live in the address and survive a reload; click and keys pick the start', async () => {
-    const page = await h.open('#/avances', '.race-table tbody tr');
+    const page = await h.open('#/avances', '.race .race-table tbody tr');
     expect(await page.locator('.race-field-cond').isVisible()).toBe(true);
     await page.locator('.race-field-sup select').selectOption('saddle');
     expect(await page.locator('.race-field-cond').isVisible()).toBe(false);  // a quadratic's only
@@ -94,7 +99,7 @@ describe('the optimizers\' race', () => {
     const hash = await page.evaluate(() => location.hash);
     const eta = await page.locator('.race-eta-value').textContent();
     await page.reload();
-    await page.waitForSelector('.race-table tbody tr');
+    await page.waitForSelector('.race .race-table tbody tr');
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await page.locator('.race-field-sup select').inputValue()).toBe('saddle');
     expect(await page.locator('.race-eta-value').textContent()).toBe(eta);
@@ -105,7 +110,7 @@ describe('the optimizers\' race', () => {
   });
 
   test('a bad value: a Spanish message naming the field; a bad link: a notice', async () => {
-    const page = await h.open('#/avances?pasos=abc&sup=bowl', '.race-table tbody tr');
+    const page = await h.open('#/avances?pasos=abc&sup=bowl', '.race .race-table tbody tr');
     expect(await page.locator('.avances-main > .notice').textContent()).toBe(T.badLink([T.race.surface, T.race.steps]));
     const hash = await page.evaluate(() => location.hash);
     await page.locator('.race-field-pasos input').fill('0');
@@ -160,12 +165,61 @@ describe('overfitting and batch normalization', () => {
   test('overfitting: the plain and the regularized network trained side by side to the end', async () => {
     const page = await h.open('#/avances?epocas=20&l2=0.05&dropout=0.2', '#texto-sobreajuste .clf-metrics td');
     await page.locator('#texto-sobreajuste .clf-play').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('#texto-sobreajuste .lab-progress-status')]
+    await page.waitForFunction(() => [...document.querySelectorAll('#texto-sobreajuste .clf-run-panel .lab-progress-status')]
       .every((node) => /^Terminado/.test(node.textContent)));
-    const rows = csvRows((await h.downloaded(page, () => page.locator('#texto-sobreajuste .lab-save-csv').click())).text);
+    const rows = csvRows((await h.downloaded(page, () => page.locator('#texto-sobreajuste .lab-save-csv').first().click())).text);
     expect(rows.filter((r) => r[0] === 'sin').length).toBe(21);
     expect(rows.filter((r) => r[0] === 'con').length).toBe(21);
     expect(await page.evaluate(() => location.hash)).toMatch(/l2=0.05&dropout=0.2&epocas=20/);
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+describe('early stopping', () => {
+  test('the curves and the stopping point are the core\'s training of the same scenario', async () => {
+    const query = 'epocas=300&paciencia=10&ruido=0.5';
+    const page = await h.open(`#/avances?${query}`, '.early-run');
+    await page.locator('.early-run').click();
+    await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.early-stop .lab-progress-status').textContent));
+    const values = readSettings(new URLSearchParams(query), overfitFields({earlyStopping: true})).values;
+    const data = core.data(dataSpec(overfitSettings(values)));
+    const expected = core.train(earlyStopScenario(overfitScenarios(data, values)[0], 10));
+    const rows = csvRows((await h.downloaded(page, () => page.locator('.early-stop .lab-save-csv').click())).text);
+    expect(rows.filter((r) => r[0] === 'validacion').map(([, i, y]) => [Number(i), Number(y)])).toEqual(expected.validation_losses);
+    const stop = expected.early_stopping;
+    expect(stop.stopped_at).not.toBeNull();  // 300 epochs of noisy points: it stops before the end
+    expect(await page.locator('.early-stop .init-summary').textContent())
+      .toBe(T.overfit.early.summary(stop.stopped_at, stop.best_step, formatNumber(stop.best_validation_loss)));
+    await expectClean(page);
+    await page.close();
+  });
+});
+
+// Part 5 needs the Trainer's deadUnits() (issue13-surfaces): skipped, and said so, while the core
+// has none.
+const probe = core.trainer({model: {kind: 'mlp', layers: [1, 1], activations: ['linear']}, data: {inputs: [[0]], targets: [[0]]}});
+const hasDeadUnits = typeof probe.deadUnits === 'function';
+probe.delete();
+
+describe('dead units', () => {
+  test.skipIf(!hasDeadUnits)('the shares shown are the core\'s Trainer deadUnits() read at the same steps', async () => {
+    const page = await h.open('#/avances?relu_eta=1&relu_pasos=200', '.relu-run');
+    await page.locator('.relu-run').click();
+    await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.relu .lab-progress-status').textContent));
+    const rows = csvRows((await h.downloaded(page, () => page.locator('.relu .lab-save-csv').click())).text);
+    const every = deadEvery(200);
+    const expected = reluScenarios(core.data(RELU_DATA), {eta: 1, steps: 200}).flatMap(({activation, scenario}) => {
+      const trainer = core.trainer(scenario);
+      const out = [[activation, 0, Array.from(trainer.deadUnits())]];
+      for (let done = 0; done < 200; done += every) {
+        trainer.run(Math.min(every, 200 - done));
+        out.push([activation, Math.min(200, done + every), Array.from(trainer.deadUnits())]);
+      }
+      trainer.delete();
+      return out;
+    });
+    expect(rows.map(([name, step, , layers]) => [name, Number(step), layers.split(' ').map(Number)])).toEqual(expected);
     await expectClean(page);
     await page.close();
   });
@@ -175,13 +229,13 @@ describe('the page', () => {
   test('#/ and #/labs link to it; in a frame it has no way out but the full lesson', async () => {
     const page = await h.open('#/', '.lesson-cards');
     await page.locator('.lesson-cards a[href="#/avances"]').click();
-    await page.waitForSelector('.race-table tbody tr');
+    await page.waitForSelector('.race .race-table tbody tr');
     await page.goto(`${h.site.url}#/labs`);
     await page.locator('a[href="#/avances"]').click();
-    await page.waitForSelector('.race-table tbody tr');
+    await page.waitForSelector('.race .race-table tbody tr');
     await page.close();
     // A frame loads the page afresh.
-    const framed = await h.open('#/avances?embed=1&eta=0.05', '.race-table tbody tr');
+    const framed = await h.open('#/avances?embed=1&eta=0.05', '.race .race-table tbody tr');
     expect(await framed.locator('.topbar').count()).toBe(0);
     expect(await framed.locator('.embed-link a').getAttribute('href')).toMatch(/#\/avances\?.*eta=0.05/);
     expect(await framed.locator('.embed-link a').getAttribute('href')).not.toMatch(/embed=1/);
@@ -194,7 +248,7 @@ describe('the page', () => {
       const page = await h.browser.context.newPage();
       await page.setViewportSize({width, height});
       await page.goto(`${h.site.url}#/avances?sup=rosenbrock&eta=0.002`);
-      await page.waitForSelector('.race-table tbody tr');
+      await page.waitForSelector('.race .race-table tbody tr');
       if (core.spec().init_stats) await page.waitForSelector('.init .race-table tbody tr');
       await raceDone(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

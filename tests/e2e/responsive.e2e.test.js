@@ -294,8 +294,8 @@ describe('the other pages fit every width', () => {
   });
 
   test('lesson 3 (#/avances) after its race and its statistics', async () => {
-    const page = await openAt([390, 844], '#/avances', '.race-table tbody tr');
-    await page.waitForFunction(() => document.querySelector('.race-table tbody tr')
+    const page = await openAt([390, 844], '#/avances', '.init .race-table tbody tr');
+    await page.waitForFunction(() => document.querySelector('.race .race-table tbody tr')
       && [...document.querySelectorAll('.race-toggle .race-outcome')].every((node) => node.textContent !== '…'));
     expect(await smallTargets(page), '#/avances at 390×844: tap targets').toEqual([]);
     await everySize(page, '#/avances', 'avances');

@@ -118,6 +118,9 @@ good = {
     "rnn empty validation, sizes of a data verb's result": variant(
         small_rnn, (("data", "validation"), {"sequences": []}), (("data", "input_size"), 2),
         (("data", "output_size"), 1)),
+    "early stopping, mlp": variant(pytorch, (("train",), {"steps": 10, "early_stopping": {"patience": 3}})),
+    "early stopping, rnn": variant(small_rnn, (("data", "validation"), {"sequences": [
+        {"inputs": [[0, 1]], "targets": [[0.3]]}]}), (("train",), {"early_stopping": {"patience": 10000}})),
     "rnn every field": variant(rnn, (("model", "hidden_activation"), "tanh"),
                                (("optimizer",), {"kind": "adam", "lr": 0.01}),
                                (("train", "batch_size"), 1), (("regularization",), {"l2": 0.1})),
@@ -205,6 +208,8 @@ bad = {
     "shuffle as a string": variant(classic, (("train", "shuffle"), "yes")),
     "train seed 2^53": variant(classic, (("train", "seed"), MAX_SEED + 1)),
     "unknown field in train": variant(classic, (("train", "epochs"), 3)),
+    "early stopping without patience": variant(pytorch, (("train",), {"early_stopping": {}})),
+    "early stopping patience 0": variant(pytorch, (("train",), {"early_stopping": {"patience": 0}})),
     "unknown init scheme": variant(classic, (("init",), {"scheme": "orthogonal"})),
     "negative init seed": variant(classic, (("init",), {"seed": -3})),
     "fractional init seed": variant(classic, (("init",), {"seed": 1.5})),
@@ -234,6 +239,7 @@ bad = {
 
 # Scenarios the parser refuses for reasons that depend on other values: beyond a schema.
 beyond = {
+    "early stopping without validation": variant(classic, (("train",), {"early_stopping": {"patience": 2}})),
     "activations count": variant(classic, (("model", "activations"), ["sigmoid"])),
     "W3 of a 2-layer net": variant(classic, (("parameters", "W3"), [[1.0, 1.0]])),
     "wrong rows": variant(classic, (("parameters", "W1"), [[0.1, 0.2]])),

@@ -11,11 +11,10 @@ import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/o
 import {GRID, roundStart, surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {boxRange, boxes, gradientRatio, initSpec, spreadSeries, statsRows} from '../../web/lessons/avances/init/stats.js';
 import {overfitScenarios, overfitSettings} from '../../web/lessons/avances/overfit/scenario.js';
-import {deadEvery, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
-import {deadUnits} from '../../web/labs/jobs/dead-units.js';
+import {deadEvery, deadRows, reluScenarios} from '../../web/lessons/avances/relu/scenario.js';
 import {bnScenarios, lossEvery, stepperExample} from '../../web/lessons/avances/batchnorm/scenario.js';
 import {earlyStopScenario, markerSeries} from '../../web/lessons/avances/overfit/early-stop.js';
-import {ETA_STOPS, FIELDS, INIT_SCHEMES, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
+import {ETA_STOPS, FIELDS, INIT_SCHEMES, bnFields, overfitFields, reluFields, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
 const STAND_IN = {
   limits: {max_seed: 2 ** 53 - 1},
@@ -26,6 +25,7 @@ const STAND_IN = {
     tolerance: {min: 0, max: 1, default: 1e-6},
   },
   init_stats: {depth: {min: 1, max: 20, default: 8}, width: {min: 1, max: 256, default: 64}},
+  scenario: {train: {early_stopping: {patience: {min: 1, max: 10000, integer: true}}}},
 };
 installSpec({spec: () => STAND_IN});
 
@@ -138,6 +138,17 @@ describe('settings in the address', () => {
     expect(values.x).toBeNull();
   });
 
+  test('the other parts\' settings: a link reads back and writes back the same text; dropout and patience only where the core has them', () => {
+    const fields = {...overfitFields({dropout: true, earlyStopping: true}), ...bnFields, ...reluFields};
+    const link = new URLSearchParams('ruido=0.5&l2=0.02&dropout=0.25&epocas=300&paciencia=12&bn_eta=0.2&bn_pasos=800&relu_eta=1&relu_pasos=400');
+    const {values, invalid} = readSettings(link, fields);
+    expect(invalid).toEqual([]);
+    expect(values).toEqual({ruido: 0.5, l2: 0.02, dropout: 0.25, epocas: 300, paciencia: 12, bn_eta: 0.2, bn_pasos: 800, relu_eta: 1, relu_pasos: 400});
+    expect(new URLSearchParams(settingsQuery(values, fields)).toString()).toBe(link.toString());
+    expect(Object.keys(overfitFields())).toEqual(['ruido', 'l2', 'epocas']);
+    expect(readSettings(new URLSearchParams('paciencia=0&dropout=1'), fields).invalid).toEqual(['dropout', 'paciencia']);
+  });
+
   test('η\'s slider: 1, 2, 5 × 10^k, each stop its own position', () => {
     expect(ETA_STOPS).toContain(0.01);
     expect(ETA_STOPS).toContain(5);
@@ -218,29 +229,11 @@ describe('dead units: the two networks', () => {
   });
 });
 
-describe('the deadUnits job', () => {
-  // A stand-in trainer: losses 1/(k+1), a dead share that grows by 0.1 per reading.
-  const fakeCore = () => ({trainer: () => {
-    let k = 0;
-    let reads = 0;
-    return {
-      run: (n) => Float64Array.from({length: n}, () => 1 / ++k),
-      deadUnits: () => Float64Array.of(0.1 * reads, 0.1 * reads++ + 0.2),
-      divergence: (step, loss) => Object.assign(new Error('diverged'), {step, loss}),
-      delete() {},
-    };
-  }});
-
-  test('a reading every `every` steps and at the start, per run, as progress and as the result', async () => {
-    const progress = [];
-    const api = {core: fakeCore(), progress: (p) => progress.push(p), pause: async () => {}, cancelled: () => false};
-    const result = await deadUnits({scenarios: [{}, {}], steps: 25, every: 10}, api);
-    expect(result.runs).toHaveLength(2);
-    expect(result.runs[0].map(([step]) => step)).toEqual([0, 10, 20, 25]);
-    expect(result.runs[0][1][1]).toBeCloseTo(0.2, 12);
-    expect(result.runs[0][1][2]).toEqual([0.1, 0.30000000000000004]);
-    expect(progress.filter((p) => p.run === 1).flatMap((p) => p.rows)).toEqual(result.runs[1]);
-    expect(progress.at(-1)).toMatchObject({run: 1, done: 25, total: 25});
+describe('dead units from the train job', () => {
+  test('a row per reading: the step, the mean share over the hidden layers, each layer\'s', () => {
+    expect(deadRows([[0, Float64Array.of(0, 0.5)], [10, Float64Array.of(0.25, 0.75)]]))
+      .toEqual([[0, 0.25, [0, 0.5]], [10, 0.5, [0.25, 0.75]]]);
+    expect(deadRows([])).toEqual([]);
   });
 });
 
@@ -263,8 +256,8 @@ describe('batch normalization: the two networks and the stepper\'s example', () 
 
 describe('early stopping', () => {
   test('the scenario gains train.early_stopping, nothing else changes; the marker is a vertical line', () => {
-    const scenario = {model: {kind: 'mlp'}, train: {steps: 10, batch_size: 2}};
-    expect(earlyStopScenario(scenario, 7)).toEqual({model: {kind: 'mlp'}, train: {steps: 10, batch_size: 2, early_stopping: {patience: 7}}});
+    const scenario = {model: {kind: 'mlp'}, data: {inputs: [[0], [1], [2], [3], [4]]}, train: {steps: 10, batch_size: 2}};
+    expect(earlyStopScenario(scenario, 7)).toEqual({...scenario, train: {steps: 10, batch_size: 2, record_every: 3, early_stopping: {patience: 7}}});
     expect(scenario.train.early_stopping).toBeUndefined();
     expect(markerSeries(40, 0.1, 0.9)).toEqual([[40, 0.1], [40, 0.9]]);
   });

@@ -82,3 +82,47 @@ describe('init_stats', () => {
     expect(result.quantile_levels).toEqual([0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]);
   });
 });
+
+describe('Trainer.deadUnits', () => {
+  // 2-4-3-2 relu: unit 0 of layer 1 and unit 2 of layer 2 never fire on these rows.
+  const network = {
+    model: {kind: 'mlp', layers: [2, 4, 3, 2], activations: ['relu', 'relu', 'linear']},
+    parameters: {W1: [[-1, -1], [1, 0], [0, 1], [1, 1]], b1: [-10, 0.1, 0.1, 0.1],
+      W2: [[1, 1, 1, 1], [0.5, 0.5, -0.5, 0.5], [1, 1, 1, 1]], b2: [0, 0, -100], W3: [[1, 1, 1], [1, -1, 1]], b3: [0, 0]},
+    data: {inputs: [[0.5, 1], [2, 0.1], [1, 3]], targets: [[1, 0], [0, 1], [1, 1]]},
+    optimizer: {kind: 'sgd', lr: 0.001},
+  };
+
+  test('per hidden layer, the fraction of units with f′ = 0 on every training row', () => {
+    const trainer = core.trainer(network);
+    try {
+      const dead = trainer.deadUnits();
+      expect(dead).toBeInstanceOf(Float64Array);
+      expect([...dead]).toEqual([0.25, 1 / 3]);
+      trainer.run(5);
+      expect([...trainer.deadUnits()]).toEqual([0.25, 1 / 3]);  // a dead relu unit gets no gradient
+    } finally {
+      trainer.delete();
+    }
+    const rnn = core.trainer({
+      model: {kind: 'rnn', input_size: 1, hidden_size: 2, output_size: 1, hidden_activation: 'relu',
+        output_activation: 'linear', bias: true},
+      parameters: {U: [[1], [1]], V: [[0, 0], [0, 0]], W: [[1, 1]], b: [-100, 0.5], c: [0]},
+      data: {sequences: [{inputs: [[1], [2]], targets: [[0], [1]]}]},
+    });
+    expect([...rnn.deadUnits()]).toEqual([0.5]);
+    rnn.delete();
+  });
+
+  test('the train job sends them with deadUnitsEvery, and not without', async () => {
+    const progress = [];
+    const api = {core, progress: (payload) => progress.push(payload), cancelled: () => false, pause: async () => {}};
+    await jobs.train({scenario: network, steps: 10, deadUnitsEvery: 5, frameMs: 1e9}, api);
+    const dead = progress.flatMap((p) => p.deadUnits);
+    expect(dead.map(([i]) => i)).toEqual([0, 5, 10]);
+    expect([...dead[2][1]]).toEqual([0.25, 1 / 3]);
+    progress.length = 0;
+    await jobs.train({scenario: network, steps: 3, frameMs: 1e9}, api);
+    expect(progress.every((p) => !('deadUnits' in p))).toBe(true);
+  });
+});

@@ -215,6 +215,12 @@ class Trainer {
     return this.handle.hNorms().slice();
   }
 
+  // Per hidden layer (an RNN: its one), the fraction of units dead with the current parameters:
+  // f′(z) = 0 on every training row (a relu unit that outputs 0 everywhere).
+  deadUnits() {
+    return this.handle.deadUnits().slice();
+  }
+
   delete() {
     this.handle.delete();
   }

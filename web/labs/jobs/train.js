@@ -2,17 +2,18 @@
 // step, evaluations, gradient norms (and ‖h̄_t‖ for an RNN) and the output over a grid, sent
 // about every frameMs as far as they are new.
 //
-// input: {scenario, steps, evaluateEvery, normsEvery, grid: {x0, x1, y0, y1, nx, ny, unit} | null,
-//         frameMs = 50, lossEvery = 1, maxStepsPerFrame?, minFrameMs = 0}
+// input: {scenario, steps, evaluateEvery, normsEvery, deadUnitsEvery?, grid: {x0, x1, y0, y1, nx, ny,
+//         unit} | null, frameMs = 50, lossEvery = 1, maxStepsPerFrame?, minFrameMs = 0}
 //   frameMs: a progress message once this long has passed since the last one (work goes on);
 //   maxStepsPerFrame: also one as soon as this many steps were done since the last one (a pace a
 //   student can watch: steps per frame); minFrameMs: never two messages closer than this (the job
 //   waits). E.g. {maxStepsPerFrame: 28, minFrameMs: 33}: 28 steps every 33 ms at most.
 // progress: {done, steps, losses: [[i, loss]…], evaluations: [[i, {loss, accuracy, validationLoss,
 //   validationAccuracy}]…], norms: [[i, Float64Array]…], hNorms: [[i, Float64Array]…] (RNN),
+//   deadUnits: [[i, Float64Array]…] (with deadUnitsEvery: per hidden layer, the fraction of dead units),
 //   grid: Float32Array (nx·ny, row 0 at y1; transferred) when input.grid}
 //   losses[i]: the loss of step i (before update i), for i % lossEvery == 0 and the last step;
-//   evaluations[i]: the parameters after i steps (i = 0 the initial ones, i = steps the last);
+//   evaluations[i], deadUnits[i]: the parameters after i steps (i = 0 the initial ones, i = steps the last);
 //   norms[i], hNorms[i]: the gradient of step i, for i % normsEvery == 0 and the last step.
 // result: {steps, parameters, evaluation, elapsedMs}
 // A non-finite loss rejects with the core's own refusal of a diverged training (web/core/errors.js:
@@ -29,6 +30,7 @@ export async function train(input, api) {
   const steps = Math.max(0, Math.floor(input.steps ?? 0));
   const evaluateEvery = every(input.evaluateEvery);
   const normsEvery = every(input.normsEvery);
+  const deadEvery = every(input.deadUnitsEvery);
   const lossEvery = every(input.lossEvery ?? 1) || 1;
   const frameMs = input.frameMs ?? 50;
   const maxStepsPerFrame = every(input.maxStepsPerFrame);
@@ -38,7 +40,8 @@ export async function train(input, api) {
   const trainer = api.core.trainer(scenario);
   try {
     let done = 0;
-    let pending = {losses: [], evaluations: [], norms: [], hNorms: []};
+    const empty = () => ({losses: [], evaluations: [], norms: [], hNorms: [], ...(deadEvery ? {deadUnits: []} : {})});
+    let pending = empty();
     const flush = (withGrid = true) => {
       const payload = {done, steps, ...pending};
       if (!rnn) delete payload.hNorms;
@@ -48,7 +51,7 @@ export async function train(input, api) {
         transfer.push(payload.grid.buffer);
       }
       api.progress(payload, transfer);
-      pending = {losses: [], evaluations: [], norms: [], hNorms: []};
+      pending = empty();
     };
     const recordNorms = (i) => {
       pending.norms.push([i, copy(trainer.gradientNorms())]);
@@ -56,6 +59,7 @@ export async function train(input, api) {
     };
 
     if (evaluateEvery) pending.evaluations.push([0, trainer.evaluate()]);
+    if (deadEvery) pending.deadUnits.push([0, copy(trainer.deadUnits())]);
     flush();  // the initial state (grid, evaluation) before the first step
 
     let chunk = 16;  // a probe; then sized from the measured time per step
@@ -66,6 +70,7 @@ export async function train(input, api) {
       let n = Math.min(chunk, steps - done);
       if (maxStepsPerFrame) n = Math.min(n, maxStepsPerFrame - sinceFrame);
       if (evaluateEvery) n = Math.min(n, evaluateEvery - (done % evaluateEvery));
+      if (deadEvery) n = Math.min(n, deadEvery - (done % deadEvery));
       if (normsEvery) n = Math.min(n, done % normsEvery === 0 ? 1 : normsEvery - (done % normsEvery) + 1);
       const t0 = performance.now();
       const batch = trainer.run(n);
@@ -84,6 +89,7 @@ export async function train(input, api) {
       const last = done - 1;
       if (normsEvery && (last % normsEvery === 0 || done === steps)) recordNorms(last);
       if (evaluateEvery && (done % evaluateEvery === 0 || done === steps)) pending.evaluations.push([done, trainer.evaluate()]);
+      if (deadEvery && (done % deadEvery === 0 || done === steps)) pending.deadUnits.push([done, copy(trainer.deadUnits())]);
       // Timer resolution may be coarse (0.1 ms): never trust less than that; grow at most 16×.
       const perStep = Math.max(t1 - t0, 0.1) / n;
       chunk = Math.max(1, Math.min(chunk * 16, Math.floor(CHUNK_MS / perStep)));

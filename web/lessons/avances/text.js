@@ -17,7 +17,8 @@
 //  4. The learning-rate limit of gradient descent on a quadratic (η < 2/λ_max) and why a badly
 //     conditioned valley oscillates across and crawls along: added.
 //  5. "ReLU evita el desvanecimiento" → mitigates it; dead units (a unit whose pre-activation is
-//     negative on every input gets no gradient) named and shown.
+//     negative on every input gets no gradient; it revives only if earlier layers change) named and
+//     shown.
 //  6. Leaky ReLU's slope is 0.01 here (PyTorch's default), stated.
 //  7. "Xavier/He inicialización" → "inicialización de Xavier (Glorot) y de He", with their
 //     variances and why each suits its activation.
@@ -165,8 +166,9 @@ export const lesson = {
         {p: '**ReLU** ($\\max(0, z)$) mitiga el desvanecimiento del gradiente en redes profundas: su ' +
           'derivada vale $1$ para $z > 0$, en lugar del $0.25$ como mucho de la sigmoide. A cambio, una ' +
           'neurona cuya preactivación es negativa para todas las entradas tiene derivada 0 en todas: no ' +
-          'recibe gradiente, sus pesos no cambian y no vuelve a activarse. Es una neurona **muerta**. Una ' +
-          'tasa de aprendizaje grande o un sesgo muy negativo las producen.'},
+          'recibe gradiente y sus pesos dejan de cambiar. Es una neurona **muerta**: solo revive si los ' +
+          'cambios de las capas anteriores vuelven a hacer positiva su preactivación, y a menudo no ocurre. ' +
+          'Una tasa de aprendizaje grande o un sesgo muy negativo las producen.'},
         {p: '**Leaky ReLU** deja pasar un pequeño gradiente cuando la entrada es negativa ($0.01\\,z$ ' +
           'para $z < 0$, la pendiente por defecto de PyTorch): una neurona así nunca muere del todo.'},
       ],

@@ -10,6 +10,7 @@
 //   panel.state: 'ready' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
 //   panel.onChange(fn)  after every state change; panel.result: the job's result when done
 //   panel.rows()  the curves as CSV rows; panel.snapshot(): the plane as a canvas (PNG)
+// createBoundary({label?, onClick?}) → {plane (heatmap.js), drawGrid(values)}: the plane alone
 import '../../../styles/labs/clasificacion.css';  // the plane labs' look (clf-*), lab 3's too
 import {el} from '../../../dom.js';
 import {formatNumber} from '../../../format.js';
@@ -42,11 +43,17 @@ export function planePoints(data, extra) {
   return list;
 }
 
+// The plane as the run panels draw it (and lesson 3's early stopping): the classes' colours and
+// shapes, p(clase 1) over the view with its p = 0.5 line. drawGrid(values): a GRID_SIZE² grid.
+export function createBoundary({label = S.labs.clasificacion.planeLabel, onClick} = {}) {
+  const plane = createHeatmap({extent: VIEW, label, onClick,
+    classColors: CLASS_COLOURS, classShapes: CLASS_SHAPES, pointOutline: '#1d2433', className: 'clf-plane'});
+  return {plane, drawGrid: (values) => plane.draw(values, GRID_SIZE, GRID_SIZE, {min: 0, max: 1, colors: HEAT_STOPS, contour: 0.5})};
+}
+
 export function createRunPanel({runJob, title, accuracy = true, className = ''}) {
   const T = S.labs.clasificacion;
-  const plane = createHeatmap({extent: VIEW, label: T.planeLabel, onClick: (x, y) => clickHandler?.(x, y),
-    classColors: CLASS_COLOURS, classShapes: CLASS_SHAPES, pointOutline: '#1d2433', className: 'clf-plane'});
-  const drawGrid = (values) => plane.draw(values, GRID_SIZE, GRID_SIZE, {min: 0, max: 1, colors: HEAT_STOPS, contour: 0.5});
+  const {plane, drawGrid} = createBoundary({label: T.planeLabel, onClick: (x, y) => clickHandler?.(x, y)});
   // Training and validation over epochs, points appended as a run goes and drawn in turn (below).
   const curves = (options) => {
     const chart = createLineChart({xTitle: T.axisEpoch, logToggle: false, integerX: false, xMin: 0, yMin: 0, marked: 0, ...options});

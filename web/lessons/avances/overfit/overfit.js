@@ -8,7 +8,7 @@
 import {el} from '../../../dom.js';
 import {S} from '../../../strings/index.js';
 import {createForm} from '../../../forms/settings-form.js';
-import {createRunPanel} from '../../../labs/shared/ui/plane-panel.js';
+import {createRunPanel, planePoints} from '../../../labs/shared/ui/plane-panel.js';
 import {createRunBar, loadPoints} from '../../../labs/shared/ui/plane-controls.js';
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
 import {overfitFields} from '../settings.js';
@@ -72,7 +72,8 @@ export function mountOverfit(container, part) {
   ]));
   // Early stopping, where the core has it: the plain network, stopped by its validation loss.
   const early = needs.earlyStopping
-    ? mountEarlyStop(container.querySelector('.overfit'), {part, scenario: () => (data ? overfitScenarios(data, values)[0] : null)})
+    ? mountEarlyStop(container.querySelector('.overfit'), {part,
+      scenario: () => (data ? overfitScenarios(data, values)[0] : null), points: () => (data ? planePoints(data, []) : [])})
     : null;
   regenerate();
 

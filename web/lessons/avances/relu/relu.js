@@ -1,5 +1,6 @@
 // Part 5's piece: the share of dead hidden units over training (the core's Trainer deadUnits(),
-// job `deadUnits` in the labs' worker), ReLU against Leaky ReLU on the same network and data.
+// read by the labs' `train` job every k steps), ReLU against Leaky ReLU on the same network and
+// data, both at once in the worker pool.
 //
 //   mountRelu(container, part) → {destroy()}
 //   part: {core, values (the page's settings), update() (into the address), runJob}
@@ -11,7 +12,8 @@ import {createProgress} from '../../../labs/shared/ui/progress.js';
 import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
 import {reluFields} from '../settings.js';
-import {RELU_DATA, deadEvery, reluScenarios} from './scenario.js';
+import {describeJobError} from '../../../labs/jobs-client.js';
+import {RELU_DATA, deadEvery, deadRows, reluScenarios} from './scenario.js';
 
 const COLOURS = {relu: '#0072b2', leaky_relu: '#d55e00'};
 
@@ -26,19 +28,19 @@ export function mountRelu(container, part) {
     }});
   const chart = createLineChart({xTitle: T.step, yTitle: T.share, logToggle: false, yMin: 0, yMax: 1, xMin: 0,
     yFormat: (y) => formatPercent(y, {digits: 0}), label: T.chartLabel});
-  const progress = createProgress();
+  const progress = createProgress({onCancel: () => run?.forEach((r) => r.cancel())});
   progress.hidden = true;
   const summary = el('p', {class: 'init-summary', role: 'status'});
   const button = el('button', {type: 'button', class: 'relu-run primary', onclick: () => start()}, T.run);
   let rows = [];  // per activation: [[step, share, layers]…]
-  let run = null;
+  let run = null;  // the two runs in flight
 
   function start() {
     const read = form.read();
     if (!read.ok) return;
     Object.assign(values, read.values);
     part.update();
-    run?.cancel();
+    run?.forEach((r) => r.cancel());
     const data = part.core.data(RELU_DATA);
     const runs = reluScenarios(data, {eta: values.relu_eta, steps: values.relu_pasos});
     rows = runs.map(() => []);
@@ -48,19 +50,29 @@ export function mountRelu(container, part) {
     chart.setXRange(0, values.relu_pasos);
     summary.textContent = '';
     const total = values.relu_pasos * runs.length;
-    const current = part.runJob('deadUnits', {scenarios: runs.map((r) => r.scenario), steps: values.relu_pasos, every: deadEvery(values.relu_pasos)},
-      {onProgress: ({run: k, done, rows: added}) => {
-        rows[k].push(...added);
-        chart.append(k, added.map(([step, share]) => [step, share]));
-        progress.set(k * values.relu_pasos + done, total);
-      }});
-    run = current;
+    const done = runs.map(() => 0);
     progress.hidden = false;
-    progress.track(current, {total});
-    current.promise.then((outcome) => {
-      if (run !== current || outcome.status !== 'done') return;
+    progress.start(total);
+    const current = runs.map(({scenario}, k) => part.runJob('train', {scenario, steps: values.relu_pasos,
+      lossEvery: values.relu_pasos, evaluateEvery: 0, normsEvery: 0, deadUnitsEvery: deadEvery(values.relu_pasos), grid: null, frameMs: 100},
+    {onProgress: (p) => {
+      const added = deadRows(p.deadUnits ?? []);
+      rows[k].push(...added);
+      chart.append(k, added.map(([step, share]) => [step, share]));
+      done[k] = p.done;
+      progress.set(done.reduce((a, b) => a + b, 0), total);
+    }}));
+    run = current;
+    Promise.all(current.map((r) => r.promise)).then((outcomes) => {
+      if (run !== current) return;
+      if (outcomes.some((o) => o.status !== 'done')) return progress.cancelled();
+      progress.finish(S.labs.progress.done(Math.max(...outcomes.map((o) => o.wallMs))));
       summary.textContent = T.summary(runs.map(({activation}, k) => [S.activations[activation], rows[k].at(-1)?.[1] ?? 0]));
-    }, () => {});
+    }, (error) => {
+      if (run !== current) return;
+      current.forEach((r) => r.cancel());
+      progress.fail(describeJobError(error));
+    });
   }
 
   const stamp = () => `eta_${values.relu_eta}-pasos_${values.relu_pasos}`;
@@ -80,7 +92,7 @@ export function mountRelu(container, part) {
 
   return {
     destroy() {
-      run?.cancel();
+      run?.forEach((r) => r.cancel());
       chart.destroy();
     },
   };

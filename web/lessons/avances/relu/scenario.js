@@ -5,6 +5,8 @@
 //   RELU_DATA: the core's data spec (points)
 //   reluScenarios(data, {eta, steps}) → [{activation, scenario}…]
 //   deadEvery(steps) → how often the share of dead units is read (about 100 readings)
+//   deadRows(list) → [[step, share, [per layer…]]…] from the train job's deadUnits [[step, per
+//     layer]…]; share: the mean over the hidden layers (each as wide)
 export const RELU_DATA = {kind: 'points', shape: 'spiral', count: 200, noise: 0.1, validation: 0, seed: 1};
 export const RELU_ACTIVATIONS = ['relu', 'leaky_relu'];
 const HIDDEN = [16, 16, 16, 16];
@@ -24,3 +26,7 @@ export function reluScenarios(data, {eta, steps}) {
 }
 
 export const deadEvery = (steps) => Math.max(1, Math.ceil(steps / 100));
+
+const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+
+export const deadRows = (list) => list.map(([step, layers]) => [step, mean(Array.from(layers)), Array.from(layers)]);
