@@ -8,7 +8,6 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {labHarness, screenshots} from './browser.js';
 import {loadWasmCore} from '../web/support.js';
 import {S} from '../../web/strings/index.js';
-import {mlpKeys} from '../../web/core/trace-keys.js';
 import {surfaceSpec} from '../../web/lessons/avances/race/surface-spec.js';
 import {initSpec} from '../../web/lessons/avances/init/stats.js';
 import {INIT_SCHEMES, initFields, overfitFields, raceFields, readSettings} from '../../web/lessons/avances/settings.js';
@@ -123,10 +122,8 @@ describe('the optimizers\' race', () => {
   });
 });
 
-// Part 2 needs the core's init_stats verb (issue13-surfaces, still to come when this was written):
-// skipped, and said so, while the core has none.
 describe('initialisation', () => {
-  test.skipIf(!core.spec().init_stats)('the statistics per layer are the core\'s for the same spec', async () => {
+  test('the statistics per layer are the core\'s for the same spec', async () => {
     const query = 'ini=grande&act=tanh&capas=6&ancho=32';
     const page = await h.open(`#/avances?${query}`, '.init .race-table tbody tr');
     const expected = core.initStats(initSpec(readSettings(new URLSearchParams(query), initFields).values, INIT_SCHEMES));
@@ -155,9 +152,8 @@ describe('overfitting and batch normalization', () => {
     // With batch norm the deep sigmoid network learns; without, it stays near ln 2.
     const last = (name) => expected.filter((row) => row[0] === name).at(-1)[2];
     expect(last('con')).toBeLessThan(last('sin'));
-    // The link to lesson 1's stepper: once its steps know batch norm (web/core/trace-keys.js).
-    if ('xhat' in mlpKeys) expect(await page.locator('.bn-stepper a').getAttribute('href')).toMatch(/^#\/mlp\?s=/);
-    else expect(await page.locator('.bn-stepper').count()).toBe(0);
+    // The link opens lesson 1's stepper on a small batch-norm example.
+    expect(await page.locator('.bn-stepper a').getAttribute('href')).toMatch(/^#\/mlp\?s=/);
     await expectClean(page);
     await page.close();
   });
@@ -182,7 +178,7 @@ describe('early stopping', () => {
     const page = await h.open(`#/avances?${query}`, '.early-run');
     await page.locator('.early-run').click();
     await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.early-stop .lab-progress-status').textContent));
-    const values = readSettings(new URLSearchParams(query), overfitFields({earlyStopping: true})).values;
+    const values = readSettings(new URLSearchParams(query), overfitFields).values;
     const data = core.data(dataSpec(overfitSettings(values)));
     const expected = core.train(earlyStopScenario(overfitScenarios(data, values)[0], 10));
     const rows = csvRows((await h.downloaded(page, () => page.locator('.early-stop .lab-save-csv').click())).text);
@@ -196,14 +192,8 @@ describe('early stopping', () => {
   });
 });
 
-// Part 5 needs the Trainer's deadUnits() (issue13-surfaces): skipped, and said so, while the core
-// has none.
-const probe = core.trainer({model: {kind: 'mlp', layers: [1, 1], activations: ['linear']}, data: {inputs: [[0]], targets: [[0]]}});
-const hasDeadUnits = typeof probe.deadUnits === 'function';
-probe.delete();
-
 describe('dead units', () => {
-  test.skipIf(!hasDeadUnits)('the shares shown are the core\'s Trainer deadUnits() read at the same steps', async () => {
+  test('the shares shown are the core\'s Trainer deadUnits() read at the same steps', async () => {
     const page = await h.open('#/avances?relu_eta=1&relu_pasos=200', '.relu-run');
     await page.locator('.relu-run').click();
     await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.relu .lab-progress-status').textContent));

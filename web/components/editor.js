@@ -101,7 +101,8 @@ export function mountEditor(container, ctx) {
         read: (s) => s.scenario.model.layers.length - 2,
         build: (s, v) => setHiddenLayers(s.scenario, Number(v)),
       }),
-      table,
+      // Five columns: on a phone the table scrolls sideways in its own box, as the grids do.
+      el('div', {class: 'editor-scroll'}, table),
       host.node,
       ...lossFields(form, sec, state, {T, output: output, lossOf, lossesFor}),
       el('p', {class: 'editor-note'}, T.resizeNote),

@@ -9,8 +9,6 @@ export const avances = {
   labsLink: 'Laboratorios',
   fullLesson: 'Abrir la lección completa',
   badLink: (names) => `El enlace tenía valores no válidos en ${names.map((x) => `«${x}»`).join(', ')}; se usan los valores por defecto.`,
-  unavailable: 'Esta parte necesita una versión más reciente del núcleo de cálculo.',
-  pending: 'El experimento de esta parte está en preparación.',
   partLabel: (title) => `Experimento: ${title}`,
   // The optimizers' race (web/lessons/avances/race/).
   race: {

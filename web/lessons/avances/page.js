@@ -12,7 +12,6 @@ import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson} from './text.js';
 import {bnFields, initFields, overfitFields, raceFields, reluFields, readSettings, settingsQuery} from './settings.js';
-import {spec} from '../../core/spec.js';
 import {mountRace} from './race/race.js';
 import {mountInit} from './init/init.js';
 import {mountOverfit} from './overfit/overfit.js';
@@ -21,43 +20,13 @@ import {mountBatchNorm} from './batchnorm/batchnorm.js';
 
 const PATH = '/avances';
 
-// A trainer of the core that has `method` (a newer core's Trainer may have more).
-function trainerHas(core, method) {
-  let trainer = null;
-  try {
-    trainer = core.trainer({model: {kind: 'mlp', layers: [1, 1], activations: ['linear']}, data: {inputs: [[0]], targets: [[0]]}});
-    return typeof trainer[method] === 'function';
-  } catch {
-    return false;
-  } finally {
-    trainer?.delete();
-  }
-}
-
-// Whether the core takes a scenario with these fields (model.dropout, model.batch_norm,
-// train.early_stopping: a newer core's): asked of the core itself, on a tiny network.
-function accepts(core, {model = {}, train = {}} = {}) {
-  try {
-    core.resolve({model: {kind: 'mlp', layers: [1, 2, 1], activations: ['sigmoid', 'linear'], ...model},
-      data: {inputs: [[0], [1]], targets: [[0], [1]], validation: {inputs: [[0]], targets: [[0]]}}, train});
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// What part 3 can show besides L2: dropout, early stopping.
-const overfitNeeds = (core) => ({dropout: accepts(core, {model: {dropout: [0.5]}}),
-  earlyStopping: accepts(core, {train: {early_stopping: {patience: 1}}})});
-
-// The parts in the lesson's order, each with its piece (null: text only for now), whether the
-// core has what it needs (a verb shows in its spec) and its settings' fields.
+// The parts in the lesson's order, each with its experiment and its settings' fields.
 const PARTS = [
-  {id: 'optimizadores', mount: mountRace, ready: () => Boolean(spec().surface), fields: () => raceFields},
-  {id: 'inicializacion', mount: mountInit, ready: () => Boolean(spec().init_stats), fields: () => initFields},
-  {id: 'sobreajuste', mount: mountOverfit, ready: () => true, fields: (core) => overfitFields(overfitNeeds(core))},
-  {id: 'normalizacion', mount: mountBatchNorm, ready: (core) => accepts(core, {model: {batch_norm: [true]}}), fields: () => bnFields},
-  {id: 'relu', mount: mountRelu, ready: (core) => trainerHas(core, 'deadUnits'), fields: () => reluFields},
+  {id: 'optimizadores', mount: mountRace, fields: raceFields},
+  {id: 'inicializacion', mount: mountInit, fields: initFields},
+  {id: 'sobreajuste', mount: mountOverfit, fields: overfitFields},
+  {id: 'normalizacion', mount: mountBatchNorm, fields: bnFields},
+  {id: 'relu', mount: mountRelu, fields: reluFields},
 ];
 
 const FIELD_LABELS = () => ({
@@ -81,9 +50,8 @@ export function mountAvances(root, {core, params}) {
   const runs = new Set();
   const cues = [];  // the text's sideways-scrolling blocks (web/lessons/text-view.js)
 
-  // The parts whose needs the core meets; their settings live in the address.
-  const ready = new Set(PARTS.filter((p) => p.mount && p.ready(core)));
-  const fields = Object.assign({}, ...[...ready].map((p) => p.fields(core)));
+  // Every part's settings live in the address.
+  const fields = Object.assign({}, ...PARTS.map((p) => p.fields));
   const query = () => {
     const q = new URLSearchParams(settingsQuery(values, fields));
     if (embed) q.set('embed', '1');
@@ -109,7 +77,6 @@ export function mountAvances(root, {core, params}) {
       return values;
     },
     update,
-    overfitNeeds: () => overfitNeeds(core),
     runJob(kind, input, options) {
       const run = runJob(kind, input, options);
       runs.add(run);
@@ -141,13 +108,10 @@ export function mountAvances(root, {core, params}) {
     const labels = FIELD_LABELS();
     notice.hidden = !read.invalid.length;
     notice.textContent = read.invalid.length ? A.badLink(read.invalid.map((n) => labels[n] ?? n)) : '';
-    PARTS.forEach((p, k) => {
-      const {mount} = p;
+    PARTS.forEach(({mount}, k) => {
       const {bench} = sections[k];
       bench.replaceChildren();
-      if (!mount) bench.append(el('p', {class: 'avances-pending'}, A.pending));
-      else if (!ready.has(p)) bench.append(el('p', {class: 'avances-pending'}, A.unavailable));
-      else mounted.push(mount(bench, part));
+      mounted.push(mount(bench, part));
     });
     writeAddress();
   }

@@ -62,15 +62,13 @@ export const initFields = {
 // Part 3: the points' noise, L2's strength (the lesson's range), dropout's p where the core has
 // model.dropout (the lesson's range, inside the core's [0, 1)), the epochs, early stopping's
 // patience where the core has train.early_stopping (in epochs: one evaluation an epoch; the core's range).
-export function overfitFields({dropout = false, earlyStopping = false} = {}) {
-  return {
-    ruido: coreRange('number', (s) => s.data.points.noise, 0.35),
-    l2: num(0, 1, 0.01),
-    ...(dropout ? {dropout: num(0, 0.9, 0.3)} : {}),
-    epocas: int(1, 2000, 500),
-    ...(earlyStopping ? {paciencia: coreRange('int', (s) => s.scenario.train.early_stopping.patience, 20)} : {}),
-  };
-}
+export const overfitFields = {
+  ruido: coreRange('number', (s) => s.data.points.noise, 0.35),
+  l2: num(0, 1, 0.01),
+  dropout: num(0, 0.9, 0.3),
+  epocas: int(1, 2000, 500),
+  paciencia: coreRange('int', (s) => s.scenario.train.early_stopping.patience, 20),
+};
 
 // Part 4: plain SGD's η and the steps (the lesson's choices).
 export const bnFields = {

@@ -8,7 +8,6 @@ import {el} from '../../../dom.js';
 import {formatNumber} from '../../../format.js';
 import {S} from '../../../strings/index.js';
 import {encodeScenario} from '../../../share.js';
-import {mlpKeys} from '../../../core/trace-keys.js';
 import {createForm} from '../../../forms/settings-form.js';
 import {describeJobError} from '../../../labs/jobs-client.js';
 import {createProgress} from '../../../labs/shared/ui/progress.js';
@@ -88,9 +87,7 @@ export function mountBatchNorm(container, part) {
       csvButton(() => ({header: T.csvHeader, rows: curves.flatMap((c, k) => c.map(([i, loss]) => [k ? 'con' : 'sin', i, loss]))}),
         () => `normalizacion-${stamp()}.csv`, {what: T.chartLabel}),
     ]),
-    // Only once lesson 1's steps know batch norm's trace entries (x̂, …): before, its stepper would
-    // write a⁽ˡ⁾ = f(z⁽ˡ⁾) beside numbers that are f(γ∘x̂ + β).
-    'xhat' in mlpKeys ? el('p', {class: 'bn-stepper'}, el('a', {href: stepper}, T.stepperLink)) : null,
+    el('p', {class: 'bn-stepper'}, el('a', {href: stepper}, T.stepperLink)),
   ]));
 
   return {

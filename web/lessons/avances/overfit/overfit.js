@@ -18,8 +18,7 @@ import {mountEarlyStop} from './early-stop.js';
 export function mountOverfit(container, part) {
   const T = S.avances.overfit;
   const values = part.values;
-  const needs = part.overfitNeeds();
-  const fields = overfitFields(needs);
+  const fields = overfitFields;
   const labels = {ruido: T.noise, l2: T.l2, dropout: T.dropout, epocas: T.epochs, paciencia: T.patience};
   const form = createForm(fields, values, {
     labels, prefix: 'race',
@@ -54,7 +53,7 @@ export function mountOverfit(container, part) {
     early?.reset();
   }
 
-  const stamp = () => `ruido_${values.ruido}-l2_${values.l2}${fields.dropout ? `-p_${values.dropout}` : ''}`;
+  const stamp = () => `ruido_${values.ruido}-l2_${values.l2}-p_${values.dropout}`;
   container.append(el('div', {class: 'overfit'}, [
     el('div', {class: 'race-controls'}, Object.keys(fields).map((name) => form.node(name))),
     el('p', {class: 'race-hint'}, T.setup),
@@ -70,11 +69,9 @@ export function mountOverfit(container, part) {
         () => `sobreajuste-curvas-${stamp()}.csv`, {text: T.exports.curves}),
     ]),
   ]));
-  // Early stopping, where the core has it: the plain network, stopped by its validation loss.
-  const early = needs.earlyStopping
-    ? mountEarlyStop(container.querySelector('.overfit'), {part,
-      scenario: () => (data ? overfitScenarios(data, values)[0] : null), points: () => (data ? planePoints(data, []) : [])})
-    : null;
+  // Early stopping: the plain network, stopped by its validation loss.
+  const early = mountEarlyStop(container.querySelector('.overfit'), {part,
+    scenario: () => (data ? overfitScenarios(data, values)[0] : null), points: () => (data ? planePoints(data, []) : [])});
   regenerate();
 
   return {
