@@ -190,6 +190,21 @@ Scenario lab_classifier() {
 void BM_Step_Lab5_Epoch_2_16_2_140pts(benchmark::State& state) { steady_state_step(state, lab_classifier(), 1); }
 BENCHMARK(BM_Step_Lab5_Epoch_2_16_2_140pts)->Unit(benchmark::kMicrosecond);
 
+// The same epoch with batch normalization, then with dropout (p = 0.5, masks drawn every step):
+// what each adds to the step above (docs/scenario.md, "Batch normalization and dropout").
+void BM_Step_Lab5_Epoch_BatchNorm(benchmark::State& state) {
+  Scenario s = lab_classifier();
+  s.mlp.batch_norm = {true};
+  steady_state_step(state, s, 1);
+}
+BENCHMARK(BM_Step_Lab5_Epoch_BatchNorm)->Unit(benchmark::kMicrosecond);
+void BM_Step_Lab5_Epoch_Dropout(benchmark::State& state) {
+  Scenario s = lab_classifier();
+  s.mlp.dropout = {0.5};
+  steady_state_step(state, s, 1);
+}
+BENCHMARK(BM_Step_Lab5_Epoch_Dropout)->Unit(benchmark::kMicrosecond);
+
 // The decision-boundary heat map: Trainer::grid over 100 × 100 cell centres (after the first call).
 void BM_Grid_2_16_2_100x100(benchmark::State& state) {
   backprop::Trainer trainer(lab_classifier());

@@ -20,8 +20,8 @@ using json_fields::show;
 constexpr double ops_per_unit = 4;          // f and f′ of one unit of one row
 constexpr double ops_per_layer = 64;        // one layer of one pass (one RNN time step: 2 layers)
 constexpr double ops_per_penalty = 3;       // l1/l2: the penalty and its gradient, per parameter and step
-constexpr double ops_per_norm_unit = 12;    // batch norm of one unit of one row: forward, backward, statistics
-constexpr double ops_per_drop_unit = 3;     // dropout of one unit of one row: its mask, a_drop, ∂L/∂a
+constexpr double ops_per_norm_unit = 16;    // batch norm of one unit of one row: forward, backward, statistics (measured 10–15)
+constexpr double ops_per_drop_unit = 24;    // dropout of one unit of one row: drawing its mask, a_drop, ∂L/∂a (measured 9–28)
 constexpr double bytes_per_double = 8;
 constexpr double bytes_per_output_value = 72;   // the number, its JSON value and its text
 constexpr double bytes_per_recorded_loss = 240;  // [step, loss]: the pair, its JSON and its text
