@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "datasets.hpp"
@@ -29,61 +30,82 @@ Scenario init_stats_scenario(const InitStatsSpec& spec) {
 
 namespace {
 
-// The order statistic k of v[first, last), which holds exactly the order statistics first … last − 1.
-double select(std::vector<double>& v, size_t first, size_t last, size_t k) {
-  std::nth_element(v.begin() + std::ptrdiff_t(first), v.begin() + std::ptrdiff_t(k), v.begin() + std::ptrdiff_t(last));
-  return v[k];
+// Doubles as unsigned keys in the same order (negative values flipped), so that selection needs no
+// floating-point comparison (a NaN, from an overflowing initialisation, sorts beyond ±∞).
+std::uint64_t key_of(double x) {
+  std::uint64_t b;
+  std::memcpy(&b, &x, sizeof b);
+  return b >> 63 ? ~b : b | (std::uint64_t{1} << 63);
+}
+double value_of(std::uint64_t k) {
+  const std::uint64_t b = k >> 63 ? k & ~(std::uint64_t{1} << 63) : ~k;
+  double x;
+  std::memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+// The order statistics `wanted` of `keys` (ranks in any order): one pass counts the keys by their top 16 bits, a second
+// gathers the buckets that hold a wanted rank, and each of those is selected in alone.
+void order_statistics(const std::vector<std::uint64_t>& keys, const std::vector<size_t>& wanted, std::vector<double>& values) {
+  std::vector<size_t> ranks = wanted;  // ascending, each once
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  std::vector<double> out;
+  constexpr int shift = 48;
+  std::vector<std::uint32_t> count(size_t(1) << (64 - shift), 0);
+  for (std::uint64_t k : keys) ++count[k >> shift];
+  std::vector<int> slot(count.size(), -1);  // bucket → index in `buckets`
+  std::vector<std::vector<std::uint64_t>> buckets;
+  std::vector<std::pair<int, size_t>> where(ranks.size());  // each rank's bucket and offset in it
+  size_t below = 0, r = 0;
+  for (size_t b = 0; b < count.size() && r < ranks.size(); ++b) {
+    for (; r < ranks.size() && ranks[r] < below + count[b]; ++r) {
+      if (slot[b] < 0) slot[b] = int(buckets.size()), buckets.emplace_back();
+      where[r] = {slot[b], ranks[r] - below};
+    }
+    below += count[b];
+  }
+  for (std::uint64_t k : keys)
+    if (const int s = slot[k >> shift]; s >= 0) buckets[size_t(s)].push_back(k);
+  out.resize(ranks.size());
+  for (size_t i = 0; i < ranks.size(); ++i) {
+    std::vector<std::uint64_t>& bucket = buckets[size_t(where[i].first)];
+    const auto nth = bucket.begin() + std::ptrdiff_t(where[i].second);
+    std::nth_element(bucket.begin(), nth, bucket.end());
+    out[i] = value_of(*nth);
+  }
+  values.resize(wanted.size());
+  for (size_t i = 0; i < wanted.size(); ++i)
+    values[i] = out[size_t(std::lower_bound(ranks.begin(), ranks.end(), wanted[i]) - ranks.begin())];
 }
 
 }  // namespace
 
-Spread spread(std::vector<double>& v) {
+Spread spread(const double* v, size_t n) {
   Spread out;
-  const size_t n = v.size();
   if (n == 0) return out;
-  double sum = 0, low = v[0], high = v[0];
-  for (double x : v) sum += x, low = std::min(low, x), high = std::max(high, x);
+  double sum = 0;
+  for (size_t i = 0; i < n; ++i) sum += v[i];
   out.mean = sum / double(n);
   double squares = 0;
-  for (double x : v) squares += (x - out.mean) * (x - out.mean);
+  for (size_t i = 0; i < n; ++i) squares += (v[i] - out.mean) * (v[i] - out.mean);
   out.std = std::sqrt(squares / double(n));
-  // Quantile q: position q·(n − 1), between its two order statistics (numpy's default). The median
-  // first, then each quartile within its half, then 5% and 95% within their quarter: every
-  // selection works on the part of v that holds its order statistics.
-  const auto position = [&](double q) { return q * double(n - 1); };
-  if (n < 64) {  // few values: sorted (the nested selections below need the levels' positions apart)
-    std::sort(v.begin(), v.end());
-    for (size_t k = 0; k < quantile_levels.size(); ++k) {
-      const double p = position(quantile_levels[k]);
-      const size_t i = size_t(std::floor(p));
-      out.quantiles[k] = i + 1 < n ? v[i] + (p - double(i)) * (v[i + 1] - v[i]) : v[i];
-    }
-    return out;
+  // Quantile q: position q·(n − 1), between its two order statistics (numpy's default).
+  std::vector<std::uint64_t> keys(n);
+  for (size_t i = 0; i < n; ++i) keys[i] = key_of(v[i]);
+  std::vector<size_t> ranks;
+  for (double q : quantile_levels) {
+    const size_t low = size_t(std::floor(q * double(n - 1)));
+    ranks.push_back(low);
+    ranks.push_back(std::min(low + 1, n - 1));
   }
-  const auto order = [&](double q) { return size_t(std::floor(position(q))); };
-  struct Bound {
-    size_t first, last;
-  };
-  // Selected order statistics, each with the range it was selected in.
-  const size_t k50 = order(0.5), k25 = order(0.25), k75 = order(0.75), k05 = order(0.05), k95 = order(0.95);
-  const auto value = [&](double q, size_t k, Bound b) {
-    double x = select(v, b.first, b.last, k);
-    const double fraction = position(q) - double(k);
-    if (fraction > 0 && k + 1 < n) {
-      // The next order statistic: the least value right of k within the range, or the range's bound.
-      const double next = k + 1 < b.last ? *std::min_element(v.begin() + std::ptrdiff_t(k + 1), v.begin() + std::ptrdiff_t(b.last))
-                                         : v[b.last];
-      x += fraction * (next - x);
-    }
-    return x;
-  };
-  out.quantiles[0] = low;
-  out.quantiles[6] = high;
-  out.quantiles[3] = value(0.5, k50, {0, n});
-  out.quantiles[2] = value(0.25, k25, {0, k50});
-  out.quantiles[1] = value(0.05, k05, {0, k25});
-  out.quantiles[4] = value(0.75, k75, {k50 + 1, n});
-  out.quantiles[5] = value(0.95, k95, {k75 + 1, n});
+  std::vector<double> stats;
+  order_statistics(keys, ranks, stats);
+  for (size_t k = 0; k < quantile_levels.size(); ++k) {
+    const double position = quantile_levels[k] * double(n - 1), fraction = position - std::floor(position);
+    const double low = stats[2 * k], high = stats[2 * k + 1];
+    out.quantiles[k] = fraction > 0 ? low + fraction * (high - low) : low;
+  }
   return out;
 }
 
@@ -96,11 +118,7 @@ std::vector<LayerStats> init_stats(const InitStatsSpec& spec) {
   const std::vector<LayerTape>& tape = *objective->last_tape();  // the pass's a and δ
   const ParamViews& params = objective->params();                // W1, b1, W2, …: ∂L/∂W in grad
   std::vector<LayerStats> out;
-  std::vector<double> values;
-  const auto spread_of = [&](const double* data, Index size) {
-    values.assign(data, data + size);
-    return spread(values);
-  };
+  const auto spread_of = [](const double* data, Index size) { return spread(data, size_t(size)); };
   for (int l = 1; l <= spec.depth + 1; ++l) {
     LayerStats stats;
     stats.layer = l;

@@ -39,6 +39,6 @@ struct LayerStats {
 // each, row by row from Rng(seed + 1); parameters drawn by `init` from Rng(seed) as any scenario's.
 Scenario init_stats_scenario(const InitStatsSpec& spec);
 std::vector<LayerStats> init_stats(const InitStatsSpec& spec);
-Spread spread(std::vector<double>& values);  // reorders values
+Spread spread(const double* values, size_t n);
 
 }  // namespace backprop

@@ -107,6 +107,26 @@ TEST(InitStats, DepthShrinksOrKeepsTheSpreadAsTheLessonSays) {
   EXPECT_EQ(big["layers"][3]["activation"]["saturated"], 0.0);  // the linear output layer
 }
 
+// Quantiles by selection equal numpy's on a sorted copy: tiny sets, ties, signs, zeros of both signs.
+TEST(InitStats, SpreadIsNumpysQuantileAndStd) {
+  const double one = 3;
+  const Spread a = spread(&one, 1);
+  for (double q : a.quantiles) EXPECT_EQ(q, 3);
+  EXPECT_EQ(a.std, 0);
+  const double two[] = {2, 1};
+  const Spread b = spread(two, 2);
+  const double expected[] = {1, 1.05, 1.25, 1.5, 1.75, 1.95, 2};
+  for (int k = 0; k < 7; ++k) EXPECT_DOUBLE_EQ(b.quantiles[k], expected[k]);
+  std::vector<double> many;
+  for (int i = 0; i < 5000; ++i) many.push_back(i % 7 == 0 ? 0.0 : i % 11 == 0 ? -0.0 : std::sin(i) * std::exp(i % 13 - 6));
+  json got = {{"mean", 0}};
+  const Spread c = spread(many.data(), many.size());
+  got["quantiles"] = c.quantiles;
+  got["mean"] = c.mean;
+  got["std"] = c.std;
+  expect_spread(many, got, "5000 values");
+}
+
 TEST(InitStats, BadInputsAreRefusedNamingTheField) {
   const auto refused = [](const json& spec, const std::string& field, const std::string& reason) {
     const json r = run(spec, 2);
