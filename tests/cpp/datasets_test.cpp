@@ -86,7 +86,9 @@ double trained_accuracy(PointShape shape, int hidden, int steps, double lr) {
   const Points p = make_points({shape, 200, 0.0, 0.0, 1});
   Scenario s;
   s.kind = ModelKind::mlp;
-  s.mlp = {{2, hidden, 2}, {Activation::tanh, Activation::softmax}, Loss::cross_entropy};
+  s.mlp.layers = {2, hidden, 2};
+  s.mlp.activations = {Activation::tanh, Activation::softmax};
+  s.mlp.loss = Loss::cross_entropy;
   s.init.seed = 2;
   s.inputs = p.train.inputs;
   s.targets = p.train.targets;
