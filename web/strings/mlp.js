@@ -17,6 +17,6 @@ export const mlp = {
     classic: 'Ejemplo clásico 2-2-2 (pesos fijos)',
     pytorch: 'Código PyTorch de la lección (MSELoss, inicialización aleatoria)',
     batch_norm: 'Normalización por lotes (2-3-2, lote de 4 muestras)',
-    dropout: 'Dropout con máscara dada (2-3-2, p = 0,5)',
+    dropout: 'Dropout con máscara dada (2-3-2, p = 0.5)',
   },
 };
