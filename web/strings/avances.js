@@ -1,6 +1,7 @@
 // Lesson 3 (#/avances, "Limitaciones y avances"): the page's own words. The lesson's text is
 // content, in web/lessons/avances/text.js.
 import {formatNumber, formatPercent} from '../format.js';
+import {common} from './common.js';
 
 const n = formatNumber;
 
@@ -26,15 +27,7 @@ export const avances = {
     etaValue: (v) => `η = ${n(v)}`,
     steps: 'Pasos',
     optimizers: 'Optimizadores',
-    names: {
-      sgd: 'SGD',
-      momentum: 'SGD con momento',
-      adagrad: 'AdaGrad',
-      rmsprop: 'RMSprop',
-      adam: 'Adam',
-      adadelta: 'Adadelta',
-      adamax: 'AdaMax',
-    },
+    names: common.optimizers,
     start: (x, y) => `Salida: (${n(x)}, ${n(y)})`,
     defaultStart: 'Salida: la del núcleo',
     pickHint: 'Haz clic en la superficie para elegir la salida, o enfócala y usa las flechas (Intro vuelve a lanzar la carrera).',

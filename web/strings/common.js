@@ -1,4 +1,14 @@
 export const common = {
+  // The optimizers' names, as the lessons' editor and lesson 3's race show them.
+  optimizers: {
+    sgd: 'SGD',
+    momentum: 'SGD con momento',
+    adagrad: 'AdaGrad',
+    rmsprop: 'RMSprop',
+    adam: 'Adam',
+    adadelta: 'Adadelta',
+    adamax: 'AdaMax',
+  },
   appTitle: 'Retropropagación interactiva',
   loading: 'Cargando el núcleo de cálculo (WebAssembly)…',
   loadFailed: 'No se pudo cargar el núcleo de cálculo. Este navegador necesita WebAssembly.',

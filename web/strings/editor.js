@@ -59,15 +59,7 @@ export const editor = {
   // Training
   learningRate: 'Tasa de aprendizaje η',
   optimizer: 'Optimizador',
-  optimizers: {
-    sgd: 'SGD',
-    momentum: 'SGD con momento',
-    adagrad: 'AdaGrad',
-    rmsprop: 'RMSprop',
-    adam: 'Adam',
-    adadelta: 'Adadelta',
-    adamax: 'AdaMax',
-  },
+  optimizers: common.optimizers,
   // The optimizers' hyper-parameters (PyTorch's names in the scenario).
   hyper: {
     lr: 'Tasa de aprendizaje η',

@@ -5,6 +5,15 @@ const lessonData = {
   validation: {inputs: [[0.1, 0.2]], targets: [[0.05, 0.95]]},
 };
 
+// The 2-3-2 network of the batch-norm and dropout examples: the classic weights and one more
+// hidden unit.
+const widerParameters = () => ({
+  W1: [[0.15, 0.2], [0.25, 0.3], [-0.1, 0.4]],
+  b1: [0.35, 0.35, 0.1],
+  W2: [[0.4, 0.45, -0.3], [0.5, 0.55, 0.2]],
+  b2: [0.6, 0.6],
+});
+
 export const presets = {
   // The classic hand-worked 2-2-2 example: fixed weights a student can check by hand.
   classic: {
@@ -31,12 +40,7 @@ export const presets = {
   // that μ_B and σ²_B are the batch's, as nn.BatchNorm1d computes them in training.
   batch_norm: {
     model: {kind: 'mlp', layers: [2, 3, 2], activations: ['sigmoid', 'sigmoid'], loss: 'half_sse', batch_norm: [true]},
-    parameters: {
-      W1: [[0.15, 0.2], [0.25, 0.3], [-0.1, 0.4]],
-      b1: [0.35, 0.35, 0.1],
-      W2: [[0.4, 0.45, -0.3], [0.5, 0.55, 0.2]],
-      b2: [0.6, 0.6],
-    },
+    parameters: widerParameters(),
     data: {
       inputs: [[0.05, 0.1], [0.9, 0.2], [0.3, 0.8], [0.6, 0.5]],
       targets: [[0.01, 0.99], [0.99, 0.01], [0.2, 0.8], [0.7, 0.3]],
@@ -49,12 +53,7 @@ export const presets = {
   dropout: {
     model: {kind: 'mlp', layers: [2, 3, 2], activations: ['sigmoid', 'sigmoid'], loss: 'half_sse', dropout: [0.5],
       dropout_masks: {1: [[1, 0, 1], [0, 1, 1]]}},
-    parameters: {
-      W1: [[0.15, 0.2], [0.25, 0.3], [-0.1, 0.4]],
-      b1: [0.35, 0.35, 0.1],
-      W2: [[0.4, 0.45, -0.3], [0.5, 0.55, 0.2]],
-      b2: [0.6, 0.6],
-    },
+    parameters: widerParameters(),
     data: {
       inputs: [[0.05, 0.1], [0.9, 0.2]],
       targets: [[0.01, 0.99], [0.99, 0.01]],

@@ -7,6 +7,7 @@
 //   plot.node; plot.canvas; plot.set(boxes, range)   boxes: stats.js boxes(); range: {min, max}
 //   plot.destroy()
 import {el} from '../../../dom.js';
+import {fitCanvas} from '../../../components/canvas-fit.js';
 import {formatNumber} from '../../../format.js';
 
 const INK = '#1d2433';
@@ -26,14 +27,17 @@ export function createBoxPlot({label, colour, xTitle, yTitle}) {
   const canvas = el('canvas', {class: 'init-canvas', role: 'img', 'aria-label': label, width: 1, height: 1});
   const node = el('div', {class: 'init-plot'}, canvas);
   let data = null;
-  let css = {width: 1, height: 1};
+  const fit = fitCanvas(node, canvas, {
+    sizeOf: (width) => {
+      const wide = Math.max(220, Math.round(width));
+      return {width: wide, height: Math.round(Math.min(300, Math.max(200, wide * 0.5)))};
+    },
+    draw: () => draw(),
+  });
 
   function draw() {
-    const ratio = globalThis.devicePixelRatio || 1;
-    const g = canvas.getContext('2d');
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.fillStyle = '#ffffff';
-    g.fillRect(0, 0, css.width, css.height);
+    const g = fit.begin();
+    const {css} = fit;
     if (!data) return;
     const {boxes, range} = data;
     const w = css.width - MARGIN.left - MARGIN.right;
@@ -110,18 +114,6 @@ export function createBoxPlot({label, colour, xTitle, yTitle}) {
     g.restore();
   }
 
-  function resize(width) {
-    const wide = Math.max(220, Math.round(width));
-    css = {width: wide, height: Math.round(Math.min(300, Math.max(200, wide * 0.5)))};
-    const ratio = globalThis.devicePixelRatio || 1;
-    canvas.width = Math.round(css.width * ratio);
-    canvas.height = Math.round(css.height * ratio);
-    draw();
-  }
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(([entry]) => {
-    if (Math.round(entry.contentRect.width) !== css.width) resize(entry.contentRect.width);
-  }) : null;
-  observer?.observe(node);
 
   return {
     node,
@@ -131,7 +123,7 @@ export function createBoxPlot({label, colour, xTitle, yTitle}) {
       draw();
     },
     destroy() {
-      observer?.disconnect();
+      fit.destroy();
     },
   };
 }

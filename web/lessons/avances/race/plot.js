@@ -10,6 +10,7 @@
 //   plot.show(upTo)   draw each trajectory's first upTo + 1 points
 //   plot.destroy()
 import {el} from '../../../dom.js';
+import {fitCanvas} from '../../../components/canvas-fit.js';
 import {formatNumber} from '../../../format.js';
 import {toPixels, toPlane} from './paths.js';
 
@@ -51,20 +52,22 @@ export function createPlot({label, describedBy, onPick}) {
   let trajectories = [];
   let upTo = 0;
   let cursor = null;  // [x, y] moved by the keys, not yet confirmed
-  let css = {width: 1, height: 1};
+  const fit = fitCanvas(node, canvas, {
+    sizeOf: (width) => {
+      const w = Math.max(200, Math.round(width));
+      return {width: w, height: Math.round(w * 0.8)};
+    },
+    draw: () => draw(),
+  });
 
   const area = () => ({
     left: MARGIN.left, top: MARGIN.top,
-    width: Math.max(1, css.width - MARGIN.left - MARGIN.right),
-    height: Math.max(1, css.height - MARGIN.top - MARGIN.bottom),
+    width: Math.max(1, fit.css.width - MARGIN.left - MARGIN.right),
+    height: Math.max(1, fit.css.height - MARGIN.top - MARGIN.bottom),
   });
 
   function draw() {
-    const ratio = globalThis.devicePixelRatio || 1;
-    const g = canvas.getContext('2d');
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.fillStyle = '#ffffff';
-    g.fillRect(0, 0, css.width, css.height);
+    const g = fit.begin();
     if (!surface) return;
     const {view} = surface;
     const box = area();
@@ -153,25 +156,13 @@ export function createPlot({label, describedBy, onPick}) {
     g.strokeRect(box.left + 0.5, box.top + 0.5, box.width - 1, box.height - 1);
   }
 
-  function resize(width) {
-    const w = Math.max(200, Math.round(width));
-    css = {width: w, height: Math.round(w * 0.8)};
-    const ratio = globalThis.devicePixelRatio || 1;
-    canvas.width = Math.round(css.width * ratio);
-    canvas.height = Math.round(css.height * ratio);
-    draw();
-  }
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(([entry]) => {
-    if (Math.round(entry.contentRect.width) !== css.width) resize(entry.contentRect.width);
-  }) : null;
-  observer?.observe(node);
 
   // A pixel of the canvas (CSS units) → the plane, inside the plotting area only.
   function planeAt(clientX, clientY) {
     if (!surface) return null;
     const rect = canvas.getBoundingClientRect();
     const box = area();
-    const scale = css.width / rect.width;
+    const scale = fit.css.width / rect.width;
     const x = (clientX - rect.left) * scale - box.left;
     const y = (clientY - rect.top) * scale - box.top;
     if (x < 0 || y < 0 || x > box.width || y > box.height) return null;
@@ -221,7 +212,7 @@ export function createPlot({label, describedBy, onPick}) {
       draw();
     },
     destroy() {
-      observer?.disconnect();
+      fit.destroy();
     },
   };
 }
