@@ -19,8 +19,7 @@ ojson spread_json(const Spread& s) {
 }  // namespace
 
 InitStatsSpec parse_init_stats_spec(std::string_view source) {
-  const json root_json = parse_document(source, "init_stats");
-  if (!root_json.is_object()) fail("init_stats", Reason::not_object, {{"type", type_name(root_json)}});
+  const json root_json = parse_object_document(source, "init_stats");
   Object root(root_json, "");
   InitStatsSpec s;
   if (const json* d = root.get("depth")) s.depth = whole(*d, "depth", options::stats_depth);

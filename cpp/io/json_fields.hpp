@@ -207,6 +207,13 @@ inline json parse_document(std::string_view source, const char* what, const std:
   }
 }
 
+// A whole document whose root must be an object; `what` names it in refusals ("surface").
+inline json parse_object_document(std::string_view source, const char* what) {
+  json root = parse_document(source, what);
+  if (!root.is_object()) fail(what, Reason::not_object, {{"type", type_name(root)}});
+  return root;
+}
+
 // A JSON object being read: remembers which keys were asked for and refuses the others.
 class Object {
  public:

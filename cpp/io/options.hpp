@@ -79,6 +79,39 @@ constexpr double default_eps(OptimizerKind kind) {
 }
 constexpr double default_rho(OptimizerKind kind) { return kind == OptimizerKind::adadelta ? 0.9 : 0.99; }
 
+// A kind's configuration before the scenario sets anything: PyTorch's defaults.
+constexpr OptimizerConfig optimizer_defaults(OptimizerKind kind) {
+  OptimizerConfig o;
+  o.kind = kind;
+  o.lr = default_lr(kind);
+  o.eps = default_eps(kind);
+  o.rho = default_rho(kind);
+  return o;
+}
+
+// Each optimizer's own hyperparameters (beside lr and update_biases), in the order they are read,
+// written and listed in the spec: the parser, optimizer_json and `backprop spec` iterate this one
+// table, so a new hyperparameter is added here only.
+struct Hyperparameter {
+  const char* name;
+  double OptimizerConfig::*field;
+  const Range* range;
+  bool (*applies)(OptimizerKind);
+};
+inline constexpr Hyperparameter hyperparameters[] = {
+    {"momentum", &OptimizerConfig::momentum, &momentum, [](OptimizerKind k) { return k == OptimizerKind::sgd; }},
+    {"beta1", &OptimizerConfig::beta1, &beta,
+     [](OptimizerKind k) { return k == OptimizerKind::adam || k == OptimizerKind::adamax; }},
+    {"beta2", &OptimizerConfig::beta2, &beta,
+     [](OptimizerKind k) { return k == OptimizerKind::adam || k == OptimizerKind::adamax; }},
+    {"rho", &OptimizerConfig::rho, &rho,
+     [](OptimizerKind k) { return k == OptimizerKind::rmsprop || k == OptimizerKind::adadelta; }},
+    {"lr_decay", &OptimizerConfig::lr_decay, &lr_decay, [](OptimizerKind k) { return k == OptimizerKind::adagrad; }},
+    {"initial_accumulator_value", &OptimizerConfig::initial_accumulator_value, &initial_accumulator_value,
+     [](OptimizerKind k) { return k == OptimizerKind::adagrad; }},
+    {"eps", &OptimizerConfig::eps, &eps, [](OptimizerKind k) { return k != OptimizerKind::sgd; }},
+};
+
 // The data spec's numbers (defaults: PointsSpec and SequencesSpec in datasets.hpp).
 inline constexpr Range point_count{4, 10000, true};
 inline constexpr Range noise{0, 2};

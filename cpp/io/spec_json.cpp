@@ -67,20 +67,11 @@ ojson optimizer_json() {
   const OptimizerConfig o;
   ojson out = {{"kind", choice(options::optimizers, o.kind)}};
   for (const auto& [name, kind] : options::optimizers) {
+    const OptimizerConfig defaults = options::optimizer_defaults(kind);
     ojson& entry = out[name];
-    entry["lr"] = range(options::lr, options::default_lr(kind));
-    if (kind == OptimizerKind::sgd) entry["momentum"] = range(options::momentum, o.momentum);
-    if (kind == OptimizerKind::adam || kind == OptimizerKind::adamax) {
-      entry["beta1"] = range(options::beta, o.beta1);
-      entry["beta2"] = range(options::beta, o.beta2);
-    }
-    if (kind == OptimizerKind::rmsprop || kind == OptimizerKind::adadelta)
-      entry["rho"] = range(options::rho, options::default_rho(kind));
-    if (kind == OptimizerKind::adagrad) {
-      entry["lr_decay"] = range(options::lr_decay, o.lr_decay);
-      entry["initial_accumulator_value"] = range(options::initial_accumulator_value, o.initial_accumulator_value);
-    }
-    if (kind != OptimizerKind::sgd) entry["eps"] = range(options::eps, options::default_eps(kind));
+    entry["lr"] = range(options::lr, defaults.lr);
+    for (const auto& h : options::hyperparameters)
+      if (h.applies(kind)) entry[h.name] = range(*h.range, defaults.*h.field);
   }
   out["update_biases"] = {{"default", o.update_biases}};
   return out;

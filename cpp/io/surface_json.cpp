@@ -67,8 +67,7 @@ SurfaceObjective parse_objective(Object& root, SurfaceSpec& spec) {
 }  // namespace
 
 SurfaceSpec parse_surface_spec(std::string_view source) {
-  const json root_json = parse_document(source, "surface");
-  if (!root_json.is_object()) fail("surface", Reason::not_object, {{"type", type_name(root_json)}});
+  const json root_json = parse_object_document(source, "surface");
   Object root(root_json, "");
   SurfaceSpec s;
   s.objective = parse_objective(root, s);
