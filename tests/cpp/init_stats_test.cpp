@@ -15,11 +15,7 @@ namespace {
 
 using test::json;
 
-json run(const json& spec, int expected_exit = 0) {
-  const CommandResult r = run_command("init_stats", spec.dump());
-  EXPECT_EQ(r.exit_code, expected_exit) << r.err;
-  return r.exit_code == 0 ? json::parse(r.out) : json{{"field", r.field}, {"reason", r.reason}, {"err", r.err}};
-}
+json run(const json& spec, int expected_exit = 0) { return test::run_verb("init_stats", spec, expected_exit); }
 
 // Every entry of a trace's matrix (a list of rows, or one row).
 std::vector<double> entries(const json& m) {

@@ -12,11 +12,7 @@ namespace {
 
 using test::json;
 
-json run(const json& spec, int expected_exit = 0) {
-  const CommandResult r = run_command("surface", spec.dump());
-  EXPECT_EQ(r.exit_code, expected_exit) << r.err;
-  return r.exit_code == 0 ? json::parse(r.out) : json{{"field", r.field}, {"reason", r.reason}, {"err", r.err}};
-}
+json run(const json& spec, int expected_exit = 0) { return test::run_verb("surface", spec, expected_exit); }
 
 json spec_of(const json& objective, const json& optimizers, int steps = 100) {
   return {{"objective", objective}, {"grid", {{"nx", 5}, {"ny", 4}}}, {"steps", steps}, {"optimizers", optimizers}};

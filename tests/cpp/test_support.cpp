@@ -9,6 +9,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
+#include "command.hpp"
 #include "scenario_json.hpp"
 
 namespace backprop::test {
@@ -22,6 +25,12 @@ std::string read_file(const std::string& path) {
 }
 
 json load_json(const std::string& path) { return json::parse(read_file(std::string(BACKPROP_SOURCE_DIR) + "/" + path)); }
+
+json run_verb(const std::string& verb, const json& spec, int expected_exit) {
+  const CommandResult r = run_command(verb, spec.dump());
+  EXPECT_EQ(r.exit_code, expected_exit) << r.err;
+  return r.exit_code == 0 ? json::parse(r.out) : json{{"field", r.field}, {"reason", r.reason}, {"err", r.err}};
+}
 
 json classic_scenario() {
   return json::parse(R"({

@@ -29,6 +29,10 @@ double relative_error(double expected, double got, double floor = 1e-12);
 double compare_json(const json& expected, const json& got, double tolerance, std::string& where,
                     const std::string& path = "");
 
+// Runs `verb` in-process on `spec` and expects `expected_exit`: the parsed result, or on a
+// refusal {field, reason, err}.
+json run_verb(const std::string& verb, const json& spec, int expected_exit = 0);
+
 struct CliResult {
   int exit_code;
   std::string out, err;
