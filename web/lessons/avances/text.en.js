@@ -40,12 +40,12 @@ export const lesson = {
             '$v \\leftarrow \\mu v + \\nabla L$, $\\theta \\leftarrow \\theta - \\eta v$. Components that ' +
             'change sign cancel out and those that repeat add up: less zigzag and more progress along the ' +
             'floor of the valley.',
-          '**AdaGrad**: divides each parameter\'s step by the square root of the sum of its squared ' +
+          '**AdaGrad**: divides each parameter’s step by the square root of the sum of its squared ' +
             'gradients. Steep directions take shorter steps; but the sum only grows, and the step ' +
             'gradually dies out.',
           '**RMSprop**: like AdaGrad, but with a moving average of the squares, which forgets the past: ' +
             'the step does not die out.',
-          '**Adam**: momentum (an average of the gradients) plus RMSprop\'s scaling (an average of their ' +
+          '**Adam**: momentum (an average of the gradients) plus RMSprop’s scaling (an average of their ' +
             'squares), with a correction of the initial bias. Its authors present it as combining the ' +
             'advantages of AdaGrad and RMSprop.',
           '**Adadelta**: replaces $\\eta$ by the ratio of two moving averages (of the updates and of the ' +
@@ -55,7 +55,7 @@ export const lesson = {
         ]},
         {p: 'These optimizers **do not adjust the learning rate** itself: $\\eta$ is still the one chosen, ' +
           'and one that is too large makes them oscillate or diverge too. What they adapt is the scale of ' +
-          'each parameter\'s step, from the history of its gradients.'},
+          'each parameter’s step, from the history of its gradients.'},
         {p: 'In the experiment, click on the surface (or use the arrow keys) to choose the starting point, ' +
           'move $\\eta$ and compare. On the **Rosenbrock** surface the minimum lies at the bottom of a ' +
           'narrow, curved valley; at the **saddle point** the gradient vanishes without there being a ' +
@@ -121,7 +121,7 @@ export const lesson = {
       title: 'Batch normalization',
       blocks: [
         {p: '**Goal**: to speed up training and make it more stable, especially in deep networks.'},
-        {p: '**Method**: in each layer, each neuron\'s pre-activations are normalized with the mean ' +
+        {p: '**Method**: in each layer, each neuron’s pre-activations are normalized with the mean ' +
           '$\\mu_B$ and the variance $\\sigma_B^2$ of the mini-batch, and then a scale $\\gamma$ and a ' +
           'shift $\\beta$, also learned, are applied to them:'},
         {math: String.raw`\hat{z} = \frac{z - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}, \qquad y = \gamma \hat{z} + \beta`},
@@ -138,13 +138,13 @@ export const lesson = {
       title: 'ReLU and Leaky ReLU',
       blocks: [
         {p: '**ReLU** ($\\max(0, z)$) mitigates the vanishing gradient in deep networks: its derivative is ' +
-          '$1$ for $z > 0$, instead of the sigmoid\'s $0.25$ at most. In return, a neuron whose ' +
+          '$1$ for $z > 0$, instead of the sigmoid’s $0.25$ at most. In return, a neuron whose ' +
           'pre-activation is negative for every input has derivative 0 on all of them: it gets no gradient ' +
           'and its weights stop changing. It is a **dead** neuron: it revives only if changes in the ' +
           'earlier layers make its pre-activation positive again, and often that does not happen. A large ' +
           'learning rate or a very negative bias produces them.'},
         {p: '**Leaky ReLU** lets a small gradient through when the input is negative ($0.01\\,z$ for ' +
-          '$z < 0$, PyTorch\'s default slope): such a neuron never dies completely.'},
+          '$z < 0$, PyTorch’s default slope): such a neuron never dies completely.'},
       ],
     },
   },

@@ -201,7 +201,7 @@ export const lesson = {
           'backpropagation used to train recurrent neural networks (RNNs). We show both the mathematical ' +
           'derivation and an implementation in code with PyTorch, which lets us compare the gradients ' +
           'computed automatically by PyTorch with the ones computed by hand.'},
-        {p: 'Beside this text, the step-by-step panel computes each equation with real numbers on a ' +
+        {p: 'Beside this text, the stepper computes each equation with real numbers on a ' +
           'sequence of $T$ time steps: first the forward pass, from $t = 1$ to $t = T$; then the backward ' +
           'pass, from $t = T$ to $t = 1$. As you step forward, the paragraph that explains each step is ' +
           'highlighted here.'},
@@ -224,12 +224,12 @@ export const lesson = {
             'matrices: $U$ carries the input to the hidden state and $V$ the previous hidden state to the ' +
             'new one,',
           '$b \\in \\mathbb{R}^{d_h}$ is a bias vector,',
-          '$r_t$ is the hidden state\'s pre-activation (the $\\mathbf{z}$ of part one),',
+          '$r_t$ is the hidden state’s pre-activation (the $\\mathbf{z}$ of part one),',
           '$f$ is a non-linear activation function, applied element-wise, commonly the hyperbolic tangent ' +
             '($\\tanh$).',
         ], ordered: false, steps: ['rnn-forward']},
         {p: 'At the first step, $r_1$ needs an initial state $h_0$, which is given: often a vector of ' +
-          'zeros (in the lesson\'s code, random numbers).', steps: ['rnn-forward']},
+          'zeros (in the lesson’s code, random numbers).', steps: ['rnn-forward']},
         {p: 'The output vector $y_t \\in \\mathbb{R}^{d_o}$ is computed as:', steps: ['rnn-forward']},
         {math: tex`\begin{aligned} s_t &= W h_t + c \\ y_t &= g(s_t) \end{aligned}`, steps: ['rnn-forward']},
         {p: 'where:', steps: ['rnn-forward']},
@@ -241,7 +241,7 @@ export const lesson = {
         {p: '**Note:** the parameters $U$, $V$, $W$, $b$ and $c$ are shared across all the time steps: ' +
           'there are no separate weight matrices for each time step. From one step to the next only the ' +
           'vectors change: $x_t$, $r_t$, $h_t$, $s_t$ and $y_t$.', steps: ['rnn-forward']},
-        {p: 'In the lesson\'s example, $d_x = 2$, $d_h = 4$ and $d_o = 5$, so $U$ is $4 \\times 2$, $V$ is ' +
+        {p: 'In the lesson’s example, $d_x = 2$, $d_h = 4$ and $d_o = 5$, so $U$ is $4 \\times 2$, $V$ is ' +
           '$4 \\times 4$ and $W$ is $5 \\times 4$. Its code uses no biases ($b = c = 0$); on the page they ' +
           'are optional.'},
       ],
@@ -266,7 +266,7 @@ export const lesson = {
         {p: 'Softmax turns $s_t$ into positive probabilities that add up to $1$. Each of its outputs ' +
           "depends on every component of $s_t$, so it has no element-wise derivative $g'$. For regression " +
           'the linear function is used, $g(s_t) = s_t$, and for outputs in $(0, 1)$, the sigmoid. The ' +
-          'lesson\'s code uses the sigmoid both as $f$ and as $g$. For $g$, the page offers softmax, ' +
+          'lesson’s code uses the sigmoid both as $f$ and as $g$. For $g$, the page offers softmax, ' +
           'sigmoid, linear and the other functions of $f$.'},
       ],
     },
@@ -278,7 +278,7 @@ export const lesson = {
           'predictions $y_t$ and the true labels $t_t$ (the targets; `ts` in the code) over all the time ' +
           'steps: the loss of the sequence is the sum of the losses of each step.', steps: ['rnn-loss']},
         {math: tex`L = \sum_{t=1}^{T} \ell(y_t, t_t)`, steps: ['rnn-loss']},
-        {p: 'The lesson\'s code uses half the sum of the squared errors (on the page, `half_sse`), summed ' +
+        {p: 'The lesson’s code uses half the sum of the squared errors (on the page, `half_sse`), summed ' +
           'over the time steps and over the outputs. Its derivative with respect to each output is simply ' +
           'the error:', steps: ['rnn-loss']},
         {math: tex`L = \frac{1}{2} \sum_{t=1}^{T} \sum_{i=1}^{d_o} \bigl(y_{t,i} - t_{t,i}\bigr)^2, \qquad \frac{\partial L}{\partial y_t} = y_t - t_t`,
@@ -288,7 +288,7 @@ export const lesson = {
         {math: tex`L = -\sum_{t=1}^{T} \sum_{i=1}^{d_o} t_{t,i} \log y_{t,i}`, steps: ['rnn-loss']},
         {p: 'Here the subscript $t$ is always the time step: $t_{t,i}$ is component $i$ of the target at ' +
           'step $t$. The page offers both losses (the “Classification” example uses softmax and ' +
-          'cross-entropy); with several sequences, it averages the loss of each one. The step-by-step ' +
+          'cross-entropy); with several sequences, it averages the loss of each one. The stepper ' +
           'panel uses a single sequence, and its loss is exactly the one above.', steps: ['rnn-loss']},
       ],
     },
@@ -301,7 +301,7 @@ export const lesson = {
           'backpropagation through time (BPTT).'},
         {p: 'The BPTT algorithm extends standard backpropagation by unrolling the RNN through time and ' +
           'applying backpropagation to this expanded structure. This makes it possible to compute the ' +
-          'gradients of the loss function with respect to each of the network\'s parameters, taking the ' +
+          'gradients of the loss function with respect to each of the network’s parameters, taking the ' +
           'temporal dependencies into account.'},
         {p: 'Unrolled over a sequence of $T$ steps, the RNN is a network of $T$ layers, one per time step, ' +
           'in which every layer uses the same $U$, $V$ and $W$. Each $h_t$ influences the loss along two ' +
@@ -334,7 +334,7 @@ export const lesson = {
           'gradient means summing the gradients of all the time steps. The naive formula only gives the ' +
           'contribution of one step. In other words, what we need is:', steps: ['naive']},
         {math: tex`\overline{W} = \sum_{t=1}^{T} \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive', 'accumulate']},
-        {p: 'On the page, the “naive” step shows $\\overline{s}_T h_T^{\\mathsf{T}}$ (the last step\'s, the ' +
+        {p: 'On the page, the “naive” step shows $\\overline{s}_T h_T^{\\mathsf{T}}$ (the last step’s, the ' +
           'first one the backward pass computes) next to the correct sum: they agree only when $T = 1$.',
           steps: ['naive']},
         {p: 'The gradients on $U$ and $V$ can be computed in a similar way, that is', steps: ['accumulate']},
@@ -344,10 +344,10 @@ export const lesson = {
           steps: ['accumulate']},
         {math: tex`\overline{b} = \sum_{t=1}^{T} \overline{r}_t, \qquad \overline{c} = \sum_{t=1}^{T} \overline{s}_t`,
           steps: ['accumulate']},
-        {p: 'Each term of these sums has the form of a layer\'s gradient in part one, ' +
+        {p: 'Each term of these sums has the form of a layer’s gradient in part one, ' +
           '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^{\\mathsf{T}}$: $\\overline{r}_t$ and ' +
           '$\\overline{s}_t$ play the role of $\\boldsymbol{\\delta}$. The $t = 1$ term of $\\overline{V}$ ' +
-          'contains the initial state $h_0$. The step-by-step panel adds these terms up from $t = T$ to ' +
+          'contains the initial state $h_0$. The stepper adds these terms up from $t = T$ to ' +
           '$t = 1$ and shows, at each step, what that step adds and the running sum. What remains is to ' +
           'compute $\\overline{r}_t$ and $\\overline{s}_t$.', steps: ['accumulate']},
       ],
@@ -368,7 +368,7 @@ export const lesson = {
           steps: ['s-grad']},
         {math: tex`\overline{s}_t = \overline{y}_t \circ g'(s_t)`, steps: ['s-grad']},
         {p: 'where $\\overline{y}_t = \\frac{\\partial L}{\\partial y_t}$ comes from the loss: with ' +
-          '`half_sse`, $\\overline{y}_t = y_t - t_t$ (the code\'s `ys_grad = ys - ts`). Unlike ' +
+          '`half_sse`, $\\overline{y}_t = y_t - t_t$ (the code’s `ys_grad = ys - ts`). Unlike ' +
           '$\\overline{h}_t$, $\\overline{s}_t$ depends only on step $t$.', steps: ['s-grad']},
         {p: 'This formula holds for an element-wise $g$ (sigmoid, tanh, linear…). Softmax is not one: with ' +
           'the cross-entropy, the two together give $\\overline{s}_t = y_t - t_t$ (when each $t_t$ adds up ' +
@@ -390,7 +390,7 @@ export const lesson = {
         {p: 'In matrix notation (and combining the two)', steps: ['h-grad']},
         {math: tex`\overline{h}_t = W^{\mathsf{T}} \overline{s}_t + \begin{cases} 0 & \text{if } t = T \\ V^{\mathsf{T}} \overline{r}_{t+1} & \text{if } t < T \end{cases}`,
           steps: ['h-grad']},
-        {p: 'The first term is the path through the same step\'s output; the second, the path through the ' +
+        {p: 'The first term is the path through the same step’s output; the second, the path through the ' +
           'next step. The page shows the two parts separately. It is the same idea as ' +
           '$\\boldsymbol{\\delta}^{(l)}$ in part one: the error travels back through the same weights that ' +
           'carried the signal forward, transposed. That is why the backward pass goes from $t = T$ to ' +
@@ -424,8 +424,8 @@ export const lesson = {
         {p: 'Where $\\eta$ is the learning rate and $\\overline{U} = \\frac{\\partial L}{\\partial U}$ (and ' +
           'likewise for the others). As in part one, all the gradients are computed before anything is ' +
           'updated, with the parameters of the forward pass. The initial state $h_0$ is not updated. The ' +
-          'lesson\'s code does not take this step: it only computes the gradients and compares them with ' +
-          'PyTorch\'s.', steps: ['update']},
+          'lesson’s code does not take this step: it only computes the gradients and compares them with ' +
+          'PyTorch’s.', steps: ['update']},
       ],
     },
     {
@@ -447,14 +447,14 @@ export const lesson = {
         {code: cellCode, lang: 'python'},
         {p: 'Each method follows the equations: `_get_internals` computes $r_t$, $h_t$, $s_t$ and $y_t$, and ' +
           '`backward` computes $\\overline{s}_t$ (`s_grad`), $\\overline{h}_t$ (`h_grad`) and ' +
-          '$\\overline{r}_t$ (`r_grad`) and adds this step\'s contribution to `U_grad`, `V_grad` and ' +
+          '$\\overline{r}_t$ (`r_grad`) and adds this step’s contribution to `U_grad`, `V_grad` and ' +
           '`W_grad`. Instead of storing the vectors of the forward pass, `backward` computes them again ' +
           'from `x` ($x_t$) and `hp` ($h_{t-1}$).'},
         {p: 'This cell fixes $f = g = \\sigma$ and has no biases: `_get_internals` uses `torch.sigmoid` for ' +
-          'both functions, and `backward` writes out the sigmoid\'s derivative by hand, ' +
+          'both functions, and `backward` writes out the sigmoid’s derivative by hand, ' +
           "$\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$, in `s_grad` and in `r_grad`. If the activation " +
           'in `_get_internals` were changed without changing `backward`, the gradients would be wrong. ' +
-          'The page\'s core generalizes the cell: $f$ and $g$ are chosen among the functions above, ' +
+          'The page’s core generalizes the cell: $f$ and $g$ are chosen among the functions above, ' +
           '$\\overline{s}_t$ and $\\overline{r}_t$ use the derivative of the chosen function (for ' +
           'softmax, its Jacobian), and the biases $b$ and $c$ are optional.'},
         {p: 'Now we create a class `RNN`. This class takes an `RNNCell` and is responsible for iterating ' +
@@ -478,7 +478,7 @@ export const lesson = {
         {code: forwardCode, lang: 'python'},
         {p: 'The code sets no seed (`torch.manual_seed`): `torch.rand` and `reset_parameters` give other ' +
           'numbers on each run, so the loss and the gradients that follow are those of one particular run. ' +
-          'The page\'s default example, “The lesson\'s RNN”, uses the same configuration (input 2, hidden ' +
+          'The page’s default example, “The lesson’s RNN”, uses the same configuration (input 2, hidden ' +
           'state 4, output 5, sigmoid as $f$ and as $g$, no biases, `half_sse`, weights uniform in ' +
           '$(-0.1, 0.1)$ and 3 time steps) with its own numbers, fixed and generated from a seed, and ' +
           'computes in float64: its results will differ.'},
@@ -490,14 +490,14 @@ export const lesson = {
       blocks: [
         {p: 'Let us look at the gradients computed by PyTorch.'},
         {code: autogradCode, lang: 'python'},
-        {p: 'Now let us run our backward computation and compare the result with PyTorch\'s.'},
+        {p: 'Now let us run our backward computation and compare the result with PyTorch’s.'},
         {code: manualCode, lang: 'python'},
         {p: '`torch.no_grad()` keeps autograd from recording these operations: here we compute the ' +
           'gradients ourselves.'},
         {p: 'Now let us see whether our hand-computed gradients are correct, that is, whether they equal ' +
-          'PyTorch\'s.'},
+          'PyTorch’s.'},
         {code: compareCode, lang: 'python'},
-        {p: 'This is what the lesson\'s run printed (in float32 and with PyTorch\'s own random numbers, ' +
+        {p: 'This is what the lesson’s run printed (in float32 and with PyTorch’s own random numbers, ' +
           'unseeded; loss $0.6165$). Autograd (`U.grad`, `V.grad`, `W.grad`) and our BPTT (`U_grad`, ' +
           '`V_grad`, `W_grad`) printed exactly the same values. Row $i$, column $j$:'},
         {table: {
@@ -547,7 +547,7 @@ export const lesson = {
         {p: 'Given a simple RNN with one hidden layer and a sigmoid activation function, derive by hand the ' +
           'gradients for the parameters $U$, $V$ and $W$ with BPTT. Assume that the RNN has a single ' +
           'hidden unit and processes sequences of three time steps.'},
-        {p: 'This case is one of the page\'s examples, “Exercise 1: one hidden unit, three steps”: you can ' +
+        {p: 'This case is one of the page’s examples, “Exercise 1: one hidden unit, three steps”: you can ' +
           'check your derivation against its numbers, step by step.'},
         {p: '**Exercise 2: implementing BPTT from scratch**'},
         {p: 'Implement a simple RNN in Python without deep learning libraries such as TensorFlow or ' +

@@ -74,8 +74,8 @@ export const lesson = {
           'neural networks. Popularized in 1986 by Rumelhart, Hinton and Williams (the idea of propagating ' +
           'derivatives backwards dates from the 1970s: Linnainmaa, 1970; Werbos, 1974), it made it possible ' +
           'to train neural networks with many layers, overcoming the limitations of earlier methods and ' +
-          'opening the way to today\'s advances in artificial intelligence.'},
-        {p: 'Beside this text, the step-by-step panel computes each equation of one iteration with real ' +
+          'opening the way to today’s advances in artificial intelligence.'},
+        {p: 'Beside this text, the stepper computes each equation of one iteration with real ' +
           'numbers; as you step forward, the paragraph that explains it is highlighted here.'},
       ],
     },
@@ -96,7 +96,7 @@ export const lesson = {
           '$b$ is the bias.',
           '$z$ is the pre-activation: the weighted sum plus the bias.',
           '$\\phi$ is the activation function.',
-          '$a$ is the neuron\'s output (its activation). We call it $a$ and not $y$ because $y$ is ' +
+          '$a$ is the neuron’s output (its activation). We call it $a$ and not $y$ because $y$ is ' +
             'reserved for the target value.',
         ], ordered: false},
       ],
@@ -159,7 +159,7 @@ export const lesson = {
       id: 'entrenamiento',
       title: 'The training problem',
       blocks: [
-        {p: 'The goal of training is to adjust the network\'s weights and biases so that the predictions ' +
+        {p: 'The goal of training is to adjust the network’s weights and biases so that the predictions ' +
           '$\\hat{y}$ come as close as possible to the target values $y$. This is done by minimizing a ' +
           'loss function $L(y, \\hat{y})$, which measures the error between the predictions and the ' +
           'targets.'},
@@ -180,7 +180,7 @@ export const lesson = {
           'squared errors:'},
         {math: tex`L_{\text{MSE}}(\mathbf{y}, \hat{\mathbf{y}}) = \frac{1}{n} \sum_{i=1}^{n} (y_i - \hat{y}_i)^2`},
         {p: 'Here $n$ is the number of averaged **elements**. With a single output it equals the number of ' +
-          'samples; but with $B$ samples of $n_y$ outputs each, PyTorch\'s `nn.MSELoss` averages over the ' +
+          'samples; but with $B$ samples of $n_y$ outputs each, PyTorch’s `nn.MSELoss` averages over the ' +
           '$n = B \\cdot n_y$ elements. Its derivative with respect to each prediction carries the factor ' +
           '$2/n$:'},
         {math: tex`\frac{\partial L_{\text{MSE}}}{\partial \hat{y}_i} = \frac{2}{n}\,(\hat{y}_i - y_i)`},
@@ -190,7 +190,7 @@ export const lesson = {
         {math: tex`L = \frac{1}{2} \sum_{i=1}^{n_y} (y_i - \hat{y}_i)^2, \qquad \frac{\partial L}{\partial \hat{y}_i} = \hat{y}_i - y_i`},
         {p: 'The two differ only by a constant factor, $L_{\\text{MSE}} = \\tfrac{2}{n_y}\\,L$ ($n_y$ is ' +
           'the number of outputs), so they have the same minima; but the gradient, and with it the size of ' +
-          'each descent step, is multiplied by that factor. In the lesson\'s network (one sample and two ' +
+          'each descent step, is multiplied by that factor. In the lesson’s network (one sample and two ' +
           'outputs) the factor is $1$ and both are the same. The page offers both: `half_sse` (averaged ' +
           'over the samples when there are several) and `mse` (like `nn.MSELoss`, averaged over all the ' +
           'elements); for a softmax output, also the cross-entropy.'},
@@ -209,14 +209,14 @@ export const lesson = {
           '**Forward pass**: the inputs are propagated layer by layer through the network to obtain the ' +
             'predictions $\\hat{\\mathbf{y}}$, and the loss function $L(\\mathbf{y}, \\hat{\\mathbf{y}})$ ' +
             'is computed.',
-          '**Backward pass**: the gradient of the loss with respect to the network\'s outputs is computed; ' +
+          '**Backward pass**: the gradient of the loss with respect to the network’s outputs is computed; ' +
             'the chain rule carries it backwards through each layer, and with it the gradients with ' +
             'respect to the weights and biases are obtained.',
           '**Parameter update**: the weights and biases are updated by an optimization algorithm (e.g. ' +
             'gradient descent).',
         ], ordered: true},
         {p: 'Strictly speaking, backpropagation is step 2, the computation of the gradients; step 3 is the ' +
-          'optimizer\'s job, which may be gradient descent or another one (Adam, RMSprop…).'},
+          'optimizer’s job, which may be gradient descent or another one (Adam, RMSprop…).'},
       ],
     },
     {
@@ -249,14 +249,14 @@ export const lesson = {
             'the example). Calling it $\\mathbf{a}^{(0)}$ as well lets us write every layer with the same ' +
             'formula.',
           '$\\mathbf{y} = [y_1, \\dots, y_{n_y}]^T$: the target vector ($n_y = 2$).',
-          '$\\hat{\\mathbf{y}} = [\\hat{y}_1, \\dots, \\hat{y}_{n_y}]^T$: the network\'s predictions.',
+          '$\\hat{\\mathbf{y}} = [\\hat{y}_1, \\dots, \\hat{y}_{n_y}]^T$: the network’s predictions.',
         ], ordered: false},
         {p: '**Weights and biases:**'},
         {list: [
-          '$\\mathbf{W}^{(1)}$: the hidden layer\'s weight matrix (size $n_h \\times n_x$).',
-          '$\\mathbf{b}^{(1)}$: the hidden layer\'s bias vector (size $n_h$).',
-          '$\\mathbf{W}^{(2)}$: the output layer\'s weight matrix (size $n_y \\times n_h$).',
-          '$\\mathbf{b}^{(2)}$: the output layer\'s bias vector (size $n_y$).',
+          '$\\mathbf{W}^{(1)}$: the hidden layer’s weight matrix (size $n_h \\times n_x$).',
+          '$\\mathbf{b}^{(1)}$: the hidden layer’s bias vector (size $n_h$).',
+          '$\\mathbf{W}^{(2)}$: the output layer’s weight matrix (size $n_y \\times n_h$).',
+          '$\\mathbf{b}^{(2)}$: the output layer’s bias vector (size $n_y$).',
           '$W^{(l)}_{ij}$ is the weight that connects neuron $j$ of layer $l-1$ to neuron $i$ of layer ' +
             '$l$ (row $i$, column $j$).',
         ], ordered: false},
@@ -267,16 +267,16 @@ export const lesson = {
           '$\\mathbf{a}^{(1)} = f(\\mathbf{z}^{(1)})$: the outputs of the hidden layer.',
           '$\\mathbf{z}^{(2)} = \\mathbf{W}^{(2)} \\mathbf{a}^{(1)} + \\mathbf{b}^{(2)}$: the inputs ' +
             '(pre-activations) of the output layer.',
-          '$\\mathbf{a}^{(2)} = f(\\mathbf{z}^{(2)})$: the network\'s outputs (the predictions ' +
+          '$\\mathbf{a}^{(2)} = f(\\mathbf{z}^{(2)})$: the network’s outputs (the predictions ' +
             '$\\hat{\\mathbf{y}}$).',
         ], ordered: false},
-        {p: 'We write $f$ for the activation function, applied element-wise; in the lesson\'s network it is ' +
+        {p: 'We write $f$ for the activation function, applied element-wise; in the lesson’s network it is ' +
           'the sigmoid, $f = \\sigma$, in both layers. The page lets each layer have its own activation, ' +
-          "and the formulas do not change: each layer's $f$ and $f'$ are used. With more hidden layers, " +
+          "and the formulas do not change: each layer’s $f$ and $f'$ are used. With more hidden layers, " +
           'layer $l$ ($l = 1, \\dots, L$) has its own $\\mathbf{W}^{(l)}$, $\\mathbf{b}^{(l)}$, ' +
           '$\\mathbf{z}^{(l)}$ and $\\mathbf{a}^{(l)}$, and the output is ' +
           '$\\hat{\\mathbf{y}} = \\mathbf{a}^{(L)}$.'},
-        {p: 'The page\'s “Classic 2-2-2 example (fixed weights)” uses this same data with known weights, so ' +
+        {p: 'The page’s “Classic 2-2-2 example (fixed weights)” uses this same data with known weights, so ' +
           'that every number can be checked by hand.'},
       ],
     },
@@ -313,7 +313,7 @@ export const lesson = {
         {p: 'The goal is to compute $\\frac{\\partial L}{\\partial \\mathbf{W}^{(1)}}$, ' +
           '$\\frac{\\partial L}{\\partial \\mathbf{b}^{(1)}}$, $\\frac{\\partial L}{\\partial \\mathbf{W}^{(2)}}$ ' +
           'and $\\frac{\\partial L}{\\partial \\mathbf{b}^{(2)}}$, each with the shape of its parameter. The ' +
-          'key piece is each layer\'s **error**, $\\boldsymbol{\\delta}^{(l)} = ' +
+          'key piece is each layer’s **error**, $\\boldsymbol{\\delta}^{(l)} = ' +
           '\\frac{\\partial L}{\\partial \\mathbf{z}^{(l)}}$, the derivative of the loss with respect to ' +
           'its pre-activation, which is computed from the output back towards the input.'},
         {p: '**1. Gradient in the output layer**'},
@@ -328,7 +328,7 @@ export const lesson = {
           'for `half_sse`; with `mse` (`nn.MSELoss`) it is $\\tfrac{2}{n}(\\hat{\\mathbf{y}} - \\mathbf{y})$, ' +
           'and with softmax and cross-entropy the whole error is $\\boldsymbol{\\delta}^{(L)} = ' +
           "\\hat{\\mathbf{y}} - \\mathbf{y}$, with no factor $f'$.", steps: ['delta-output']},
-        {p: '**Gradient of the output layer\'s weights and biases:**', steps: ['dW', 'db']},
+        {p: '**Gradient of the output layer’s weights and biases:**', steps: ['dW', 'db']},
         {math: tex`\frac{\partial L}{\partial \mathbf{W}^{(2)}} = \boldsymbol{\delta}^{(2)} (\mathbf{a}^{(1)})^T`,
           steps: ['dW']},
         {math: tex`\frac{\partial L}{\partial \mathbf{b}^{(2)}} = \boldsymbol{\delta}^{(2)}`, steps: ['db']},
@@ -344,15 +344,15 @@ export const lesson = {
         {p: 'The parentheses give the order: first the matrix-vector product ' +
           '$(\\mathbf{W}^{(2)})^T \\boldsymbol{\\delta}^{(2)} = \\frac{\\partial L}{\\partial \\mathbf{a}^{(1)}}$, ' +
           "then the element-wise product with $f'(\\mathbf{z}^{(1)})$.", steps: ['delta-hidden']},
-        {p: '**Gradient of the hidden layer\'s weights and biases:**', steps: ['dW', 'db']},
+        {p: '**Gradient of the hidden layer’s weights and biases:**', steps: ['dW', 'db']},
         {math: tex`\frac{\partial L}{\partial \mathbf{W}^{(1)}} = \boldsymbol{\delta}^{(1)} (\mathbf{a}^{(0)})^T = \boldsymbol{\delta}^{(1)} \mathbf{x}^T`,
           steps: ['dW']},
         {math: tex`\frac{\partial L}{\partial \mathbf{b}^{(1)}} = \boldsymbol{\delta}^{(1)}`, steps: ['db']},
         {p: 'In general, for a network of $L$ layers:', steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
         {math: tex`\begin{aligned} \boldsymbol{\delta}^{(L)} &= \frac{\partial L}{\partial \hat{\mathbf{y}}} \circ f'(\mathbf{z}^{(L)}) \\ \boldsymbol{\delta}^{(l)} &= \bigl((\mathbf{W}^{(l+1)})^T \boldsymbol{\delta}^{(l+1)}\bigr) \circ f'(\mathbf{z}^{(l)}), \quad l = L-1, \dots, 1 \\ \frac{\partial L}{\partial \mathbf{W}^{(l)}} &= \boldsymbol{\delta}^{(l)} (\mathbf{a}^{(l-1)})^T, \qquad \frac{\partial L}{\partial \mathbf{b}^{(l)}} = \boldsymbol{\delta}^{(l)} \end{aligned}`,
           steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
-        {p: 'With several samples, the page\'s loss is an average, and the gradients are the average of ' +
-          'each sample\'s gradients.'},
+        {p: 'With several samples, the page’s loss is an average, and the gradients are the average of ' +
+          'each sample’s gradients.'},
       ],
     },
     {
@@ -367,7 +367,7 @@ export const lesson = {
         {p: '**Biases:**', steps: ['update']},
         {math: tex`\mathbf{b}^{(l)} \leftarrow \mathbf{b}^{(l)} - \eta \frac{\partial L}{\partial \mathbf{b}^{(l)}}`,
           steps: ['update']},
-        {p: 'Where $\\eta$ is the learning rate (`lr` in PyTorch; $0.5$ in the lesson\'s code). The arrow ' +
+        {p: 'Where $\\eta$ is the learning rate (`lr` in PyTorch; $0.5$ in the lesson’s code). The arrow ' +
           '$\\leftarrow$ means assignment: the new value replaces the old one. All the gradients are ' +
           'computed before anything is updated: $\\boldsymbol{\\delta}^{(1)}$ uses $\\mathbf{W}^{(2)}$ as ' +
           'it was in the forward pass.', steps: ['update']},
@@ -424,15 +424,15 @@ export const lesson = {
       blocks: [
         {list: [
           '**Error propagation**: the errors travel from the output layer back to the earlier layers, ' +
-            'adjusting each layer\'s weights to reduce the error at the output.',
+            'adjusting each layer’s weights to reduce the error at the output.',
           '**Use of the chain rule**: it breaks the global gradient down into local gradients (each layer ' +
             "only needs its own $f'$, its weights and the $\\boldsymbol{\\delta}$ that reaches it), which " +
             'makes computing derivatives in deep networks manageable.',
           '**Efficiency**: each $\\boldsymbol{\\delta}^{(l)}$ is computed only once and serves both for its ' +
-            'layer\'s gradients and for the $\\boldsymbol{\\delta}$ of the layer before; that is why the ' +
+            'layer’s gradients and for the $\\boldsymbol{\\delta}$ of the layer before; that is why the ' +
             'backward pass costs about as much as the forward pass, instead of differentiating the loss ' +
             'separately with respect to each weight.',
-          '**Each weight\'s responsibility**: $\\frac{\\partial L}{\\partial W^{(l)}_{ij}} = \\delta^{(l)}_i ' +
+          '**Each weight’s responsibility**: $\\frac{\\partial L}{\\partial W^{(l)}_{ij}} = \\delta^{(l)}_i ' +
             'a^{(l-1)}_j$ is large when the destination neuron has a large error and the source neuron is ' +
             'very active; if $a^{(l-1)}_j = 0$, that weight does not change with this example.',
           '**Incremental update**: the weights are updated in small increments, moving in the direction ' +
@@ -452,7 +452,7 @@ export const lesson = {
             'at $z = 0$): each sigmoid layer multiplies the error passing backwards by a factor of at most ' +
             '$0.25$ (besides the weights), so in deep networks the $\\boldsymbol{\\delta}$ of the first ' +
             'layers can become tiny.',
-          '**Output not centered on zero**: the sigmoid\'s output is always positive. Since ' +
+          '**Output not centered on zero**: the sigmoid’s output is always positive. Since ' +
             '$\\frac{\\partial L}{\\partial W^{(l)}_{ij}} = \\delta^{(l)}_i a^{(l-1)}_j$ with ' +
             '$a^{(l-1)}_j > 0$, on each example all the weights that reach one neuron get gradients of the ' +
             'same sign, which forces a zigzag path and can affect the training dynamics.',
@@ -485,7 +485,7 @@ export const lesson = {
         {p: 'Before that, `model.zero_grad()` sets the gradients to zero, because PyTorch accumulates them ' +
           '(adds them up) on every call to `backward()`.'},
         {p: '**3. Automatic gradients.** PyTorch records the operations on tensors automatically and ' +
-          'computes the gradients needed during `loss.backward()`. It leaves them in each parameter\'s ' +
+          'computes the gradients needed during `loss.backward()`. It leaves them in each parameter’s ' +
           '`.grad` attribute: for example, `model.output_layer.weight.grad` is ' +
           '$\\frac{\\partial L}{\\partial \\mathbf{W}^{(2)}}$.'},
         {p: 'The full program trains the 2-2-2 network on a single example, $\\mathbf{x} = [0.05, 0.1]^T$ and ' +
@@ -493,8 +493,8 @@ export const lesson = {
           '$\\eta = 0.5$; since the data set has a single example, each iteration is one epoch. At the end ' +
           'it evaluates the network on a validation example:'},
         {code: trainingCode, lang: 'python'},
-        {p: 'This is what the lesson\'s run printed (in float32 and with PyTorch\'s own random ' +
-          'initialization). Each epoch\'s loss is the one computed before the parameters are updated in ' +
+        {p: 'This is what the lesson’s run printed (in float32 and with PyTorch’s own random ' +
+          'initialization). Each epoch’s loss is the one computed before the parameters are updated in ' +
           'that iteration:'},
         {table: {
           head: ['Epoch', 'Loss'],
@@ -513,7 +513,7 @@ export const lesson = {
           ],
         }},
         {p: 'The code sets no seed (`torch.manual_seed`), so each run starts from other weights and prints ' +
-          'other numbers. On the page, “The lesson\'s PyTorch code” (under “Load an example”) reproduces ' +
+          'other numbers. On the page, “The lesson’s PyTorch code” (under “Load an example”) reproduces ' +
           'this program: the same 2-2-2 network with sigmoids, the same data, `nn.MSELoss`, SGD with ' +
           '$\\eta = 0.5$ and a PyTorch-style random initialization (weights and biases uniform in ' +
           '$\\pm 1/\\sqrt{n_{\\text{in}}}$, like `nn.Linear`) from a seed, computing in float64. Its numbers ' +
@@ -569,7 +569,7 @@ export const lesson = {
         {p: '**1. Batch normalization**'},
         {list: [
           '**Goal**: to speed up training and make it more stable.',
-          '**Method**: normalize each layer\'s activations (or pre-activations) with the mean and variance ' +
+          '**Method**: normalize each layer’s activations (or pre-activations) with the mean and variance ' +
             'of the mini-batch, then apply a scale and a shift that are learned too. At evaluation, means ' +
             'accumulated during training are used.',
         ], ordered: false},
@@ -584,7 +584,7 @@ export const lesson = {
         {list: [
           '**Momentum**: accumulates an average of the previous gradients, which smooths and speeds up the ' +
             'descent.',
-          '**Adam**: combines momentum with RMSprop\'s adaptive scaling; its authors present it as combining ' +
+          '**Adam**: combines momentum with RMSprop’s adaptive scaling; its authors present it as combining ' +
             'the advantages of AdaGrad and RMSprop.',
           '**Adadelta, AdaMax**: adapt the learning rate based on the history of the gradients (AdaMax is a ' +
             'variant of Adam).',
@@ -597,7 +597,7 @@ export const lesson = {
       blocks: [
         {p: '**Exercise 1: implementing backpropagation by hand**'},
         {p: 'Build a simple neural network (for example, one with a single hidden layer) from scratch in ' +
-          'Python. Implement the backpropagation algorithm by hand to update the network\'s weights. Use ' +
+          'Python. Implement the backpropagation algorithm by hand to update the network’s weights. Use ' +
           'this network to train a model that classifies points into two classes by their position in a 2D ' +
           'plane. Generate synthetic data that is linearly separable.'},
         {p: '**Exercise 2: comparing activation functions**'},
@@ -618,7 +618,7 @@ export const lesson = {
         {p: '**Exercise 5: hyperparameter optimization**'},
         {p: 'Take the neural network of exercise 1 and experiment with different learning rates and ' +
           'numbers of training epochs. Implement a grid search or a random search to find the best ' +
-          'combination of learning rate and number of epochs. Evaluate the model\'s performance on a ' +
+          'combination of learning rate and number of epochs. Evaluate the model’s performance on a ' +
           'validation set to determine the best hyperparameter configuration.'},
       ],
     },
