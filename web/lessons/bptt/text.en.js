@@ -289,7 +289,7 @@ export const lesson = {
         {p: 'Here the subscript $t$ is always the time step: $t_{t,i}$ is component $i$ of the target at ' +
           'step $t$. The page offers both losses (the “Classification” example uses softmax and ' +
           'cross-entropy); with several sequences, it averages the loss of each one. The stepper ' +
-          'panel uses a single sequence, and its loss is exactly the one above.', steps: ['rnn-loss']},
+          'uses a single sequence, and its loss is exactly the one above.', steps: ['rnn-loss']},
       ],
     },
     {
