@@ -31,7 +31,7 @@ const ARGS = {
   'progress.failed': [['the worker stopped']],
   'export.what': [['the decision boundary']],
   'fields.empty': [['η']],
-  'fields.notNumber': [['η', '0,5x']],
+  'fields.notNumber': [['η', '0.5x']],
   'fields.notInteger': [['Epochs']],
   'fields.range': [['η', 1e-6, 10], ['Noise', 0, 2]],
   'fields.choice': [['Shape']],
@@ -56,8 +56,8 @@ const ARGS = {
   'activaciones.seriesLast': [['tanh', 5]],
   'activaciones.columns.reach': [['0.1']],
   'activaciones.percent': [[0.5]],
-  'activaciones.findings.fastest': [['ReLU', '1,250']],
-  'activaciones.findings.slower': [['sigmoid', '3,400', '2.7']],
+  'activaciones.findings.fastest': [['ReLU', '1\u202f250']],
+  'activaciones.findings.slower': [['sigmoid', '3\u202f400', '2.7']],
   'activaciones.findings.none': [['0.1']],
   'activaciones.findings.notReached': [['sigmoid', '0.1', '500']],
   'activaciones.findings.vanishing': [['sigmoid', '38']],
@@ -69,7 +69,7 @@ const ARGS = {
   'lotes.setup': [[140, 60]],
   'lotes.miniClamped': [[200, 140]],
   'lotes.badLink': [[['η']]],
-  'lotes.updateTitle': [['1,024']],
+  'lotes.updateTitle': [['1\u202f024']],
   'lotes.columns.reach': [['0.1']],
   'lotes.percent': [[0.93]],
   'lotes.failed': [['Full batch', 'the loss became NaN at step 4.']],
@@ -245,6 +245,8 @@ describe('the labs\' texts in English and in Spanish', () => {
       const words = prose(text);
       expect(words, where).not.toMatch(SPANISH_LETTERS);
       expect(words, where).not.toMatch(SPANISH_WORDS);
+      // One decimal mark on every page (tests/e2e/a11y.e2e.test.js): no comma between digits.
+      expect(words, where).not.toMatch(/\d,\d/);
     }
   });
 

@@ -29,7 +29,7 @@ export const activacionesRnn = {
   accuracyTitle: 'Validation accuracy',
   axisStep: 'Iteration',
   axisLoss: 'Loss',
-  axisAccuracy: 'Steps right (fraction)',
+  axisAccuracy: 'Accuracy (fraction)',
   tableTitle: 'Summary',
   columns: {
     activation: 'f',

@@ -1,11 +1,13 @@
 // Texts shared by every lab, in English: the index, the shell around a lab, the shared pieces
 // (web/labs/shared/ui/: progress, export, charts; web/forms/: fields) and the labs' worker's failures.
 
-// 10000 → "10,000" (a comma groups the thousands, as English typography does).
-const count = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+// Numbers are written as on the Spanish page, one decimal mark on every page: thousands grouped by
+// a thin no-break space (SI style, "10 000"), never by a comma that could read as a decimal mark.
+import {common as shared} from '../../labs/common.js';
+
+const {count, ms} = shared;
 // Plain decimal with a point, as formatNumber writes them elsewhere (a limit in a message).
 const plain = (x) => String(x).replace(/-/g, '−');
-const ms = (t) => (t < 10 ? `${t.toFixed(1)} ms` : t < 10_000 ? `${Math.round(t)} ms` : `${(t / 1000).toFixed(1)} s`);
 
 export const common = {
   // #/labs
