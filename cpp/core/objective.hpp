@@ -58,6 +58,8 @@ class Objective {
   virtual double eval_loss(const Batch& batch) { return loss(batch); }
   // Buffers that are not parameters (batch norm's running_mean{l}, running_var{l}), empty if none.
   virtual NamedValues buffers() const { return {}; }
+  // Sets them back, as buffers() gave them (early stopping's best step).
+  virtual void set_buffers(const NamedValues& /*values*/) {}
   // Data loss, and its gradient written into every ParamView::grad.
   virtual double loss_and_gradient(const Batch& batch) = 0;
   // Forward and backward values of the last loss_and_gradient call, named for the trace.

@@ -93,6 +93,14 @@ class MlpObjective final : public Objective {
     }
     return out;
   }
+  void set_buffers(const NamedValues& values) override {
+    auto value = values.begin();
+    for (auto& layer : mlp_.layers) {
+      if (!layer.batch_norm.enabled()) continue;
+      layer.batch_norm.running_mean = (value++)->value;
+      layer.batch_norm.running_var = (value++)->value;
+    }
+  }
 
   void describe(Trace& trace) const override {
     const size_t L = mlp_.layers.size();

@@ -168,8 +168,10 @@ TrainResult train(const Scenario& scenario) {
   const long long steps = scenario.train.steps, every = scenario.train.record_every;
   const long long patience = scenario.train.patience;
   result.losses.reserve(size_t(steps / every + 1));
-  // Early stopping: the validation loss after each recorded step's update; the best parameters.
+  // Early stopping: the validation loss after each recorded step's update; the best parameters
+  // and batch norm's running statistics with them.
   std::vector<double> best;
+  NamedValues best_buffers;
   long long waited = 0;
   if (patience > 0) {
     result.validation_losses.reserve(size_t(steps / every + 1));
@@ -196,13 +198,17 @@ TrainResult train(const Scenario& scenario) {
       e.best_step = i;
       e.best_validation_loss = validation;
       save(trainer.params(), best);
+      best_buffers = trainer.objective().buffers();
       waited = 0;
     } else if (++waited >= patience) {
       e.stopped_at = i;
       break;
     }
   }
-  if (result.early_stopping && result.early_stopping->best_step) restore(trainer.params(), best);
+  if (result.early_stopping && result.early_stopping->best_step) {
+    restore(trainer.params(), best);
+    trainer.objective().set_buffers(best_buffers);
+  }
   result.final_loss = trainer.full_loss();
   if (!result.divergence && !std::isfinite(result.final_loss))
     result.divergence = Divergence{steps, result.final_loss};

@@ -85,6 +85,23 @@ TEST(EarlyStopping, WithoutRunningOutOfPatienceItStillRestoresTheBest) {
   for (size_t k = 1; k + 1 < n; ++k) EXPECT_LT(v[k][1].get<double>(), v[k - 1][1].get<double>());
 }
 
+// Batch norm's running statistics are restored with the parameters: the evaluation-mode losses
+// and the buffers are those of `train` with best_step + 1 steps.
+TEST(EarlyStopping, RestoresBatchNormRunningStatisticsWithTheParameters) {
+  json s = overfitting(3, 600);
+  s["model"]["batch_norm"] = {true, true};
+  const json got = train(s);
+  ASSERT_TRUE(got["early_stopping"]["stopped_at"].is_number()) << got["early_stopping"];
+  json plain = overfitting(0, got["early_stopping"]["best_step"].get<long long>() + 1);
+  plain["model"]["batch_norm"] = {true, true};
+  const json reference = train(plain);
+  EXPECT_EQ(got["parameters"], reference["parameters"]);
+  EXPECT_EQ(got["buffers"], reference["buffers"]);
+  EXPECT_EQ(got["final_loss"], reference["final_loss"]);
+  EXPECT_EQ(got["validation_loss"], reference["validation_loss"]);
+  EXPECT_EQ(got["validation_loss"], got["early_stopping"]["best_validation_loss"]);
+}
+
 TEST(EarlyStopping, RnnToo) {
   json s = json::parse(test::read_file(std::string(BACKPROP_SOURCE_DIR) + "/examples/lesson-rnn.json"));
   s["data"]["validation"] = {{"sequences", s["data"]["sequences"]}};
