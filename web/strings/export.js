@@ -3,6 +3,7 @@
 // headings from the lesson's sections, comments, printed labels). English twin: en/export.js.
 export const pytorchExport = {
   title: 'Exportar a PyTorch',
+  titleOf: (what) => `Exportar a PyTorch (${what})`,
   hint: 'El mismo modelo, con sus parámetros y sus datos, en PyTorch (float64): imprime los valores de una iteración y la tabla de la pérdida del entrenamiento.',
   script: 'Script .py',
   notebook: 'Cuaderno .ipynb',

@@ -1,6 +1,7 @@
 // "Export to PyTorch": English twin of web/strings/export.js (same keys).
 export const pytorchExport = {
   title: 'Export to PyTorch',
+  titleOf: (what) => `Export to PyTorch (${what})`,
   hint: 'The same model, with its parameters and data, in PyTorch (float64): it prints the values of one iteration and the training loss table.',
   script: 'Script .py',
   notebook: 'Notebook .ipynb',
