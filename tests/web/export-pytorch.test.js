@@ -87,11 +87,11 @@ function check(c, stdout, {measure = true} = {}) {
     delete values[es.printed.rows];
     expect(Object.keys(values).sort(), `${c.name}: ${section}`).toEqual(Object.keys(expected[section]).sort());
     mismatches.push(...fixtureMismatches(expected[section], values, section));
-    if (measure) track(c.name, Object.values(expected[section]), Object.keys(expected[section]).map((k) => values[k]));
+    if (measure) for (const k of Object.keys(expected[section])) track(c.name, expected[section][k], values[k], ` ${k}`);
   }
   const losses = printed[es.headings.training]?.losses ?? [];
   mismatches.push(...fixtureMismatches(expected.losses, losses, 'losses'));
-  if (measure) track(c.name, expected.losses.map(([, l]) => l), losses.map(([, l]) => l), '.losses');
+  if (measure) track(c.name, expected.losses.map(([, l]) => l), losses.map(([, l]) => l), ' losses');
   return mismatches;
 }
 
@@ -123,8 +123,21 @@ beforeAll(async () => {
 describe('the exported script prints the core\'s numbers', () => {
   test('the scenarios: every preset and 50 random ones', () => {
     expect(cases.length).toBe(Object.keys(mlpPresets).length + Object.keys(bpttPresets).length + RANDOM);
-    const kinds = new Set(cases.map((c) => `${c.scenario.model.kind}:${c.scenario.optimizer.kind}`));
-    expect(kinds.size).toBeGreaterThanOrEqual(10);
+    // what the random draws cover, each at least once
+    const features = new Set(cases.flatMap(({scenario: s}) => [
+      s.model.kind, `optimizer ${s.optimizer.kind}`, s.optimizer.momentum ? 'momentum' : null, `loss ${s.model.loss}`,
+      s.model.batch_norm?.some(Boolean) ? 'batch norm' : null, s.model.dropout_masks ? 'given masks' : null,
+      s.model.dropout?.some((p, i) => p > 0 && !s.model.dropout_masks?.[i + 1]) ? 'drawn masks' : null,
+      s.train.batch_size ? 'mini-batches' : null, s.train.shuffle ? 'shuffle' : null, s.train.early_stopping ? 'early stopping' : null,
+      s.iteration > 1 ? 'later iteration' : null, s.regularization.l1 ? 'l1' : null, s.regularization.l2 ? 'l2' : null,
+      s.optimizer.update_biases ? null : 'fixed biases', s.model.bias ? 'rnn biases' : null,
+      s.data.validation ? 'validation' : null,
+      s.data.sequences?.some((q) => q.targets.includes(null)) ? 'steps without target' : null,
+    ]).filter(Boolean));
+    expect([...features].sort()).toEqual(['batch norm', 'drawn masks', 'early stopping', 'fixed biases', 'given masks', 'l1', 'l2',
+      'later iteration', 'loss cross_entropy', 'loss half_sse', 'loss mse', 'mini-batches', 'mlp', 'momentum',
+      ...['adadelta', 'adagrad', 'adam', 'adamax', 'rmsprop', 'sgd'].map((k) => `optimizer ${k}`), 'rnn', 'rnn biases',
+      'shuffle', 'steps without target', 'validation'].sort());
     // refused draws are reported, and few
     expect(refused.length, refused.join('\n')).toBeLessThan(RANDOM);
   });
@@ -167,7 +180,7 @@ describe('what cannot match: a linear layer\'s bias right before batch norm', ()
 
 describe('the notebook', () => {
   test('is nbformat 4 and its code cells are the script', async () => {
-    const picked = [cases[0], cases.find((c) => c.name.startsWith('bptt')), ...cases.filter((c) => c.name.startsWith('random')).slice(0, 2)];
+    const picked = ['mlp:dropout', 'bptt:exercise', 'random:1', 'random:2'].map((name) => cases.find((c) => c.name === name));
     const concatenated = picked.map((c) => {
       const nb = JSON.parse(notebookText(c.exported.notebook));
       expect(nb.nbformat).toBe(4);

@@ -56,6 +56,7 @@ export const exportText = {
     mlpClass: 'La red del escenario, capa a capa.',
     values: 'los valores intermedios del último pase hacia adelante',
     initialParameters: 'Parámetros iniciales (W es n_l × n_(l−1), una fila por neurona, como en nn.Linear).',
+    rnnParameters: 'Parámetros iniciales: U es H × n_x, V es H × H, W es n_y × H (b y c, vectores); h0, el estado antes de t = 1.',
     createModel: 'El modelo con sus parámetros iniciales.',
     halfSse: 'Suma de cuadrados: ½·Σ(ŷ − y)², promediada sobre las muestras.',
     mse: 'Error cuadrático medio (nn.MSELoss): la media sobre todos los elementos.',

@@ -102,7 +102,7 @@ export function rnnCells(sc, initial, T) {
       validation ? lines(`# ${T.comments.validation}`, `datos_validacion = ${sequences(validation)}`) : null,
     )},
     {heading: T.headings.rnnModel, text: T.text.rnnModel, code: lines(
-      comment(T.comments.initialParameters),
+      comment(T.comments.rnnParameters),
       names.map((n) => `${n} = ${pyMatrix(P[n])}`),
       `h0 = ${pyList(P.h0)}`,
       '',

@@ -54,6 +54,7 @@ export const exportText = {
     mlpClass: 'The scenario’s network, layer by layer.',
     values: 'the intermediate values of the last forward pass',
     initialParameters: 'Initial parameters (W is n_l × n_(l−1), one row per neuron, as in nn.Linear).',
+    rnnParameters: 'Initial parameters: U is H × n_x, V is H × H, W is n_y × H (b and c, vectors); h0, the state before t = 1.',
     createModel: 'The model with its initial parameters.',
     halfSse: 'Sum of squares: ½·Σ(ŷ − y)², averaged over the samples.',
     mse: 'Mean squared error (nn.MSELoss): the mean over every element.',
