@@ -9,6 +9,8 @@ import {loadWasmCore} from '../web/support.js';
 import {exportScenario} from '../../web/export/pytorch/from-core.js';
 import {notebookText} from '../../web/export/pytorch/index.js';
 import {presets} from '../../web/lessons/mlp/presets.js';
+import {presets as bpttPresets} from '../../web/lessons/bptt/presets.js';
+import {regularizationFields} from '../../web/labs/regularizacion/settings.js';
 import {classificationFields} from '../../web/labs/shared/plane-settings.js';
 import {readParams} from '../../web/forms/settings.js';
 import {buildScenario, dataSpec} from '../../web/labs/shared/plane-scenario.js';
@@ -66,9 +68,28 @@ describe('Exportar a PyTorch', () => {
     await page.close();
   });
 
+  test('lesson 2: the lesson\'s RNN', async () => {
+    const page = await h.open('#/bptt', '.stepper .step-title .katex');
+    await expectDownloads(page, page.locator('.pytorch-export'), bpttPresets.lesson);
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('lab 3: one control per network, without and with regularization', async () => {
+    const page = await h.open('#/labs/regularizacion', '.pytorch-export');
+    const controls = page.locator('.pytorch-export');
+    expect(await controls.count()).toBe(2);
+    const {values: settings} = readParams(regularizationFields, new URLSearchParams());
+    const data = core.data(dataSpec(settings));
+    await expectDownloads(page, controls.nth(0), buildScenario(data, [], settings));
+    await expectDownloads(page, controls.nth(1), buildScenario(data, [], settings, {l1: settings.l1, l2: settings.l2}));
+    await expectClean(page);
+    await page.close();
+  });
+
   test('the control fits a phone and a laptop', async () => {
     for (const [width, height, hash, ready] of [[390, 844, '#/mlp', '.stepper .step-title .katex'], [1366, 800, '#/mlp', '.stepper .step-title .katex'],
-      [390, 844, '#/labs/secuencias', '.pytorch-export']]) {
+      [390, 844, '#/labs/secuencias', '.pytorch-export'], [390, 844, '#/labs/regularizacion', '.pytorch-export']]) {
       const page = await h.open(hash, ready);
       await page.setViewportSize({width, height});
       const control = page.locator('.pytorch-export').first();
