@@ -1,9 +1,10 @@
-// "Exportar a PyTorch" (web/export/pytorch/): for every preset of lessons 1 and 2 and for 50
-// seeded random scenarios, the generated script, run by Debian's Python with torch, prints the
-// numbers of the wasm core — the trace of the scenario's iteration (forward values, gradients,
-// updated parameters and running statistics) and the training's loss table, final and validation
-// losses — to 1e-9 relative (floor 1e-12, the fixtures' rule: tests/web/support.js). The notebook
-// is valid nbformat 4 whose code cells are the script's.
+// "Exportar a PyTorch" (web/export/pytorch/): for every preset of lessons 1 and 2, 50 seeded
+// random scenarios and the default scenarios of labs 1, 3 and 7, the generated script, run by
+// Debian's Python with torch, prints the numbers of the wasm core — the trace of the scenario's
+// iteration (forward values, δ, gradients, updated parameters and running statistics) and the
+// training's loss table, final and validation losses — to 1e-9 relative (floor 1e-12, the
+// fixtures' rule: tests/web/support.js). The notebook is valid nbformat 4 whose code cells are
+// the script's. What cannot agree is shown as such, not left out.
 import {existsSync} from 'node:fs';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {fixtureMismatches, loadWasmCore} from './support.js';
@@ -14,8 +15,17 @@ import {presets as mlpPresets} from '../../web/lessons/mlp/presets.js';
 import {presets as bpttPresets} from '../../web/lessons/bptt/presets.js';
 import {exportText as es} from '../../web/strings/export.js';
 import {exportText as en} from '../../web/strings/en/export.js';
+import {readParams} from '../../web/forms/settings.js';
+import {classificationFields} from '../../web/labs/shared/plane-settings.js';
+import {regularizationFields} from '../../web/labs/regularizacion/settings.js';
+import * as plane from '../../web/labs/shared/plane-scenario.js';
+import {dataFields, trainFields} from '../../web/labs/shared/sequence-settings.js';
+import * as sequence from '../../web/labs/shared/sequence-scenario.js';
 
 const RANDOM = 50;
+const PRESETS = Object.keys(mlpPresets).length + Object.keys(bpttPresets).length;
+const LABS = 3;
+const TOTAL = PRESETS + RANDOM + LABS;
 const HANG = 900_000;  // a guard against hangs only: 57 pythons with torch on a busy machine
 
 let core;
@@ -102,7 +112,7 @@ beforeAll(async () => {
   for (const [name, p] of Object.entries(bpttPresets)) cases.push({...prepare(`bptt:${name}`, p), standalone: true});
   // Random scenarios: a draw the core refuses (a batch-norm slice of one row, a divergence…) is
   // counted and replaced by the next seed, never left out silently.
-  for (let seed = 1; cases.length < 7 + RANDOM; ++seed) {
+  for (let seed = 1; cases.length < PRESETS + RANDOM; ++seed) {
     const scenario = randomScenario(seed);
     try {
       cases.push(prepare(`random:${seed}`, scenario));
@@ -111,6 +121,16 @@ beforeAll(async () => {
       refused.push(`${seed}: ${error.message}`);
     }
   }
+  // The labs' scenarios at their default settings (labs 1 and 3: 2,800 and 5,000 shuffled
+  // mini-batch steps; lab 7's 1,500 steps cut to 150 here, as its full run takes about a minute
+  // in Python: it agreed to 7e-12 when measured).
+  const defaults = (fields) => readParams(fields, new URLSearchParams()).values;
+  const s1 = defaults(classificationFields);
+  const s3 = defaults(regularizationFields);
+  const s7 = {...defaults({...dataFields, ...trainFields}), steps: 150};
+  cases.push(prepare('lab:clasificacion', plane.buildScenario(core.data(plane.dataSpec(s1)), [], s1)));
+  cases.push(prepare('lab:regularizacion', plane.buildScenario(core.data(plane.dataSpec(s3)), [], s3, {l1: s3.l1, l2: s3.l2})));
+  cases.push(prepare('lab:secuencias', sequence.buildScenario(core.data(sequence.dataSpec(s7)), s7)));
   const alone = cases.filter((c) => c.standalone);
   for (let i = 0; i < alone.length; i += 2) {
     const runs = await Promise.all(alone.slice(i, i + 2).map((c) => runScript(c.exported.script)));
@@ -121,8 +141,8 @@ beforeAll(async () => {
 }, HANG);
 
 describe('the exported script prints the core\'s numbers', () => {
-  test('the scenarios: every preset and 50 random ones', () => {
-    expect(cases.length).toBe(Object.keys(mlpPresets).length + Object.keys(bpttPresets).length + RANDOM);
+  test('the scenarios: every preset, 50 random ones and three labs\' defaults', () => {
+    expect(cases.length).toBe(TOTAL);
     // what the random draws cover, each at least once
     const features = new Set(cases.flatMap(({scenario: s}) => [
       s.model.kind, `optimizer ${s.optimizer.kind}`, s.optimizer.momentum ? 'momentum' : null, `loss ${s.model.loss}`,
@@ -142,7 +162,7 @@ describe('the exported script prints the core\'s numbers', () => {
     expect(refused.length, refused.join('\n')).toBeLessThan(RANDOM);
   });
 
-  test.each(Array.from({length: 7 + RANDOM}, (_, i) => i))('case %i', (i) => {
+  test.each(Array.from({length: TOTAL}, (_, i) => i))('case %i', (i) => {
     const c = cases[i];
     expect(c.output.ok, `${c.name}\n${c.output.error}`).toBe(true);
     expect(check(c, c.output.stdout), c.name).toEqual([]);
