@@ -13,8 +13,8 @@ import {exportInputs} from '../../web/export/pytorch/from-core.js';
 import {pytorchExport, notebookText} from '../../web/export/pytorch/index.js';
 import {presets as mlpPresets} from '../../web/lessons/mlp/presets.js';
 import {presets as bpttPresets} from '../../web/lessons/bptt/presets.js';
-import {exportText as es} from '../../web/strings/export.js';
-import {exportText as en} from '../../web/strings/en/export.js';
+import {exportText as es, pytorchExport as esControl} from '../../web/strings/export.js';
+import {exportText as en, pytorchExport as enControl} from '../../web/strings/en/export.js';
 import {readParams} from '../../web/forms/settings.js';
 import {classificationFields} from '../../web/labs/shared/plane-settings.js';
 import {regularizationFields} from '../../web/labs/regularizacion/settings.js';
@@ -231,6 +231,7 @@ describe('languages', () => {
   test('English has the same keys; the script\'s words follow the language', () => {
     const shape = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'object' ? shape(v) : typeof v === 'function' ? `fn${v.length}` : typeof v]));
     expect(shape(en)).toEqual(shape(es));
+    expect(shape(enControl)).toEqual(shape(esControl));
     const c = cases[0];
     const inputs = {parameters: c.trace.parameters, buffers: {}};
     const english = pytorchExport(c.scenario, inputs, {lang: 'en'});
