@@ -3,7 +3,7 @@
 # usage: scripts/deps.sh [native|fuzz|wasm|browser]...
 set -euo pipefail
 
-packages=(g++ cmake make libeigen3-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev python3 python3-jsonschema)
+packages=(g++ cmake make libeigen3-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev python3 python3-jsonschema python3-torch)
 for extra in "$@"; do
   case "$extra" in
     native) ;;

@@ -13,6 +13,7 @@ import {translateCoreError} from '../errors.js';
 import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
+import {pytorchExportControl} from '../components/pytorch-export.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
@@ -140,6 +141,9 @@ export function mountLessonPage(root, {core, params}, config) {
   const panels = config.panels.filter((panel) => shows(panelName(panel)));
   const panelSlots = panels.map(({className, label}) => el('section', {class: `panel ${className}`, 'aria-label': label}));
   const shareSlot = !state.embed && shows('share') && el('div', {class: 'share'});
+  // "Exportar a PyTorch": the scenario at the iteration the stepper shows (not in embed mode).
+  const exportSlot = !state.embed && el('section', {class: 'panel pytorch-export-panel', 'aria-label': S.pytorchExport.title},
+    pytorchExportControl({core, scenario: () => atIteration(store.get().scenario, store.get().iteration)}));
   // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
   const stepBar = !state.embed && shows('stepper') && createStepBar();
   const mounted = [];
@@ -177,7 +181,7 @@ export function mountLessonPage(root, {core, params}, config) {
       notice,
       el('main', {class: `columns${textSlot ? '' : ' no-text'}`}, [
         textSlot,
-        el('div', {class: 'workbench'}, [stepBar, shows('stepper') && stepperSlot, shows('diagram') && diagramSlot, ...panelSlots]),
+        el('div', {class: 'workbench'}, [stepBar, shows('stepper') && stepperSlot, shows('diagram') && diagramSlot, ...panelSlots, exportSlot]),
       ]),
     ]);
   }

@@ -11,6 +11,7 @@ import {VIEW, classificationFields as FIELDS, readParams, writeParams} from '../
 import {createRunPanel} from '../shared/ui/plane-panel.js';
 import {createRunBar, loadPoints, onSetting, planeLegend} from '../shared/ui/plane-controls.js';
 import {buildScenario} from '../shared/plane-scenario.js';
+import {pytorchExportControl} from '../../components/pytorch-export.js';
 import {MAX_EXTRA, formatExtra, parseExtra, roundPoint} from './extra.js';
 
 export function mountLab(root, ctx) {
@@ -151,6 +152,7 @@ export function mountLab(root, ctx) {
         panel.node,
         planeLegend(),
         exports,
+        pytorchExportControl({core: ctx.core, scenario: () => data && buildScenario(data, extra, settings)}),
         look,
       ]),
     ]),

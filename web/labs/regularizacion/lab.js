@@ -11,6 +11,7 @@ import {readParams, writeParams} from '../shared/plane-settings.js';
 import {createRunPanel} from '../shared/ui/plane-panel.js';
 import {createRunBar, loadPoints, onSetting, planeLegend} from '../shared/ui/plane-controls.js';
 import {buildScenario} from '../shared/plane-scenario.js';
+import {pytorchExportControl} from '../../components/pytorch-export.js';
 import {binValues, nearZeroShare, weightValues} from './histogram.js';
 import {regularizationFields as FIELDS} from './settings.js';
 import {positionOf, strengthAt, STRENGTHS} from './strength.js';
@@ -160,6 +161,8 @@ export function mountLab(root, ctx) {
           el('div', {class: 'clf-chart'}, histogramCanvas),
         ]),
         exports,
+        ...[false, true].map((regularized) => pytorchExportControl({core: ctx.core, what: regularized ? T.withShort : T.without,
+          scenario: () => data && buildScenario(data, [], settings, regularized ? {l1: settings.l1, l2: settings.l2} : undefined)})),
         el('section', {class: 'clf-look'}, [el('h3', {}, T.lookTitle), el('ul', {}, T.look.map((line) => el('li', {}, line)))]),
       ]),
     ]),

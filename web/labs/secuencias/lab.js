@@ -10,6 +10,7 @@ import {fromCore} from '../shared/fields.js';
 import {lastData} from '../shared/data.js';
 import {readParams} from '../shared/sequence-settings.js';
 import {buildScenario, dataSpec, trainingCounter} from '../shared/sequence-scenario.js';
+import {pytorchExportControl} from '../../components/pytorch-export.js';
 import {FIELDS, formGroups, formOptions} from '../shared/ui/sequence-form.js';
 import {createRunPanel} from './run-panel.js';
 import {createStripPanel} from './strip-panel.js';
@@ -67,7 +68,8 @@ export function mountLab(root, ctx) {
     notice,
     el('div', {class: 'seq-layout'}, [
       el('div', {class: 'seq-side'}, controls),
-      el('div', {class: 'seq-results'}, [failure, run.node, strip.node]),
+      el('div', {class: 'seq-results'}, [failure, run.node, strip.node,
+        pytorchExportControl({core: ctx.core, scenario: () => data && buildScenario(data, settings)})]),
     ]),
   ]));
 
