@@ -157,6 +157,24 @@ export function equationsTex(equations) {
   return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
 }
 
+// The same equations with every "=" at the start of a line of its own, and a side that is a sum
+// cut before each of its terms, for a page too narrow for them (web/components/print-view.js).
+export function equationsTexBroken(equations) {
+  const lines = equations.flatMap(({lhs, sides}) => sides.flatMap((side, k) => {
+    const [first, ...terms] = termsOf(side);
+    const head = k > 0 ? `&= ${first}` : lhs === null ? `& ${first}` : `${lhs} &= ${first}`;
+    return [head, ...terms.map((term) => `& \\quad {} ${term}`)];
+  }));
+  return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+}
+
+// A side's TeX as its top-level terms: a sum's operands, each after the first with its sign.
+function termsOf(n) {
+  if (n.op === 'add') return n.args.map((a, k) => (k === 0 ? at(a, SUM) : `+ ${at(a, PROD)}`));
+  if (n.op === 'sub') return [at(n.args[0], SUM), `- ${at(n.args[1], PROD)}`];
+  return [tex0(n)];
+}
+
 // Whether targets add up to 1 (a distribution): softmax with cross-entropy gives δ = ŷ − y only
 // then (in general δ = ŷ·Σy − y). A decision about which equation is true, not a number shown.
 export const isDistribution = (values) => Math.abs(values.reduce((a, b) => a + b, 0) - 1) <= 1e-12;

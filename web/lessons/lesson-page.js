@@ -13,6 +13,7 @@ import {translateCoreError} from '../errors.js';
 import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
+import {mountPrintView} from '../components/print-view.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
@@ -28,7 +29,8 @@ export function parseStep(text, last) {
 // config: {path, title, lesson (the text module's `lesson`), presets {key: scenario},
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
-//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
+//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram),
+//   print: {network, chainRuleDefault} (the printed worked example, web/components/print-view.js)}
 export function mountLessonPage(root, {core, params}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
@@ -142,7 +144,10 @@ export function mountLessonPage(root, {core, params}, config) {
   const shareSlot = !state.embed && shows('share') && el('div', {class: 'share'});
   // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
   const stepBar = !state.embed && shows('stepper') && createStepBar();
-  const mounted = [];
+  // The printed worked example: drawn when printing, by the browser's print or by this button.
+  const printView = mountPrintView(root, ctx, {title: config.title, ...config.print});
+  const mounted = [printView];
+  const printButton = !state.embed && el('button', {type: 'button', class: 'print-button', title: S.print.buttonTitle, onclick: () => printView.print()}, S.print.button);
   let page;
   if (state.embed) {
     const full = new URLSearchParams(address(state));
@@ -172,6 +177,7 @@ export function mountLessonPage(root, {core, params}, config) {
         el('a', {href: '#/', class: 'home-link'}, S.appTitle),
         el('h1', {}, config.title),
         presetSelect,
+        printButton,
         shareSlot,
       ]),
       notice,
@@ -190,7 +196,7 @@ export function mountLessonPage(root, {core, params}, config) {
   if (shows('diagram')) mounted.push(config.diagram(diagramSlot, ctx));
   const bridge = mountLessonBridge(ctx, PATH);  // events to and from a parent frame
   mounted.push(bridge);
-  root.append(page);
+  root.prepend(page);
 
   return {
     afterReady: () => bridge?.start(),
