@@ -4,7 +4,7 @@
 // teacher's options (web/embed/view.js, docs/embed.md). Each lesson passes its own
 // configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
 import {CoreError} from '../core/core.js';
-import {el} from '../dom.js';
+import {el, svg} from '../dom.js';
 import {parseRoute, replaceRoute} from '../router.js';
 import {MAX_SHARED_CHARS, decodeScenario, encodeScenario} from '../share.js';
 import {createStore} from '../state.js';
@@ -147,7 +147,8 @@ export function mountLessonPage(root, {core, params}, config) {
   // The printed worked example: drawn when printing, by the browser's print or by this button.
   const printView = mountPrintView(root, ctx, {title: config.title, ...config.print});
   const mounted = [printView];
-  const printButton = !state.embed && el('button', {type: 'button', class: 'print-button', title: S.print.buttonTitle, onclick: () => printView.print()}, S.print.button);
+  const printButton = !state.embed && el('button', {type: 'button', class: 'print-button', title: S.print.buttonTitle, onclick: () => printView.print()},
+    [printerIcon(), el('span', {class: 'print-label'}, S.print.button)]);
   let page;
   if (state.embed) {
     const full = new URLSearchParams(address(state));
@@ -216,4 +217,14 @@ export function mountLessonPage(root, {core, params}, config) {
       for (const m of mounted) m?.destroy?.();
     },
   };
+}
+
+// A printer, drawn instead of "Imprimir" on a phone's top bar (web/styles/print.css).
+function printerIcon() {
+  const line = {fill: 'none', stroke: 'currentColor', 'stroke-width': 1.8, 'stroke-linejoin': 'round'};
+  return svg('svg', {class: 'print-icon', viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': 'true', focusable: 'false'}, [
+    svg('path', {...line, d: 'M7 9V3h10v6'}),
+    svg('rect', {...line, x: 3, y: 9, width: 18, height: 8, rx: 2}),
+    svg('rect', {...line, x: 7, y: 14, width: 10, height: 7}),
+  ]);
 }
