@@ -13,6 +13,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {lessonHarness, screenshots} from './browser.js';
 import {S} from '../../web/strings/index.js';
+import {encodeScenario} from '../../web/share.js';
 
 const run = promisify(execFile);
 const harness = lessonHarness();
@@ -112,6 +113,7 @@ describe('lesson 1: the classic example on paper', () => {
     const chain = await chainRuleNumbers(page);
     expect(chain.length).toBeGreaterThan(2);
 
+    expect((await overflowing(page)).wide).toEqual([]);
     const {text, pages} = await printed(page, 'mlp');
     plausiblePages(pages, names.length);
     const at = positions(text, names);
@@ -177,6 +179,46 @@ describe('lesson 1: the classic example on paper', () => {
   });
 });
 
+// The printed view drawn as for printing and laid out at the page's width: the boxes whose content
+// is wider than they are (none may be: nothing clipped).
+async function overflowing(page) {
+  return page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const view = document.querySelector('.print-view');
+    view.classList.add('measuring');
+    const boxes = [...view.querySelectorAll('.print-fit')].filter((box) => !box.querySelector('.print-fit'));
+    const wide = boxes.filter((box) => box.scrollWidth > box.clientWidth + 1).map((box) => `${box.scrollWidth} > ${box.clientWidth}: ${box.textContent.slice(0, 60)}`);
+    const count = boxes.length;
+    view.classList.remove('measuring');
+    window.dispatchEvent(new Event('afterprint'));
+    return {count, wide};
+  });
+}
+
+describe('wide steps on paper', () => {
+  test('a batch of 8 through 8-unit layers with Adam: every equation and result fits the page', async () => {
+    const rows = (n, m, k) => Array.from({length: n}, (_, i) => Array.from({length: m}, (_, j) => Number((((i * 7 + j * 3 + k) % 10) / 10 + 0.05).toFixed(2))));
+    const scenario = {
+      model: {kind: 'mlp', layers: [8, 8, 8, 8], activations: ['tanh', 'sigmoid', 'sigmoid'], loss: 'mse'},
+      init: {scheme: 'uniform', scale: 0.5, seed: 1},
+      data: {inputs: rows(8, 8, 1), targets: rows(8, 8, 4)},
+      optimizer: {kind: 'adam', lr: 0.01},
+      regularization: {l2: 0.01},
+    };
+    const page = await open(`#/mlp?s=${encodeScenario(scenario)}&it=2`);
+    const names = await stepNames(page);
+    const {count, wide} = await overflowing(page);
+    expect(count).toBeGreaterThan(names.length * 3);
+    expect(wide).toEqual([]);
+    const {text, pages} = await printed(page, 'wide');
+    expect(pages).toBeGreaterThan(names.length / 2);
+    positions(text, names);
+    expectNoControls(text);
+    await expectClean(page);
+    await page.close();
+  });
+});
+
 describe('lesson 2: the default preset on paper', () => {
   test('every step in order with its numbers, the default chain rule when none is chosen', async () => {
     const page = await open('#/bptt');
@@ -187,6 +229,7 @@ describe('lesson 2: the default preset on paper', () => {
     for (const i of [0, 12, 14, last]) shown[i] = await resultOf(page, i);
     await resultOf(page, 0);
 
+    expect((await overflowing(page)).wide).toEqual([]);
     const {text, pages} = await printed(page, 'bptt');
     plausiblePages(pages, names.length);
     const at = positions(text, names);
