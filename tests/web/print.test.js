@@ -35,9 +35,11 @@ describe.each(lessons)('$name', ({presets, buildSteps, print}) => {
     const scenario = presets[preset];
     const steps = buildSteps(scenario, core.trace(scenario));
     for (const step of steps) {
-      const broken = equationsTexBroken(step.equations);
-      expect(sorted(numbers(broken)), step.id).toEqual(sorted(numbers(step.substituted)));
-      expect(broken.split('\\\\').length, step.id).toBeGreaterThanOrEqual(step.equations.length);
+      for (const products of [false, true]) {
+        const broken = equationsTexBroken(step.equations, {products});
+        expect(sorted(numbers(broken)), step.id).toEqual(sorted(numbers(step.substituted)));
+        expect(broken.split('\\\\').length, step.id).toBeGreaterThanOrEqual(step.equations.length);
+      }
     }
   });
 

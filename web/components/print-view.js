@@ -5,8 +5,8 @@
 // and trace, never recomputed, only when printing: on `beforeprint` (the browser's own print)
 // and by print() (the page's button, then window.print()). Hidden on screen; web/styles/print.css
 // shows only it on paper. Wide equations and results are fitted to the page's width: a step's
-// equations go one to a line, then each breaks at its "=" signs and its sums, then what is still
-// too wide is drawn smaller.
+// equations go one to a line, then each breaks at its "=" signs and its sums, then at its
+// products, then what is still too wide is drawn smaller.
 import '../styles/print.css';
 import {el} from '../dom.js';
 import {tex} from '../math.js';
@@ -80,8 +80,10 @@ export function mountPrintView(root, ctx, lesson) {
     const T = S.stepper;
     const step = state.steps[i];
     const multipleSamples = (state.scenario.data.inputs?.length ?? 1) > 1;
-    // Too wide: one line per equation, then each equation broken at "=" and at its sums.
-    const broken = (equation) => () => [{node: substitutedView(step, equationsTexBroken([equation]))}];
+    // Too wide: one line per equation, then each equation broken at "=" and at its sums, then at
+    // its products too.
+    const brokenAt = (equation, products) => substitutedView(step, equationsTexBroken([equation], {products}));
+    const broken = (equation) => () => [{node: brokenAt(equation, false), alternative: () => [{node: brokenAt(equation, true)}]}];
     const perEquation = step.equations && (() => step.equations.length > 1
       ? step.equations.map((equation) => ({node: substitutedView(step, equationTex(equation)), alternative: broken(equation)}))
       : broken(step.equations[0])());
