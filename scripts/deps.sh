@@ -9,7 +9,7 @@ for extra in "$@"; do
     native) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     wasm) packages+=(emscripten) ;;
-    browser) packages+=(chromium) ;;
+    browser) packages+=(chromium poppler-utils) ;;
     *) echo "deps.sh: unknown group '$extra'" >&2; exit 1 ;;
   esac
 done

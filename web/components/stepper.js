@@ -4,11 +4,12 @@
 // results scroll sideways in their own boxes, with a cue. `nav`: where the previous/next bar
 // goes (the lesson page's sticky step bar); without it, on top of the stepper.
 import {el} from '../dom.js';
-import {formatNumber, texNumber} from '../format.js';
-import {tex, texWithText} from '../math.js';
+import {formatNumber} from '../format.js';
+import {tex} from '../math.js';
 import {S} from '../strings/index.js';
 import {texText} from '../tex-text.js';
 import {watchOverflow} from './scroll-cue.js';
+import {canExpand, chainRuleView, plainCell, resultBlock, stepName, substitutedView, symbolicView, titleView} from './step-view.js';
 
 export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
   const T = S.stepper;
@@ -73,7 +74,6 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
 
   // Each button named "Paso 7 de 13: ∂L/∂W⁽²⁾" (its KaTeX and phase are for the eyes).
   function renderList(state) {
-    const n = state.steps.length;
     list.replaceChildren(
       ...state.steps.map((step, i) =>
         el('li', {class: `phase-${step.phase}`}, [
@@ -82,7 +82,7 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
             'aria-current': i === state.step ? 'step' : undefined,
             onclick: () => ctx.setStep(i),
           }, [
-            el('span', {class: 'sr-only'}, A.stepName(i + 1, n, texText(step.title))),
+            el('span', {class: 'sr-only'}, stepName(state.steps, i)),
             tex(step.title, {output: 'html'}),
             el('span', {class: 'step-phase', 'aria-hidden': 'true'}, S.phases[step.phase]),
           ]),
@@ -99,46 +99,25 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
   function renderResult(step, state) {
     const chosen = state.selected?.step === state.step ? state.selected : null;
     // A selection survives an edit while the element still exists.
-    const selected = chosen && step.result[chosen.block]?.value[chosen.row]?.[chosen.col] !== undefined ? chosen : null;
+    const selected = chosen && canExpand(step, chosen) ? chosen : null;
     const multipleSamples = (state.scenario.data.inputs?.length ?? 1) > 1;
-    result.replaceChildren(
-      ...step.result.map((block, b) =>
-        el('div', {class: 'result-block'}, [
-          texWithText(`${block.label} =`),
-          el('table', {class: 'numbers', 'aria-label': A.result(texText(block.label))}, [
-            el('tbody', {}, block.value.map((row, r) =>
-              el('tr', {}, [
-                block.rowLabel ? el('th', {scope: 'row'}, block.rowLabel(r)) : multipleSamples && step.samples ? el('th', {scope: 'row'}, T.sample(r + 1)) : null,
-                ...row.map((value, c) => {
-                  const active = selected && selected.block === b && selected.row === r && selected.col === c;
-                  const cell = step.expand
-                    ? el('button', {
-                      type: 'button',
-                      class: active ? 'cell selected' : 'cell',
-                      'aria-pressed': active ? 'true' : 'false',
-                      onclick: () => select(b, r, c),
-                    }, formatNumber(value))
-                    : el('span', {class: 'cell'}, formatNumber(value));
-                  return el('td', {}, cell);
-                }),
-              ]),
-            )),
-          ]),
-        ]),
-      ),
-    );
+    result.replaceChildren(...step.result.map((_, b) => resultBlock(step, b, {
+      multipleSamples,
+      cell: (value, r, c) => {
+        if (!step.expand) return plainCell(value);
+        const active = selected && selected.block === b && selected.row === r && selected.col === c;
+        return el('button', {
+          type: 'button',
+          class: active ? 'cell selected' : 'cell',
+          'aria-pressed': active ? 'true' : 'false',
+          onclick: () => select(b, r, c),
+        }, formatNumber(value));
+      },
+    })));
     expansion.replaceChildren();
-    if (selected && step.expand) {
+    if (selected) {
       const e = step.expand(selected.block, selected.row, selected.col);
-      // One line each: the symbols, the numbers, the result (long products stay readable).
-      const [left, right] = splitAtEquals(e.symbolic);
-      const lines = [`${left} &= ${right}`];
-      if (e.numbers) lines.push(`&= ${e.numbers}`);
-      lines.push(`&= ${texNumber(e.value)}`);
-      expansion.append(
-        el('p', {class: 'label'}, T.expansion),
-        tex(`\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`, {display: true, className: 'equation'}),
-      );
+      expansion.append(el('p', {class: 'label'}, T.expansion), chainRuleView(e));
     }
   }
 
@@ -167,11 +146,9 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
     phase.textContent = S.phases[step.phase];
     phase.className = `phase phase-${step.phase}`;
     const title = texText(step.title);
-    heading.replaceChildren(texWithText(step.title, {text: title}));
-    symbolic.replaceChildren(tex(step.symbolic, {display: true}));
-    // The numbers' big matrices as HTML only (KaTeX's hidden MathML copy doubled their layout
-    // time), read out as text: every operand and the result, as the step writes them.
-    substituted.replaceChildren(texWithText(step.substituted, {display: true}));
+    heading.replaceChildren(titleView(step));
+    symbolic.replaceChildren(symbolicView(step));
+    substituted.replaceChildren(substitutedView(step));
     const said = A.stepSummary(state.step + 1, n, title, S.phases[step.phase]);
     if (summary.textContent !== said) summary.textContent = said;
     hint.hidden = !step.expand;
@@ -190,10 +167,4 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
       document.removeEventListener('keydown', onKey);
     },
   };
-}
-
-// "a = b + c" → ["a", "b + c"] at the first top-level "=".
-function splitAtEquals(source) {
-  const at = source.indexOf(' = ');
-  return at < 0 ? [source, ''] : [source.slice(0, at), source.slice(at + 3)];
 }

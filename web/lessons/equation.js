@@ -84,6 +84,9 @@ export function isMatrix(n) {
 
 const matrixTex = (rows) => `\\begin{bmatrix}${rows.map((r) => r.map(texNumber).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
 
+// A scalar before a matrix or a bracket is written next to it, as η ∂L/∂W; numbers get a dot.
+const mulJoint = (b) => (['mat', 'sumAll', 'paren', 'bracket'].includes(b.op) ? ' ' : ' \\cdot ');
+
 // A node's TeX and its precedence.
 function write(n) {
   switch (n.op) {
@@ -97,12 +100,7 @@ function write(n) {
     case 'add': return [n.args.map((a, k) => at(a, k === 0 ? SUM : PROD)).join(' + '), SUM];
     case 'sub': return [`${at(n.args[0], SUM)} - ${at(n.args[1], PROD)}`, SUM];
     case 'neg': return [`-${at(n.args[0], PROD)}`, NEG];
-    case 'mul': {
-      const [a, b] = n.args;
-      // A scalar before a matrix or a bracket is written next to it, as η ∂L/∂W; numbers get a dot.
-      const joint = ['mat', 'sumAll', 'paren', 'bracket'].includes(b.op) ? ' ' : ' \\cdot ';
-      return [`${at(a, PROD)}${joint}${at(b, PROD)}`, PROD];
-    }
+    case 'mul': return [`${at(n.args[0], PROD)}${mulJoint(n.args[1])}${at(n.args[1], PROD)}`, PROD];
     case 'matmul': return [`${at(n.args[0], PROD)} ${at(n.args[1], PROD)}`, PROD];
     case 'hadamard': return [`${at(n.args[0], PROD)} \\circ ${at(n.args[1], PROD)}`, PROD];
     case 'div': return [`\\frac{${tex0(n.args[0])}}{${tex0(n.args[1])}}`, ATOM];
@@ -155,6 +153,42 @@ export function equationsTex(equations) {
     return `${parts[0]} &= ${parts.slice(1).join(' = ')}`;
   });
   return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+}
+
+// The same equations with every "=" at the start of a line of its own, and a side that is a sum
+// cut before each of its terms, for a page too narrow for them (web/components/print-view.js);
+// with `products`, a product's factors too, each continuing on a line further in.
+export function equationsTexBroken(equations, {products = false} = {}) {
+  const lines = equations.flatMap(({lhs, sides}) => sides.flatMap((side, k) => {
+    const [first, ...rest] = termsOf(side, products);
+    const head = k > 0 ? `&= ${first.tex}` : lhs === null ? `& ${first.tex}` : `${lhs} &= ${first.tex}`;
+    return [head, ...rest.map(({tex, factor}) => `& ${factor ? '\\qquad' : '\\quad'} {} ${tex}`)];
+  }));
+  return `\\begin{aligned}${lines.join(' \\\\ ')}\\end{aligned}`;
+}
+
+// A side's lines {tex, factor}: a sum's terms, each after the first with its sign, and with
+// `products` each unparenthesised term's factors (`factor`: after the first).
+function termsOf(n, products) {
+  const split = (term, need, sign) => {
+    const [first, ...rest] = products && at(term, need) === write(term)[0] ? factorsOf(term) : [at(term, need)];
+    return [{tex: `${sign}${first}`}, ...rest.map((tex) => ({tex, factor: true}))];
+  };
+  if (n.op === 'add') return n.args.flatMap((a, k) => split(a, k === 0 ? SUM : PROD, k === 0 ? '' : '+ '));
+  if (n.op === 'sub') return [...split(n.args[0], SUM, ''), ...split(n.args[1], PROD, '- ')];
+  return split(n, SUM, '');
+}
+
+// A product's factors as written, each after the first with its operator (∘, ·, or none).
+function factorsOf(n) {
+  const joined = (operator) => {
+    const [first, ...rest] = factorsOf(n.args[1]);
+    return [...factorsOf(n.args[0]), `${operator}${first}`, ...rest];
+  };
+  if (n.op === 'matmul') return joined('');
+  if (n.op === 'hadamard') return joined('\\circ ');
+  if (n.op === 'mul') return joined(mulJoint(n.args[1]).trim() ? '\\cdot ' : '');
+  return [at(n, PROD)];
 }
 
 // Whether targets add up to 1 (a distribution): softmax with cross-entropy gives δ = ŷ − y only

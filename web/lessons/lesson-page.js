@@ -4,7 +4,7 @@
 // teacher's options (web/embed/view.js, docs/embed.md). Each lesson passes its own
 // configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
 import {CoreError} from '../core/core.js';
-import {el} from '../dom.js';
+import {el, svg} from '../dom.js';
 import {parseRoute, replaceRoute} from '../router.js';
 import {MAX_SHARED_CHARS, decodeScenario, encodeScenario} from '../share.js';
 import {createStore} from '../state.js';
@@ -14,6 +14,7 @@ import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
 import {pytorchExportControl} from '../components/pytorch-export.js';
+import {mountPrintView} from '../components/print-view.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
@@ -29,7 +30,8 @@ export function parseStep(text, last) {
 // config: {path, title, lesson (the text module's `lesson`), presets {key: scenario},
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
-//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
+//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram),
+//   print: {network, chainRuleDefault} (the printed worked example, web/components/print-view.js)}
 export function mountLessonPage(root, {core, params}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
@@ -146,7 +148,11 @@ export function mountLessonPage(root, {core, params}, config) {
     pytorchExportControl({core, scenario: () => atIteration(store.get().scenario, store.get().iteration)}));
   // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
   const stepBar = !state.embed && shows('stepper') && createStepBar();
-  const mounted = [];
+  // The printed worked example: drawn when printing, by the browser's print or by this button.
+  const printView = mountPrintView(root, ctx, {title: config.title, ...config.print});
+  const mounted = [printView];
+  const printButton = !state.embed && el('button', {type: 'button', class: 'print-button', title: S.print.buttonTitle, onclick: () => printView.print()},
+    [printerIcon(), el('span', {class: 'print-label'}, S.print.button)]);
   let page;
   if (state.embed) {
     const full = new URLSearchParams(address(state));
@@ -176,6 +182,7 @@ export function mountLessonPage(root, {core, params}, config) {
         el('a', {href: '#/', class: 'home-link'}, S.appTitle),
         el('h1', {}, config.title),
         presetSelect,
+        printButton,
         shareSlot,
       ]),
       notice,
@@ -194,7 +201,7 @@ export function mountLessonPage(root, {core, params}, config) {
   if (shows('diagram')) mounted.push(config.diagram(diagramSlot, ctx));
   const bridge = mountLessonBridge(ctx, PATH);  // events to and from a parent frame
   mounted.push(bridge);
-  root.append(page);
+  root.prepend(page);
 
   return {
     afterReady: () => bridge?.start(),
@@ -214,4 +221,14 @@ export function mountLessonPage(root, {core, params}, config) {
       for (const m of mounted) m?.destroy?.();
     },
   };
+}
+
+// A printer, drawn instead of "Imprimir" on a phone's top bar (web/styles/print.css).
+function printerIcon() {
+  const line = {fill: 'none', stroke: 'currentColor', 'stroke-width': 1.8, 'stroke-linejoin': 'round'};
+  return svg('svg', {class: 'print-icon', viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': 'true', focusable: 'false'}, [
+    svg('path', {...line, d: 'M7 9V3h10v6'}),
+    svg('rect', {...line, x: 3, y: 9, width: 18, height: 8, rx: 2}),
+    svg('rect', {...line, x: 7, y: 14, width: 10, height: 7}),
+  ]);
 }

@@ -17,5 +17,6 @@ import {embed} from './embed.js';
 import {equations} from './equations.js';
 import {avances} from './avances.js';
 import {pytorchExport} from './export.js';
+import {print} from './print.js';
 
-export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, pytorchExport};
+export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, pytorchExport, print};

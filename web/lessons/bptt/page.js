@@ -9,6 +9,7 @@ import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
+import {chainRuleDefault, network} from './print.js';
 import {lesson} from './text.js';
 
 
@@ -37,6 +38,7 @@ export function mountBptt(root, options) {
         return {field: 'data.validation', message: S.bptt.limits.validation(spec().lesson.rnn.validation_sequences.max, steps.max)};
       return null;
     },
+    print: {network, chainRuleDefault},
     diagram: mountRnnDiagram,
     panels: [
       {className: 'editor-panel', label: S.bptt.editorLabel, mount: mountRnnEditor},

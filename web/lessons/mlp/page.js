@@ -8,6 +8,7 @@ import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
+import {chainRuleDefault, network} from './print.js';
 import {lesson} from './text.js';
 
 
@@ -38,6 +39,7 @@ export function mountMlp(root, options) {
         return {field: 'data.validation', message: S.mlp.limits.validation(spec().lesson.mlp.validation_rows.max)};
       return null;
     },
+    print: {network, chainRuleDefault},
     diagram: mountDiagram,
     panels: [
       {className: 'editor-panel', label: S.mlp.editorLabel, mount: mountEditor},
