@@ -13,6 +13,7 @@ import {translateCoreError} from '../errors.js';
 import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
+import {mountScenarioFiles} from './scenario-files.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
@@ -28,7 +29,8 @@ export function parseStep(text, last) {
 // config: {path, title, lesson (the text module's `lesson`), presets {key: scenario},
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
-//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
+//   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram),
+//   kind: the model's kind ('mlp' | 'rnn'), fileName(scenario) → the saved scenario's file name}
 export function mountLessonPage(root, {core, params}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
@@ -108,6 +110,18 @@ export function mountLessonPage(root, {core, params}, config) {
       if (across) return store.set(across);
       store.set({step: Math.min(Math.max(0, step), steps.length - 1)});
     },
+    // A scenario from a file, checked as a link's (config.validate, then the core): on success the
+    // page shows it at step 0 of the iteration it carries; on refusal nothing changes.
+    openScenario(scenario) {
+      if (!view.edit) return {ok: false, message: S.embed.readOnly};
+      // The core checks the iteration the file names with the rest; the page keeps it apart.
+      const checked = evaluate(scenario);
+      if (checked.error) return {ok: false, message: checked.error, field: checked.field};
+      const {iteration = 1, ...rest} = scenario;
+      const next = evaluate(rest, iteration);
+      store.set({...next, step: 0, selected: null, notice: null});
+      return {ok: true};
+    },
     canStepPast: (direction) => canCross(store.get(), direction),
     iterationLabel: () => iterationLabel(store.get()),
     address: () => address(store.get()),
@@ -140,6 +154,8 @@ export function mountLessonPage(root, {core, params}, config) {
   const panels = config.panels.filter((panel) => shows(panelName(panel)));
   const panelSlots = panels.map(({className, label}) => el('section', {class: `panel ${className}`, 'aria-label': label}));
   const shareSlot = !state.embed && shows('share') && el('div', {class: 'share'});
+  const filesSlot = !state.embed && view.edit && el('div', {class: 'file-bar', role: 'group', 'aria-label': S.files.barLabel});
+  const filesStatus = filesSlot && el('div', {class: 'file-status-slot'});
   // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
   const stepBar = !state.embed && shows('stepper') && createStepBar();
   const mounted = [];
@@ -172,8 +188,10 @@ export function mountLessonPage(root, {core, params}, config) {
         el('a', {href: '#/', class: 'home-link'}, S.appTitle),
         el('h1', {}, config.title),
         presetSelect,
+        filesSlot,
         shareSlot,
       ]),
+      filesStatus,
       notice,
       el('main', {class: `columns${textSlot ? '' : ' no-text'}`}, [
         textSlot,
@@ -185,6 +203,7 @@ export function mountLessonPage(root, {core, params}, config) {
   if (text) mounted.push(text);
   mounted.push(...panels.map(({mount}, i) => mount(panelSlots[i], ctx)));
   if (shareSlot) mounted.push(mountShare(shareSlot, ctx, PATH));
+  if (filesSlot) mounted.push(mountScenarioFiles(filesSlot, filesStatus, page, ctx, config));
   if (shows('stepper')) mounted.push(mountStepper(stepperSlot, ctx, {nav: stepBar}));
   if (stepBar) mounted.push(mountStepBar(stepBar, stepperSlot, text));
   if (shows('diagram')) mounted.push(config.diagram(diagramSlot, ctx));

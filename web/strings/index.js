@@ -16,5 +16,6 @@ import {labs} from './labs/index.js';
 import {embed} from './embed.js';
 import {equations} from './equations.js';
 import {avances} from './avances.js';
+import {files} from './files.js';
 
-export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances};
+export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, files};

@@ -6,7 +6,7 @@
 //                                     numbers with '.' decimals at full precision; null → empty
 //   saveCsv(rows, header, filename)   downloads csvText (UTF-8 with BOM, so spreadsheets read ñ)
 //   savePng(canvas, filename) → Promise  downloads the canvas on a white background
-//   download(blob, filename)          the download link itself
+//   download(blob, filename)          the download link itself (web/components/files.js)
 //   pngButton(canvas | () => canvas, filename | () => name, {what?, text?}) → <button> "Guardar PNG"
 //   csvButton(() => ({rows, header}), filename | () => name, {what?, text?}) → <button> "Guardar CSV"
 //                                     named "Guardar PNG (what)" (the visible words, then what is
@@ -15,6 +15,9 @@
 //   rows: arrays (or typed arrays) of numbers, strings, booleans or null.
 import {el} from '../../../dom.js';
 import {S} from '../../../strings/index.js';
+import {download} from '../../../components/files.js';
+
+export {download};
 
 function field(value) {
   if (value === null || value === undefined) return '';
@@ -28,15 +31,6 @@ export function csvText(rows, header) {
   if (header) lines.push(Array.from(header, field).join(','));
   for (const row of rows) lines.push(Array.from(row, field).join(','));
   return `${lines.join('\r\n')}\r\n`;
-}
-
-export function download(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const link = el('a', {href: url, download: filename, hidden: true});
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 export function saveCsv(rows, header, filename) {
