@@ -89,7 +89,7 @@ export function createOpener({label, accept, read = 'json', maxBytes, open, stat
 
 const matches = (opener, name) => (opener.accept ?? '').split(',').some((ext) => ext.trim().startsWith('.') && name.toLowerCase().endsWith(ext.trim()));
 
-export function mountDrop(target, list) {
+export function mountDrop(target, openers) {
   const hint = el('div', {class: 'file-drop-hint', hidden: true, 'aria-hidden': 'true'}, el('p', {}, S.files.dropHint));
   target.append(hint);
   let depth = 0;
@@ -116,12 +116,12 @@ export function mountDrop(target, list) {
       const file = event.dataTransfer?.files?.[0];
       if (!file) return;
       event.preventDefault();
-      (list.find((opener) => matches(opener, file.name)) ?? list[0]).openFile(file);
+      const list = openers();
+      (list.find((opener) => matches(opener, file.name)) ?? list[0])?.openFile(file);
     },
   };
   for (const [type, listener] of Object.entries(listeners)) target.addEventListener(type, listener);
   return {
-    add: (opener) => list.push(opener),
     destroy() {
       for (const [type, listener] of Object.entries(listeners)) target.removeEventListener(type, listener);
       hint.remove();

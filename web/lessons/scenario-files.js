@@ -46,6 +46,6 @@ export function mountScenarioFiles(slot, statusSlot, page, ctx, {kind, fileName}
   const button = el('button', {type: 'button', class: 'file-save', onclick: save}, F.saveScenario);
   slot.append(button, opener.node);
   statusSlot.append(status.node);
-  const drop = mountDrop(page, [opener]);
+  const drop = mountDrop(page, () => [opener]);
   return {destroy: () => drop.destroy()};
 }

@@ -36,6 +36,7 @@ export const files = {
   unknownLab: (name) => `guarda los ajustes de un laboratorio que no existe («${name}»).`,
   badSettings: (labels) => `tiene valores no válidos para: ${labels.join(', ')}.`,
   badValueType: (names) => `los valores de ${names.join(', ')} deben ser texto o números.`,
+  badPoints: 'Los puntos importados del enlace no eran válidos y se han descartado: se muestran los puntos generados.',
   pointsNotInLink:
     'Este enlace tenía puntos importados que no caben en la dirección. Ábrelos con «Abrir ajustes» desde el archivo ' +
     'de ajustes guardado; mientras, se muestran los puntos generados.',
