@@ -61,7 +61,7 @@ export const files = {
     tooMany: (max) => `tiene más de ${count(max)} filas de datos, el máximo.`,
     oneClass: (label) => `todos los puntos son de la misma clase («${label}»); hacen falta dos.`,
     manyClasses: (labels) => `tiene más de dos clases: ${labels.map((l) => `«${l}»`).join(', ')}.`,
-    badRows: (n) => `${count(n)} ${n === 1 ? 'fila no es válida' : 'filas no son válidas'}:`,
+    badRows: (n) => `${count(n)} ${n === 1 ? 'fila no es válida' : 'filas no son válidas'}.`,
     moreRows: (n) => `… y ${count(n)} ${n === 1 ? 'fila más' : 'filas más'}.`,
     // One refused row: its line number and why.
     row: (line, why) => `Línea ${count(line)}: ${why}`,

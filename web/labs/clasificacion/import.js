@@ -14,19 +14,19 @@ import {roundToGrid} from './points.js';
 
 export const LISTED_ROWS = 8;
 
-// Why a CSV file was refused, in Spanish: a sentence, or for refused rows a list of them.
+// Why a CSV file was refused, in Spanish: what is wrong with the file (the opener says which file
+// and that nothing changed), or for refused rows the whole message with a list of them.
 export function csvRefusal(name, result) {
   const C = S.files.csv;
   if (result.reason !== 'rows') {
     const {args} = result;
-    const why = {
+    return ({
       empty: () => C.empty,
       tooMany: () => C.tooMany(args.max),
       tooFew: () => C.tooFew(args.count, args.min),
       oneClass: () => C.oneClass(args.label),
       manyClasses: () => C.manyClasses(args.labels),
-    }[result.reason]();
-    return C.refused(name, why);
+    })[result.reason]();
   }
   const {rows} = result;
   const listed = rows.slice(0, LISTED_ROWS);
