@@ -15,6 +15,7 @@ const core = await loadWasmCore();
 const {checkSettings} = await import('../../web/labs/clasificacion/settings.js');
 const {readSettingsFile, settingsFile} = await import('../../web/labs/settings-files.js');
 const {savedScenario, scenarioProblem} = await import('../../web/lessons/scenario-files.js');
+const {LABS, loadLab} = await import('../../web/labs/registry.js');
 
 const limits = () => core.spec().data.points.count;
 const parse = (text, options = {}) => parsePointsCsv(text, {maxRows: limits().max, minRows: limits().min, bounds: VIEW, round: roundToGrid, ...options});
@@ -209,4 +210,32 @@ describe('scenario files', () => {
     expect(scenarioProblem({model: {kind: 'mlp'}}, 'rnn')).toMatch(/perceptrón multicapa/);
     expect(scenarioProblem({model: {kind: 'mlp'}}, 'mlp')).toBeNull();
   });
+});
+
+describe('every lab reads its settings file as its address', () => {
+  // A refused value per lab: the address's key and the Spanish label the refusal names.
+  const bad = {
+    clasificacion: ['hidden', '999', 'Neuronas ocultas'],
+    activaciones: ['epochs', 'x', null],
+    regularizacion: ['l2', '-1', null],
+    lotes: ['epochs', 'x', null],
+    hiperparametros: ['lrMin', 'x', null],
+    derivacion: ['seed', '-3', 'Semilla'],
+    secuencias: ['count', 'x', null],
+    gradientes: ['sort', 'azar', null],
+    explosion: ['seed', 'x', null],
+    'activaciones-rnn': ['seed', 'x', null],
+  };
+  for (const lab of LABS) {
+    test(lab.name, async () => {
+      const {checkSettings} = await loadLab(lab.name);
+      expect(checkSettings(new URLSearchParams(), core)).toEqual([]);
+      const [key, text, label] = bad[lab.name];
+      const refused = readSettingsFile({lab: lab.name, settings: {[key]: text}}, lab.name, (p) => checkSettings(p, core));
+      expect(refused.message).toMatch(/^tiene valores no válidos para: /);
+      expect(refused.message).not.toMatch(new RegExp(`: ${key}\\.$`));  // a label, not the address's key
+      if (label) expect(refused.message).toContain(label);
+      expect(readSettingsFile({lab: lab.name, settings: {}}, lab.name, (p) => checkSettings(p, core)).params.toString()).toBe('');
+    });
+  }
 });

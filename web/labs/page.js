@@ -7,7 +7,7 @@
 //   (replacing it; null/undefined values are left out), with history.replaceState on the next
 //   animation frame; fileOnly {key: text}: settings too long for the address, saved in the
 //   settings file only.
-//   A lab whose module exports checkSettings(params) → [labels of refused fields] gets "Guardar
+//   A lab whose module exports checkSettings(params, core) → [labels of refused fields] gets "Guardar
 //   ajustes" and "Abrir ajustes" (web/labs/settings-files.js); addDropOpener: the lab's own file
 //   picker (web/components/files.js) also takes files dropped on the page.
 //   runJob is web/labs/jobs-client.js's; the shell cancels the lab's jobs when the lab is left.
@@ -190,7 +190,7 @@ function mountShell(root, {core, params}, lab) {
     if (filesSlot && module.checkSettings && !files) {
       files = mountSettingsFiles(filesSlot, filesStatus, page, {
         name: lab.name,
-        check: module.checkSettings,
+        check: (params) => module.checkSettings(params, core),
         current: () => {
           const query = Object.fromEntries(new URLSearchParams(written));
           delete query.embed;

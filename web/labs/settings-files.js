@@ -1,7 +1,7 @@
 // "Guardar ajustes" and "Abrir ajustes" on a lab's page (web/labs/page.js): the lab's settings as
 // its address holds them (text values), plus what does not fit there (lab 1's imported points),
 // saved as {"lab": name, "settings": {…}}; a file opened by the picker or dropped on the page is
-// read with the lab's own reading of an address (its module's checkSettings(params) → the labels
+// read with the lab's own reading of an address (its module's checkSettings(params, core) → the labels
 // of the refused fields) and, when refused, changes nothing.
 import {createOpener, createStatus, mountDrop, saveJson} from '../components/files.js';
 import {el} from '../dom.js';
