@@ -44,7 +44,9 @@ export const files = {
   // Lab 1's points from a CSV file.
   csv: {
     legend: 'Tus puntos (CSV)',
-    hint: 'Un archivo CSV con columnas x1, x2 y clase (dos clases), una fila por punto, con cabecera o sin ella; separado por comas o por punto y coma (entonces la coma decimal vale: 1,5;2,3;0).',
+    hint: 'Un archivo CSV con columnas x1, x2 y clase (dos clases), una fila por punto, con cabecera o sin ella; separado por comas o por punto y coma. Con punto y coma vale la coma decimal, como en',
+    // A line of such a file, shown as code.
+    example: '1,5;2,3;0',
     open: 'Importar puntos (CSV)',
     back: 'Volver a los puntos generados',
     imported: (n, name) => `${count(n)} puntos importados de «${name}».`,

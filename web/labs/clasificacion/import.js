@@ -71,7 +71,7 @@ export function createPointsImport({addDropOpener, imported, back}) {
   return {
     node: el('fieldset', {class: 'clf-csv'}, [
       el('legend', {}, C.legend),
-      el('p', {class: 'clf-field-hint'}, C.hint),
+      el('p', {class: 'clf-field-hint'}, [C.hint, ' ', el('code', {}, C.example), '.']),
       opener.node,
       status.node,
       inUse,

@@ -45,7 +45,9 @@ export const files = {
   // Lab 1's points from a CSV file.
   csv: {
     legend: 'Your points (CSV)',
-    hint: 'A CSV file with columns x1, x2 and class (two classes), one row per point, with or without a header; separated by commas or by semicolons (then a decimal comma is fine: 1,5;2,3;0).',
+    hint: 'A CSV file with columns x1, x2 and class (two classes), one row per point, with or without a header; separated by commas or by semicolons. With semicolons a decimal comma is fine, as in',
+    // A line of such a file, shown as code.
+    example: '1,5;2,3;0',
     open: 'Import points (CSV)',
     back: 'Back to the generated points',
     imported: (n, name) => `${count(n)} points imported from “${name}”.`,
