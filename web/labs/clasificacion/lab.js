@@ -20,7 +20,6 @@ import {labelOf} from './settings.js';
 
 export {checkSettings} from './settings.js';
 
-
 export function mountLab(root, ctx) {
   const T = S.labs.clasificacion;
   const {values: settings, invalid} = readParams(FIELDS, ctx.params);
