@@ -2,9 +2,14 @@
 // exercise's statement from the lesson, the lab's body from its mountLab(root, ctx)).
 //
 // ctx given to a lab: {core, params (URLSearchParams of the address), setParams(object),
-//   runJob(kind, input, {onProgress})}
-//   setParams({key: value…}) writes the lab's settings as the address's query (replacing it;
-//   null/undefined values are left out), with history.replaceState on the next animation frame.
+//   runJob(kind, input, {onProgress}), addDropOpener(opener)}
+//   setParams({key: value…}, {fileOnly?}) writes the lab's settings as the address's query
+//   (replacing it; null/undefined values are left out), with history.replaceState on the next
+//   animation frame; fileOnly {key: text}: settings too long for the address, saved in the
+//   settings file only.
+//   A lab whose module exports checkSettings(params, core) → [labels of refused fields] gets "Guardar
+//   ajustes" and "Abrir ajustes" (web/labs/settings-files.js); addDropOpener: the lab's own file
+//   picker (web/components/files.js) also takes files dropped on the page.
 //   runJob is web/labs/jobs-client.js's; the shell cancels the lab's jobs when the lab is left.
 import '../styles/labs.css';
 import {el} from '../dom.js';
@@ -14,14 +19,16 @@ import {S} from '../strings/index.js';
 import {GROUPS, LABS, findLab, hasModule, loadLab} from './registry.js';
 import {runJob, useCore} from './jobs-client.js';
 import {trackHeight} from '../measure.js';
+import {mountSettingsFiles} from './settings-files.js';
 
 const L = () => S.labs;
 
-function topbar(title, {index = true, home = true} = {}) {
+function topbar(title, {index = true, home = true, extra = null} = {}) {
   return el('header', {class: 'topbar'}, [
     home ? el('a', {href: '#/', class: 'home-link'}, S.appTitle) : null,
     index ? el('a', {href: '#/labs', class: 'labs-link'}, L().shell.index) : null,
     el('h1', {}, title),
+    extra,
   ]);
 }
 
@@ -81,8 +88,11 @@ function mountShell(root, {core, params}, lab) {
     fullLink.href = `${location.pathname}#${path}${full.size ? `?${full}` : ''}`;
   };
   setFullLink(params);
-  root.append(el('div', {class: `lab-page${embed ? ' embed' : ''}`}, [
-    topbar(texts.title, {index: !embed, home: !embed}),
+  const filesSlot = !embed && el('div', {class: 'file-bar', role: 'group', 'aria-label': S.files.barLabel});
+  const filesStatus = filesSlot && el('div', {class: 'file-status-slot'});
+  const page = el('div', {class: `lab-page${embed ? ' embed' : ''}`}, [
+    topbar(texts.title, {index: !embed, home: !embed, extra: filesSlot}),
+    filesStatus,
     el('main', {class: 'lab-main'}, [
       el('section', {class: 'lab-statement', 'aria-label': T.shell.statementLabel}, [
         el('h2', {class: 'lab-exercise'}, texts.exercise),  // the lab's headings (h3) go under it
@@ -91,7 +101,8 @@ function mountShell(root, {core, params}, lab) {
       body,
       fullLink && el('p', {class: 'embed-link'}, fullLink),
     ]),
-  ]));
+  ]);
+  root.append(page);
 
   useCore(core);
   let written = params.toString();  // the query this page last wrote (or was opened with)
@@ -100,6 +111,9 @@ function mountShell(root, {core, params}, lab) {
   let mounted = null;
   let runs = new Set();
   let destroyed = false;
+  let fileOnly = {};       // settings the address cannot hold (setParams' fileOnly)
+  let dropOpeners = [];    // the mounted lab's own openers of dropped files
+  let files = null;        // "Guardar ajustes" / "Abrir ajustes", once the lab's module says it can
 
   // Only while the address still names this lab: the student may have moved on (a link, back)
   // between the call and the frame, and the new page's address must not be overwritten.
@@ -111,11 +125,16 @@ function mountShell(root, {core, params}, lab) {
   function makeCtx(params) {
     const own = new Set();
     runs = own;
+    fileOnly = {};
+    const openers = [];
+    dropOpeners = openers;
     return {
       core,
       params,
-      setParams(settings) {
+      addDropOpener: (opener) => openers.push(opener),
+      setParams(settings, {fileOnly: only} = {}) {
         if (destroyed || runs !== own) return;  // a late call from a lab already left
+        fileOnly = {...only};
         const query = new URLSearchParams();
         for (const [key, value] of Object.entries(settings ?? {})) {
           if (value !== null && value !== undefined) query.set(key, String(value));
@@ -168,7 +187,31 @@ function mountShell(root, {core, params}, lab) {
       body.append(el('p', {class: 'message'}, T.shell.preparing));
       return;
     }
+    if (filesSlot && module.checkSettings && !files) {
+      files = mountSettingsFiles(filesSlot, filesStatus, page, {
+        name: lab.name,
+        check: (params) => module.checkSettings(params, core),
+        current: () => {
+          const query = Object.fromEntries(new URLSearchParams(written));
+          delete query.embed;
+          return {query, fileOnly};
+        },
+        apply: remount,
+        labOpeners: () => dropOpeners,
+      });
+    }
     mounted = module.mountLab(body, makeCtx(params));
+  }
+
+  // The lab again from other settings (a settings file): the address says them at once.
+  function remount(next) {
+    written = next.toString();
+    pendingQuery = next;
+    setFullLink(next);
+    if (!frame) frame = requestAnimationFrame(writeAddress);
+    cancelRuns();
+    unmount();
+    mountBody(next);
   }
   const ready = mountBody(params);
   // The labs' sticky side panels sit below the sticky top bar, whatever its height.
@@ -188,6 +231,7 @@ function mountShell(root, {core, params}, lab) {
       destroyed = true;
       cancelAnimationFrame(frame);
       barHeight.destroy();
+      files?.destroy();
       cancelRuns();
       unmount();
     },

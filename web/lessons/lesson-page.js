@@ -15,6 +15,7 @@ import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
 import {pytorchExportControl} from '../components/pytorch-export.js';
 import {mountPrintView} from '../components/print-view.js';
+import {mountScenarioFiles} from './scenario-files.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
@@ -32,6 +33,7 @@ export function parseStep(text, last) {
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
 //   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram),
 //   print: {network, chainRuleDefault} (the printed worked example, web/components/print-view.js)}
+//   kind: the model's kind ('mlp' | 'rnn'), fileName(scenario) → the saved scenario's file name}
 export function mountLessonPage(root, {core, params}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
@@ -111,6 +113,18 @@ export function mountLessonPage(root, {core, params}, config) {
       if (across) return store.set(across);
       store.set({step: Math.min(Math.max(0, step), steps.length - 1)});
     },
+    // A scenario from a file, checked as a link's (config.validate, then the core): on success the
+    // page shows it at step 0 of the iteration it carries; on refusal nothing changes.
+    openScenario(scenario) {
+      if (!view.edit) return {ok: false, message: S.embed.readOnly};
+      // The core checks the iteration the file names with the rest; the page keeps it apart.
+      const checked = evaluate(scenario);
+      if (checked.error) return {ok: false, message: checked.error, field: checked.field};
+      const {iteration = 1, ...rest} = scenario;
+      const next = evaluate(rest, iteration);
+      store.set({...next, step: 0, selected: null, notice: null});
+      return {ok: true};
+    },
     canStepPast: (direction) => canCross(store.get(), direction),
     iterationLabel: () => iterationLabel(store.get()),
     address: () => address(store.get()),
@@ -146,6 +160,8 @@ export function mountLessonPage(root, {core, params}, config) {
   // "Exportar a PyTorch": the scenario at the iteration the stepper shows (not in embed mode).
   const exportSlot = !state.embed && el('section', {class: 'panel pytorch-export-panel', 'aria-label': S.pytorchExport.title},
     pytorchExportControl({core, scenario: () => atIteration(store.get().scenario, store.get().iteration)}));
+  const filesSlot = !state.embed && view.edit && el('div', {class: 'file-bar', role: 'group', 'aria-label': S.files.barLabel});
+  const filesStatus = filesSlot && el('div', {class: 'file-status-slot'});
   // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
   const stepBar = !state.embed && shows('stepper') && createStepBar();
   // The printed worked example: drawn when printing, by the browser's print or by this button.
@@ -183,8 +199,10 @@ export function mountLessonPage(root, {core, params}, config) {
         el('h1', {}, config.title),
         presetSelect,
         printButton,
+        filesSlot,
         shareSlot,
       ]),
+      filesStatus,
       notice,
       el('main', {class: `columns${textSlot ? '' : ' no-text'}`}, [
         textSlot,
@@ -196,6 +214,7 @@ export function mountLessonPage(root, {core, params}, config) {
   if (text) mounted.push(text);
   mounted.push(...panels.map(({mount}, i) => mount(panelSlots[i], ctx)));
   if (shareSlot) mounted.push(mountShare(shareSlot, ctx, PATH));
+  if (filesSlot) mounted.push(mountScenarioFiles(filesSlot, filesStatus, page, ctx, config));
   if (shows('stepper')) mounted.push(mountStepper(stepperSlot, ctx, {nav: stepBar}));
   if (stepBar) mounted.push(mountStepBar(stepBar, stepperSlot, text));
   if (shows('diagram')) mounted.push(config.diagram(diagramSlot, ctx));

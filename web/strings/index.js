@@ -18,5 +18,6 @@ import {equations} from './equations.js';
 import {avances} from './avances.js';
 import {pytorchExport} from './export.js';
 import {print} from './print.js';
+import {files} from './files.js';
 
-export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, pytorchExport, print};
+export const S = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, pytorchExport, print, files};

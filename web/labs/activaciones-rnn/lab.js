@@ -33,6 +33,14 @@ export const COMPARE_FIELDS = {
   target: num(1e-6, 1000, 0.1),
 };
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading, with the core's split of the data set for the batch rule.
+export function checkSettings(params, core) {
+  const trainingCount = trainingCounter(core, lastData(core, dataSpec));
+  const labels = {...S.labs.secuencias.form.labels, target: S.labs.activacionesRnn.targetLabel};
+  return readParams(COMPARE_FIELDS, params, {labels, notice: (names) => names, trainingCount}).notice ?? [];
+}
+
 export function mountLab(root, ctx) {
   const L = S.labs.activacionesRnn;
   const Q = S.labs.secuencias;

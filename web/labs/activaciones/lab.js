@@ -21,6 +21,10 @@ export const COLORS = {relu: '#0072b2', sigmoid: '#d55e00', tanh: '#009e73'};  /
 const CURVE_POINTS = 1200;
 const NORM_POINTS = 200;
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading.
+export const checkSettings = (params) => readParams(FIELDS, params, {labels: S.labs.activaciones.fields, notice: (labels) => labels}).notice ?? [];
+
 // Norms come in parameterNames() order, W1, b1, W2, b2, …: W⁽ˡ⁾ is at 2(l − 1).
 const weightNorm = (norms, l) => norms[2 * (l - 1)];
 

@@ -1,7 +1,9 @@
 // Lab 1 (MLP exercise 1): two classes of points in the plane, a one-hidden-layer network trained
 // by backpropagation in the labs' worker, its decision boundary live over the points, and the
 // accuracy and loss curves of training and validation. Points added by clicking join the
-// training set; every setting (and the added points) lives in the address.
+// training set; a CSV file's points (import.js) replace the generated ones. Every setting (and
+// the added and imported points) lives in the address; imported points too many for it live in
+// the settings file only (web/labs/page.js, checkSettings below).
 import '../../styles/labs/clasificacion.css';
 import {el} from '../../dom.js';
 import {S} from '../../strings/index.js';
@@ -13,6 +15,11 @@ import {createRunBar, loadPoints, onSetting, planeLegend} from '../shared/ui/pla
 import {buildScenario} from '../shared/plane-scenario.js';
 import {pytorchExportControl} from '../../components/pytorch-export.js';
 import {MAX_EXTRA, formatExtra, parseExtra, roundPoint} from './extra.js';
+import {createPointsImport} from './import.js';
+import {POINTS_IN_FILE, decodePoints, encodePoints, fitsAddress, importedData} from './points.js';
+import {labelOf} from './settings.js';
+
+export {checkSettings} from './settings.js';
 
 export function mountLab(root, ctx) {
   const T = S.labs.clasificacion;
@@ -21,25 +28,40 @@ export function mountLab(root, ctx) {
   let extra = extraParsed.points;
   let data = null;
   let addClass = 1;
+  // Imported points (a CSV file), or null: the generated points.
+  const pointsText = ctx.params.get('points');
+  const pointsParsed = pointsText === null || pointsText === POINTS_IN_FILE ? null : decodePoints(pointsText);
+  let imported = pointsParsed?.ok ? pointsParsed.points : null;
 
   const notices = [];
   if (invalid.length) notices.push(T.badLink(invalid.map((name) => labelOf(name))));
   if (!extraParsed.ok) notices.push(T.badExtra);
+  if (pointsText === POINTS_IN_FILE) notices.push(S.files.pointsNotInLink);
+  else if (pointsParsed && !pointsParsed.ok) notices.push(S.files.badPoints);
 
   const panel = createRunPanel({runJob: ctx.runJob});
   const dataError = el('p', {class: 'clf-run-message', role: 'alert', hidden: true});
 
-  function labelOf(name) {
-    return {validation: T.validationShare}[name] ?? T[name] ?? name;
-  }
-
+  // The address; imported points that do not fit in it go to the settings file only. Returns
+  // whether the points are in the address.
   function writeAddress() {
-    ctx.setParams({...writeParams(FIELDS, settings), extra: extra.length ? formatExtra(extra) : null});
+    const query = {...writeParams(FIELDS, settings), extra: extra.length ? formatExtra(extra) : null};
+    const text = imported && encodePoints(imported);
+    const inAddress = !text || fitsAddress(text);
+    if (text) query.points = inAddress ? text : POINTS_IN_FILE;
+    ctx.setParams(query, {fileOnly: inAddress ? null : {points: text}});
+    return inAddress;
   }
 
-  // New data from the core (a data setting changed), then the network back to its start.
+  // New data (a data setting changed): the core's points, or the imported ones split by the
+  // validation share and the seed; then the network back to its start.
   function regenerate() {
-    data = loadPoints(ctx.core, settings, dataError);
+    if (imported) {
+      dataError.hidden = true;
+      data = importedData(imported, settings.validation, settings.seed);
+    } else data = loadPoints(ctx.core, settings, dataError);
+    for (const name of ['shape', 'count', 'noise']) fields[name].node.hidden = Boolean(imported);
+    pointsImport.showInUse(imported?.length ?? 0);
     reload();
   }
 
@@ -95,7 +117,22 @@ export function mountLab(root, ctx) {
   const runBar = createRunBar({id: 'clf-speed', speed: 5, play: (speed) => panel.play(speed), pause: () => panel.pause(), reset: reload});
   panel.onChange((state) => runBar.show([state]));
 
-  const stamp = () => `${settings.shape}-h${settings.hidden}-s${settings.seed}`;
+  const pointsImport = createPointsImport({
+    addDropOpener: ctx.addDropOpener,
+    imported(points) {
+      imported = points;
+      const inAddress = writeAddress();
+      regenerate();
+      return inAddress;
+    },
+    back() {
+      imported = null;
+      writeAddress();
+      regenerate();
+    },
+  });
+
+  const stamp = () => `${imported ? 'csv' : settings.shape}-h${settings.hidden}-s${settings.seed}`;
   const exports = exportBar([
     pngButton(() => panel.snapshot(), () => `frontera-${stamp()}.png`, {what: T.boundaryName}),
     pngButton(() => panel.charts().loss, () => `perdida-${stamp()}.png`, {what: T.lossTitle}),
@@ -135,6 +172,7 @@ export function mountLab(root, ctx) {
       clearButton,
       addNote,
     ]),
+    pointsImport.node,
   ]);
 
   const look = el('section', {class: 'clf-look'}, [
@@ -159,7 +197,7 @@ export function mountLab(root, ctx) {
   ]));
   panel.node.classList.add('clf-single');
   regenerate();
-  if (invalid.length || !extraParsed.ok) writeAddress();
+  if (invalid.length || !extraParsed.ok || pointsText !== null) writeAddress();
 
   return {
     destroy() {

@@ -12,6 +12,10 @@ import {mountAnswers} from './answers.js';
 import {OUTPUTS, SEED_MAX, TOLERANCE, exerciseScenario, newSeed, readParams} from './exercise.js';
 import {renderNetwork} from './network.js';
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading.
+export const checkSettings = (params) => readParams(params).invalid.map((n) => ({seed: S.labs.derivacion.seed, g: S.labs.derivacion.output, tol: S.labs.derivacion.tolerance}[n] ?? n));
+
 export function mountLab(root, ctx) {
   const D = S.labs.derivacion;
   const {settings, invalid} = readParams(ctx.params);

@@ -14,6 +14,11 @@ import '../../styles/labs/secuencias.css';
 import '../../styles/labs/explosion.css';
 
 const FIELDS = {...gridFields, ...trainNormsFields};
+const fieldLabels = () => ({...S.labs.secuencias.form.labels, ...S.labs.explosion.trainFields, ...S.labs.explosion.grid});
+
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading.
+export const checkSettings = (params) => readParams(FIELDS, params, {labels: fieldLabels(), notice: (labels) => labels}).notice ?? [];
 
 export function mountLab(root, ctx) {
   const E = S.labs.explosion;

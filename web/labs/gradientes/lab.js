@@ -18,6 +18,17 @@ import {createTable, shortError} from './table.js';
 
 const SORTS = ['position', 'error'];
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading (the sort order too).
+export function checkSettings(params) {
+  const G = S.labs.gradientes;
+  const names = readParams(params).invalid;
+  const sort = params.get('sort');
+  if (sort !== null && !SORTS.includes(sort)) names.push('sort');
+  const labels = {input: G.inputSize, hidden: G.hiddenSize, output: G.outputSize, T: G.steps, f: G.hidden, g: G.output, bias: G.bias, scale: G.scale, seed: G.seed, sort: G.sort};
+  return names.map((n) => labels[n] ?? n);
+}
+
 export function mountLab(root, ctx) {
   const G = S.labs.gradientes;
   const A = S.activations;

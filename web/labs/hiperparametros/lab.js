@@ -26,6 +26,10 @@ const workers = () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1
 
 const writeParamsText = (values) => new URLSearchParams(writeParams(values)).toString();
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading.
+export const checkSettings = (params) => readParams(params).invalid.map((n) => S.labs.hiperparametros.form.labels[n] ?? n);
+
 export function mountLab(root, ctx) {
   const L = S.labs.hiperparametros;
   const F = L.form;

@@ -22,6 +22,10 @@ export const COLORS = {sgd: '#d55e00', mini: '#0072b2', full: '#009e73'};  // Ok
 const WIDTHS = {sgd: 1, mini: 1.5, full: 2.5};
 const CURVE_POINTS = 1500;
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading.
+export const checkSettings = (params) => readParams(FIELDS, params, {labels: S.labs.lotes.fields, notice: (labels) => labels}).notice ?? [];
+
 export function mountLab(root, ctx) {
   const T = S.labs.lotes;
   const TA = S.labs.activaciones;

@@ -18,13 +18,17 @@ import {positionOf, strengthAt, STRENGTHS} from './strength.js';
 import {createWeightsChart} from './weights-chart.js';
 
 const RUN_COLOURS = ['#7c3aed', '#0f766e'];
+const labelOf = (name) => ({validation: S.labs.clasificacion.validationShare, l1: S.labs.regularizacion.l1, l2: S.labs.regularizacion.l2}[name] ?? S.labs.clasificacion[name] ?? name);
+
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading.
+export const checkSettings = (params) => readParams(FIELDS, params).invalid.map(labelOf);
 
 export function mountLab(root, ctx) {
   const C = S.labs.clasificacion;
   const T = S.labs.regularizacion;
   const {values: settings, invalid} = readParams(FIELDS, ctx.params);
   let data = null;
-  const labelOf = (name) => ({validation: C.validationShare, l1: T.l1, l2: T.l2}[name] ?? C[name] ?? name);
 
   const panels = [
     createRunPanel({runJob: ctx.runJob, title: T.without, accuracy: false, className: 'reg-plain'}),

@@ -20,6 +20,13 @@ import '../../styles/labs/secuencias.css';
 // The validation sequence the strip shows, 1 … the most sequences a data set may hold.
 const SEQ = fromCore(int(1, undefined, 1), {max: (s) => s.data.sequences.count.max});
 
+// A settings file's fields that this lab refuses, by their Spanish labels (web/labs/page.js): the
+// address's own reading, with the core's split of the data set for the batch rule.
+export function checkSettings(params, core) {
+  const trainingCount = trainingCounter(core, lastData(core, dataSpec));
+  return readParams({...FIELDS, seq: SEQ}, params, {labels: S.labs.secuencias.form.labels, notice: (labels) => labels, trainingCount}).notice ?? [];
+}
+
 export function mountLab(root, ctx) {
   const L = S.labs.secuencias;
   const badLink = (labels) => L.form.badLink(labels.join(', '));

@@ -9,7 +9,7 @@ export const dataSpec = (s) => ({
   kind: 'points', shape: s.shape, count: s.count, noise: s.noise, validation: s.validation, seed: s.seed,
 });
 
-const oneHot = (c) => (c === 1 ? [0, 1] : [1, 0]);
+export const oneHot = (c) => (c === 1 ? [0, 1] : [1, 0]);
 
 // The training set: the generated points, then the ones a student added (class c as one-hot).
 export function trainingSet(data, extra) {

@@ -21,6 +21,8 @@ export function mountMlp(root, options) {
     presetNames: S.mlp.presets,
     defaultPreset: 'classic',
     buildSteps,
+    kind: 'mlp',
+    fileName: (scenario) => `escenario-mlp-${scenario.model.layers.join('-')}.json`,
     validate(scenario) {
       const model = scenario?.model;
       if (model?.kind !== 'mlp') return {field: 'model.kind', message: S.mlp.limits.kind};
