@@ -9,7 +9,8 @@
 import '../styles/labs.css';
 import {el} from '../dom.js';
 import {richText} from '../math.js';
-import {parseRoute, replaceRoute} from '../router.js';
+import {parseRoute, replaceRoute, routeHash} from '../router.js';
+import {languageSwitch} from '../components/language-switch.js';
 import {S} from '../strings/index.js';
 import {GROUPS, LABS, findLab, hasModule, loadLab} from './registry.js';
 import {runJob, useCore} from './jobs-client.js';
@@ -22,6 +23,7 @@ function topbar(title, {index = true, home = true} = {}) {
     home ? el('a', {href: '#/', class: 'home-link'}, S.appTitle) : null,
     index ? el('a', {href: '#/labs', class: 'labs-link'}, L().shell.index) : null,
     el('h1', {}, title),
+    home ? languageSwitch() : null,
   ]);
 }
 
@@ -78,7 +80,7 @@ function mountShell(root, {core, params}, lab) {
     if (!fullLink) return;
     const full = new URLSearchParams(query);
     full.delete('embed');
-    fullLink.href = `${location.pathname}#${path}${full.size ? `?${full}` : ''}`;
+    fullLink.href = `${location.pathname}${routeHash(path, full)}`;
   };
   setFullLink(params);
   root.append(el('div', {class: `lab-page${embed ? ' embed' : ''}`}, [

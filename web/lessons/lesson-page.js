@@ -5,7 +5,8 @@
 // configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
 import {CoreError} from '../core/core.js';
 import {el} from '../dom.js';
-import {parseRoute, replaceRoute} from '../router.js';
+import {parseRoute, replaceRoute, routeHash} from '../router.js';
+import {languageSwitch} from '../components/language-switch.js';
 import {MAX_SHARED_CHARS, decodeScenario, encodeScenario} from '../share.js';
 import {createStore} from '../state.js';
 import {S} from '../strings/index.js';
@@ -153,7 +154,7 @@ export function mountLessonPage(root, {core, params}, config) {
       shows('stepper') && stepperSlot,
       shows('diagram') && diagramSlot,
       ...panelSlots,
-      el('p', {class: 'embed-link'}, el('a', {href: `${location.pathname}#${PATH}?${full}`, target: '_blank', rel: 'noopener'}, S.lessonPage.fullLesson)),
+      el('p', {class: 'embed-link'}, el('a', {href: `${location.pathname}${routeHash(PATH, full)}`, target: '_blank', rel: 'noopener'}, S.lessonPage.fullLesson)),
     ]);
   } else {
     const presetSelect = view.edit && el('select', {
@@ -173,6 +174,7 @@ export function mountLessonPage(root, {core, params}, config) {
         el('h1', {}, config.title),
         presetSelect,
         shareSlot,
+        languageSwitch(),
       ]),
       notice,
       el('main', {class: `columns${textSlot ? '' : ' no-text'}`}, [
