@@ -78,6 +78,8 @@ async function render(core) {
     return;
   }
   const token = ++rendering;
+  // The same page in another language: what its address cannot hold (a scenario too long for it).
+  const carried = path === currentPath ? current?.carry?.() ?? null : null;
   const load = routeFor(path);
   const mount = load ? await load() : null;
   if (token !== rendering) return;  // the address changed again meanwhile
@@ -94,7 +96,7 @@ async function render(core) {
     markContent();
     return;
   }
-  const page = mount(app, {core, params, path});
+  const page = mount(app, {core, params, path, carried});
   current = page;
   localizeLinks(app);
   markContent();

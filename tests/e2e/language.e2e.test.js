@@ -127,6 +127,22 @@ describe('lesson 1 in English', () => {
     await page.close();
   });
 
+  test('a scenario too long for the address survives the switch', async () => {
+    const large = structuredClone(presets.classic);
+    large.parameters.W2[0][0] = 0.9;
+    large.data.validation = {inputs: Array.from({length: 500}, () => [0.1, 0.2]), targets: Array.from({length: 500}, () => [0.05, 0.95])};
+    const page = await h.open(`#/mlp?s=${encodeScenario(large)}&step=3`, STEPPER);
+    await expect.poll(() => page.url()).not.toContain('s=');  // too long: the address leaves it out
+    const shown = await cells(page);
+    await page.locator('.topbar .language-switch a[lang="en"]').click();
+    await expect.poll(() => htmlLang(page)).toBe('en');
+    await expect.poll(() => page.locator('.progress-text').textContent()).toBe('Step 4 of 13');
+    expect(await cells(page)).toEqual(shown);
+    expect(await page.getByLabel('Weight W⁽²⁾, row 1, column 1').inputValue()).toBe('0.9');
+    await expectClean(page);
+    await page.close();
+  });
+
   test('refusals in English, naming the field: a typed value and a link the core refuses', async () => {
     const page = await h.open('#/mlp?lang=en&step=6', STEPPER);
     const before = await cells(page);

@@ -30,7 +30,7 @@ export function parseStep(text, last) {
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
 //   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram)}
-export function mountLessonPage(root, {core, params}, config) {
+export function mountLessonPage(root, {core, params, carried = null}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
   // the refusal in Spanish.
@@ -46,7 +46,9 @@ export function mountLessonPage(root, {core, params}, config) {
     }
   }
 
-  function fromAddress(params) {
+  // `kept`: the scenario of this page mounted again in another language when the address could
+  // not hold it (carry(), below).
+  function fromAddress(params, kept = null) {
     const encoded = params.get('s');
     const iteration = parseIteration(params.get(ITERATION_PARAM));
     let loaded = null;
@@ -58,13 +60,15 @@ export function mountLessonPage(root, {core, params}, config) {
       } catch (error) {
         notice = S.lessonPage.badLink(error instanceof RangeError ? S.lessonPage.tooLongLink : S.lessonPage.unreadableLink);
       }
+    } else if (kept) {
+      loaded = evaluate(kept, iteration);
     }
     if (!loaded || loaded.error) loaded = evaluate(structuredClone(presets[config.defaultPreset]), iteration);
     const step = parseStep(params.get('step'), loaded.steps.length - 1);
     return {...loaded, step, notice, embed: params.get('embed') === '1'};
   }
 
-  const store = createStore(fromAddress(params));
+  const store = createStore(fromAddress(params, carried?.scenario));
   // The teacher's options, read once (docs/embed.md): edit=0 is read-only, panels= names the parts.
   const view = readView(params, config.panels.map(panelName), store.get().embed);
   const shows = (name) => view.panels.has(name);
@@ -196,6 +200,8 @@ export function mountLessonPage(root, {core, params}, config) {
 
   return {
     afterReady: () => bridge?.start(),
+    // What the page mounted again in another language keeps that the address leaves out.
+    carry: () => (ctx.tooLongToShare() ? {scenario: store.get().scenario} : null),
     // A new address for the same page (a pasted link): load what it says.
     update(params) {
       const current = address(store.get()).toString();
