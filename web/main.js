@@ -4,11 +4,12 @@ import './styles.css';
 import './styles/a11y.css';
 import {el} from './dom.js';
 import {loadCore} from './core/core.js';
-import {parseRoute} from './router.js';
-import {S} from './strings/index.js';
+import {parseRoute, withLanguage} from './router.js';
+import {S, language, setLanguage} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
 import {startFrame} from './embed/frame.js';
 import {announceReady} from './embed/messages.js';
+import {languageSwitch} from './components/language-switch.js';
 
 // Each lesson loads with its route: a first visit to one does not download the others.
 const routes = {
@@ -25,10 +26,40 @@ const app = document.getElementById('app');
 // The first tab stop of every page: "Saltar al contenido", to the page's <main> (marked after
 // each render). The address keeps its route: the link moves the focus, not the hash.
 const CONTENT = 'contenido';
-document.body.prepend(el('a', {class: 'skip-link', href: `#${CONTENT}`, onclick: (event) => {
+const skipLink = el('a', {class: 'skip-link', href: `#${CONTENT}`, onclick: (event) => {
   event.preventDefault();
   document.getElementById(CONTENT)?.focus();
-}}, S.a11y.skipLink));
+}});
+document.body.prepend(skipLink);
+
+// The language named by the address (`lang`, web/router.js): every text, the document's lang, its
+// title and description follow it. True when it changed.
+function applyLanguage(lang) {
+  const changed = lang !== language();
+  setLanguage(lang);
+  document.documentElement.lang = language();
+  document.title = S.appTitle;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', S.description);
+  skipLink.textContent = S.a11y.skipLink;
+  const noScript = document.querySelector('noscript');
+  if (noScript) noScript.textContent = S.noScript;
+  return changed;
+}
+applyLanguage(parseRoute().lang);
+
+// Links between pages keep the language: those on the page are rewritten after each render, and
+// any made later (a lab's result link) as it is followed or opened.
+const localize = (link) => {
+  const href = link.getAttribute('href');
+  if (href?.startsWith('#/')) link.setAttribute('href', withLanguage(href));
+};
+const localizeLinks = (root) => root.querySelectorAll('a[href^="#/"]:not(.language-option)').forEach(localize);
+for (const type of ['click', 'auxclick', 'contextmenu', 'focusin']) {
+  document.addEventListener(type, (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#/"]:not(.language-option)');
+    if (link) localize(link);
+  }, true);
+}
 function markContent() {
   const main = app.querySelector('main');
   if (!main) return;
@@ -40,12 +71,15 @@ let currentPath = null;
 
 let rendering = 0;
 async function render(core) {
-  const {path, params} = parseRoute();
-  if (path === currentPath && current?.update) {
+  const {path, params, lang} = parseRoute();
+  const switched = applyLanguage(lang);  // a new language: the page is mounted again in it
+  if (!switched && path === currentPath && current?.update) {
     current.update(params);  // same page: the address changed under it (a pasted link, back)
     return;
   }
   const token = ++rendering;
+  // The same page in another language: what its address cannot hold (a scenario too long for it).
+  const carried = path === currentPath ? current?.carry?.() ?? null : null;
   const load = routeFor(path);
   const mount = load ? await load() : null;
   if (token !== rendering) return;  // the address changed again meanwhile
@@ -53,13 +87,18 @@ async function render(core) {
   app.replaceChildren();
   currentPath = path;
   if (!mount) {
-    app.innerHTML = `<main class="message"><p>${S.notFound}</p><p><a href="#/">${S.backHome}</a></p></main>`;
+    app.append(
+      el('header', {class: 'topbar language-bar'}, languageSwitch()),
+      el('main', {class: 'message'}, [el('p', {}, S.notFound), el('p', {}, el('a', {href: '#/'}, S.backHome))]),
+    );
     current = null;
+    localizeLinks(app);
     markContent();
     return;
   }
-  const page = mount(app, {core, params, path});
+  const page = mount(app, {core, params, path, carried});
   current = page;
+  localizeLinks(app);
   markContent();
   announceReady(path, page, () => current === page);  // backprop:ready to a parent frame
 }

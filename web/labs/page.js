@@ -14,7 +14,8 @@
 import '../styles/labs.css';
 import {el} from '../dom.js';
 import {richText} from '../math.js';
-import {parseRoute, replaceRoute} from '../router.js';
+import {parseRoute, replaceRoute, routeHash} from '../router.js';
+import {languageSwitch} from '../components/language-switch.js';
 import {S} from '../strings/index.js';
 import {GROUPS, LABS, findLab, hasModule, loadLab} from './registry.js';
 import {runJob, useCore} from './jobs-client.js';
@@ -29,6 +30,7 @@ function topbar(title, {index = true, home = true, extra = null} = {}) {
     index ? el('a', {href: '#/labs', class: 'labs-link'}, L().shell.index) : null,
     el('h1', {}, title),
     extra,
+    home ? languageSwitch() : null,
   ]);
 }
 
@@ -85,7 +87,7 @@ function mountShell(root, {core, params}, lab) {
     if (!fullLink) return;
     const full = new URLSearchParams(query);
     full.delete('embed');
-    fullLink.href = `${location.pathname}#${path}${full.size ? `?${full}` : ''}`;
+    fullLink.href = `${location.pathname}${routeHash(path, full)}`;
   };
   setFullLink(params);
   const filesSlot = !embed && el('div', {class: 'file-bar', role: 'group', 'aria-label': S.files.barLabel});

@@ -5,7 +5,8 @@
 // configuration (web/lessons/mlp/page.js, web/lessons/bptt/page.js).
 import {CoreError} from '../core/core.js';
 import {el, svg} from '../dom.js';
-import {parseRoute, replaceRoute} from '../router.js';
+import {parseRoute, replaceRoute, routeHash} from '../router.js';
+import {languageSwitch} from '../components/language-switch.js';
 import {MAX_SHARED_CHARS, decodeScenario, encodeScenario} from '../share.js';
 import {createStore} from '../state.js';
 import {S} from '../strings/index.js';
@@ -32,9 +33,9 @@ export function parseStep(text, last) {
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
 //   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram),
-//   print: {network, chainRuleDefault} (the printed worked example, web/components/print-view.js)}
+//   print: {network, chainRuleDefault} (the printed worked example, web/components/print-view.js),
 //   kind: the model's kind ('mlp' | 'rnn'), fileName(scenario) → the saved scenario's file name}
-export function mountLessonPage(root, {core, params}, config) {
+export function mountLessonPage(root, {core, params, carried = null}, config) {
   const {path: PATH, presets, buildSteps} = config;
   // Runs the core on a scenario (its iteration k, web/lessons/iterations.js): the new state, or
   // the refusal in Spanish.
@@ -50,7 +51,9 @@ export function mountLessonPage(root, {core, params}, config) {
     }
   }
 
-  function fromAddress(params) {
+  // `kept`: the scenario of this page mounted again in another language when the address could
+  // not hold it (carry(), below).
+  function fromAddress(params, kept = null) {
     const encoded = params.get('s');
     const iteration = parseIteration(params.get(ITERATION_PARAM));
     let loaded = null;
@@ -62,13 +65,15 @@ export function mountLessonPage(root, {core, params}, config) {
       } catch (error) {
         notice = S.lessonPage.badLink(error instanceof RangeError ? S.lessonPage.tooLongLink : S.lessonPage.unreadableLink);
       }
+    } else if (kept) {
+      loaded = evaluate(kept, iteration);
     }
     if (!loaded || loaded.error) loaded = evaluate(structuredClone(presets[config.defaultPreset]), iteration);
     const step = parseStep(params.get('step'), loaded.steps.length - 1);
     return {...loaded, step, notice, embed: params.get('embed') === '1'};
   }
 
-  const store = createStore(fromAddress(params));
+  const store = createStore(fromAddress(params, carried?.scenario));
   // The teacher's options, read once (docs/embed.md): edit=0 is read-only, panels= names the parts.
   const view = readView(params, config.panels.map(panelName), store.get().embed);
   const shows = (name) => view.panels.has(name);
@@ -179,7 +184,7 @@ export function mountLessonPage(root, {core, params}, config) {
       shows('stepper') && stepperSlot,
       shows('diagram') && diagramSlot,
       ...panelSlots,
-      el('p', {class: 'embed-link'}, el('a', {href: `${location.pathname}#${PATH}?${full}`, target: '_blank', rel: 'noopener'}, S.lessonPage.fullLesson)),
+      el('p', {class: 'embed-link'}, el('a', {href: `${location.pathname}${routeHash(PATH, full)}`, target: '_blank', rel: 'noopener'}, S.lessonPage.fullLesson)),
     ]);
   } else {
     const presetSelect = view.edit && el('select', {
@@ -201,6 +206,7 @@ export function mountLessonPage(root, {core, params}, config) {
         printButton,
         filesSlot,
         shareSlot,
+        languageSwitch(),
       ]),
       filesStatus,
       notice,
@@ -224,6 +230,8 @@ export function mountLessonPage(root, {core, params}, config) {
 
   return {
     afterReady: () => bridge?.start(),
+    // What the page mounted again in another language keeps that the address leaves out.
+    carry: () => (ctx.tooLongToShare() ? {scenario: store.get().scenario} : null),
     // A new address for the same page (a pasted link): load what it says.
     update(params) {
       const current = address(store.get()).toString();

@@ -15,8 +15,8 @@ export function penalties(scenario) {
   return {l1, l2, on: l1 !== 0 || l2 !== 0};
 }
 
-const dataText = `\\text{${S.equations.data}}`;
-export const dataLoss = `L_{${dataText}}`;
+// L_datos (L_data in English): the loss without the penalty, in the language shown.
+export const dataLoss = () => `L_{\\text{${S.equations.data}}}`;
 const half = () => exact(0.5, '\\frac{1}{2}');
 
 // The loss step's symbolic tail: " + ½λ₂ΣW² + λ₁Σ|W|" (the terms that are set).
@@ -31,8 +31,8 @@ export function lossEquations({data, trace, weights, reg}) {
     return {equations: [equation('L', ...data, num(trace.loss))], result: [{label: 'L', value: [[trace.loss]]}]};
   }
   const parts = trace.loss_parts;
-  const equations = [equation(dataLoss, ...data, num(parts.data))];
-  const result = [{label: dataLoss, value: [[parts.data]]}];
+  const equations = [equation(dataLoss(), ...data, num(parts.data))];
+  const result = [{label: dataLoss(), value: [[parts.data]]}];
   const sides = [num(parts.data)];
   if (reg.l2) {
     const lhs = '\\tfrac{1}{2}\\lambda_2 \\sum W^{2}';
@@ -74,12 +74,12 @@ export function gradientEquations({key, data, weight, trace, reg, grad, total}) 
   const penaltyLhs = penaltyTex(reg, grad.symbol);
   return {
     equations: [
-      equation(grad.of(dataLoss), ...data, mat(dataPart)),
+      equation(grad.of(dataLoss()), ...data, mat(dataPart)),
       equation(penaltyLhs, penaltyTree(reg, mat(weight)), mat(penalty)),
       equation(grad.of('L'), add(mat(dataPart), mat(penalty)), mat(total)),
     ],
     result: [
-      {label: grad.of(dataLoss), value: dataPart},
+      {label: grad.of(dataLoss()), value: dataPart},
       {label: penaltyLhs, value: penalty},
       {label: grad.of('L'), value: total},
     ],

@@ -1,4 +1,15 @@
 export const common = {
+  // How numbers are written (web/format.js) and read (web/forms/number.js, which also takes the
+  // other mark). The point, as in the lesson's code and PyTorch's output (and as the RAE's
+  // Ortografía of 2010 recommends).
+  numberFormat: {decimal: '.'},
+  // The language switch in every top bar (web/components/language-switch.js): each language
+  // named in its own tongue.
+  languageSwitch: {
+    label: 'Idioma',
+    names: {es: 'Español', en: 'English'},
+    short: {es: 'ES', en: 'EN'},
+  },
   // The optimizers' names, as the lessons' editor and lesson 3's race show them.
   optimizers: {
     sgd: 'SGD',
@@ -10,6 +21,10 @@ export const common = {
     adamax: 'AdaMax',
   },
   appTitle: 'Retropropagación interactiva',
+  // The document's description and what shows without scripts (index.html holds the Spanish
+  // as static HTML; tests/web/strings-languages.test.js keeps them equal).
+  description: 'Lección interactiva de retropropagación y retropropagación a través del tiempo: cada ecuación con sus números.',
+  noScript: 'Esta lección necesita JavaScript y WebAssembly.',
   loading: 'Cargando el núcleo de cálculo (WebAssembly)…',
   loadFailed: 'No se pudo cargar el núcleo de cálculo. Este navegador necesita WebAssembly.',
   notFound: 'Esta página no existe.',

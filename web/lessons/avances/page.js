@@ -5,12 +5,14 @@
 import '../../styles/labs.css';
 import '../../styles/avances.css';
 import {el} from '../../dom.js';
-import {parseRoute, replaceRoute} from '../../router.js';
+import {parseRoute, replaceRoute, routeHash} from '../../router.js';
+import {languageSwitch} from '../../components/language-switch.js';
 import {trackHeight} from '../../measure.js';
-import {S} from '../../strings/index.js';
+import {S, inLanguage} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
-import {lesson} from './text.js';
+import {lesson as lessonEs} from './text.js';
+import {lesson as lessonEn} from './text.en.js';
 import {bnFields, initFields, overfitFields, raceFields, reluFields, readSettings, settingsQuery} from './settings.js';
 import {mountRace} from './race/race.js';
 import {mountInit} from './init/init.js';
@@ -40,6 +42,7 @@ const FIELD_LABELS = () => ({
 
 export function mountAvances(root, {core, params}) {
   const A = S.avances;
+  const lesson = inLanguage({es: lessonEs, en: lessonEn});
   useCore(core);
   const embed = params.get('embed') === '1';
   let written = '';
@@ -64,7 +67,7 @@ export function mountAvances(root, {core, params}) {
     written = q.toString();
     if (fullLink) {
       q.delete('embed');
-      fullLink.href = `${location.pathname}#${PATH}?${q}`;
+      fullLink.href = `${location.pathname}${routeHash(PATH, q)}`;
     }
     if (!destroyed && parseRoute().path === PATH) replaceRoute(PATH, query());
   };
@@ -121,6 +124,7 @@ export function mountAvances(root, {core, params}) {
       el('a', {href: '#/', class: 'home-link'}, S.appTitle),
       el('h1', {}, A.title),
       el('a', {href: '#/labs', class: 'labs-link'}, A.labsLink),
+      languageSwitch(),
     ]),
     el('main', {class: 'avances-main'}, [
       embed ? el('h1', {class: 'avances-embed-title'}, A.title) : null,

@@ -4,20 +4,21 @@ import {mountGradientExplorer} from '../../components/gradient-explorer.js';
 import {mountRnnDiagram} from '../../components/rnn-diagram.js';
 import {mountRnnEditor} from '../../components/rnn-editor.js';
 import {mountTraining} from '../../components/training.js';
-import {S} from '../../strings/index.js';
+import {S, inLanguage} from '../../strings/index.js';
 import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
 import {chainRuleDefault, network} from './print.js';
-import {lesson} from './text.js';
+import {lesson as lessonEs} from './text.js';
+import {lesson as lessonEn} from './text.en.js';
 
 
 export function mountBptt(root, options) {
   return mountLessonPage(root, options, {
     path: '/bptt',
     title: S.bptt.title,
-    lesson,
+    lesson: inLanguage({es: lessonEs, en: lessonEn}),
     presets,
     presetNames: S.bptt.presets,
     defaultPreset: 'lesson',

@@ -112,7 +112,7 @@ export function buildSteps(scenario, trace) {
   steps.push(withTex({
     id: 'loss', phase: 'forward', kind: 'loss', t: 0, tag: 'rnn-loss',
     title: 'L',
-    symbolic: reg.on ? `L = ${dataLoss}${penaltySymbolic(reg)}, \\quad ${dataLoss} = ${lossSymbolic}` : `L = ${lossSymbolic}`,
+    symbolic: reg.on ? `L = ${dataLoss()}${penaltySymbolic(reg)}, \\quad ${dataLoss()} = ${lossSymbolic}` : `L = ${lossSymbolic}`,
     equations: lossParts.equations,
     result: lossParts.result,
     expand: null,

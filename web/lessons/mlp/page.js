@@ -3,20 +3,21 @@ import {mountDiagram} from '../../components/diagram.js';
 import {mountEditor} from '../../components/editor.js';
 import {mountGradcheck} from '../../components/gradcheck.js';
 import {mountTraining} from '../../components/training.js';
-import {S} from '../../strings/index.js';
+import {S, inLanguage} from '../../strings/index.js';
 import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
 import {chainRuleDefault, network} from './print.js';
-import {lesson} from './text.js';
+import {lesson as lessonEs} from './text.js';
+import {lesson as lessonEn} from './text.en.js';
 
 
 export function mountMlp(root, options) {
   return mountLessonPage(root, options, {
     path: '/mlp',
     title: S.mlp.title,
-    lesson,
+    lesson: inLanguage({es: lessonEs, en: lessonEn}),
     presets,
     presetNames: S.mlp.presets,
     defaultPreset: 'classic',

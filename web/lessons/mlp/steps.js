@@ -117,7 +117,7 @@ export function buildSteps(scenario, trace) {
     id: 'loss', phase: 'forward', kind: 'loss', layer: L, tag: 'loss',
     title: 'L',
     symbolic: reg.on
-      ? `L = ${dataLoss}${penaltySymbolic(reg)}, \\quad ${dataLoss} = ${lossTex[loss](ny, B)}`
+      ? `L = ${dataLoss()}${penaltySymbolic(reg)}, \\quad ${dataLoss()} = ${lossTex[loss](ny, B)}`
       : `L = ${lossTex[loss](ny, B)}`,
     equations: lossParts.equations,
     result: lossParts.result,
@@ -222,7 +222,7 @@ export function buildSteps(scenario, trace) {
         if (!parts) return expansion(`${name} = ${symbolic}`, terms, dW[i][j]);
         const penalty = penaltyTerms(reg, W[i][j]);
         const penaltySymbol = penaltyTex(reg, element(i, j));
-        if (block === 0) return expansion(`\\frac{\\partial ${dataLoss}}{\\partial ${element(i, j)}} = ${symbolic}`, terms, parts.dataPart[i][j]);
+        if (block === 0) return expansion(`\\frac{\\partial ${dataLoss()}}{\\partial ${element(i, j)}} = ${symbolic}`, terms, parts.dataPart[i][j]);
         if (block === 1) return expansion(penaltyElementTex(reg, element(i, j)), penalty, parts.penalty[i][j]);
         return expansion(`${name} = ${symbolic} + ${penaltySymbol}`, [...terms, ...penalty], dW[i][j]);
       },

@@ -1,0 +1,92 @@
+// The example's editor (web/components/editor.js).
+import {common} from './common.js';
+import {sub, sup} from '../../components/diagram-kit/text.js';
+
+export const editor = {
+  sections: {
+    architecture: 'Architecture',
+    data: 'Data',
+    parameters: 'Weights and biases',
+    training: 'Training',
+  },
+  hint: 'Type a value and press Enter (or leave the box). A decimal point or comma both work; Esc undoes.',
+  hiddenLayers: 'Hidden layers',
+  layer: 'Layer',
+  units: 'Units',
+  activation: 'Activation',
+  input: 'Input x',
+  hidden: (l) => `Hidden ${l}`,
+  output: 'Output ŷ',
+  unitsOf: (name) => `Units: ${name}`,
+  activationOf: (name) => `Activation: ${name}`,
+  batchNorm: 'Batch norm',
+  dropout: 'Dropout p',
+  batchNormOf: (name) => `Batch normalization: ${name}`,
+  dropoutOf: (name) => `Dropout probability: ${name}`,
+  loss: 'Loss',
+  activations: common.activations,
+  losses: {
+    half_sse: '½·sum of squares',
+    mse: 'mean squared error (MSE)',
+    cross_entropy: 'cross-entropy',
+  },
+  crossEntropyHint: 'Cross-entropy is offered when the output is softmax.',
+  resizeNote: 'When sizes change, the weights that no longer fit are drawn at random with the scenario’s initialization.',
+  // Data
+  sample: 'Sample',
+  inputs: 'Inputs X',
+  targets: 'Targets Y',
+  dataCaption: (b, nx, ny) => `One row per sample: X is ${b} × ${nx}, Y is ${b} × ${ny}.`,
+  inputColumn: (j) => `x${sub(j)}`,
+  targetColumn: (j) => `y${sub(j)}`,
+  inputCell: (s, j) => `x${sub(j)} of sample ${s}`,
+  targetCell: (s, j) => `y${sub(j)} of sample ${s}`,
+  addSample: 'Add a sample',
+  removeSample: (s) => `Remove sample ${s}`,
+  samplesMax: (n) => `At most ${n} samples.`,
+  // Parameters
+  layerParameters: (l, rows, cols) => `Layer ${l}: W⁽${sup(l)}⁾ (${rows} × ${cols}) and b⁽${sup(l)}⁾`,
+  weights: (l) => `W⁽${sup(l)}⁾`,
+  biases: (l) => `b⁽${sup(l)}⁾`,
+  rowHeader: (i) => `row ${i}`,
+  columnHeader: (j) => `column ${j}`,
+  weightCell: (l, i, j) => `w${sub(i)}${sub(j)}⁽${sup(l)}⁾`,
+  weightCellLabel: (l, i, j) => `Weight W⁽${sup(l)}⁾, row ${i}, column ${j}`,
+  biasCell: (l, i) => `b${sub(i)}⁽${sup(l)}⁾`,
+  biasCellLabel: (l, i) => `Bias b⁽${sup(l)}⁾, component ${i}`,
+  drawn: (names, scheme, seed) =>
+    `${names.join(', ')}: drawn at random (${scheme}, seed ${seed}). Editing any value fixes them all.`,
+  // Training
+  learningRate: 'Learning rate η',
+  optimizer: 'Optimizer',
+  optimizers: common.optimizers,
+  // The optimizers' hyperparameters (PyTorch's names in the scenario).
+  hyper: {
+    lr: 'Learning rate η',
+    momentum: 'Momentum μ',
+    beta1: 'β₁ (average of the gradient)',
+    beta2: 'β₂ (average of the squared gradient)',
+    rho: 'ρ (decay of the averages)',
+    eps: 'ε (avoids dividing by 0)',
+    lr_decay: 'Decay of η per step',
+    initial_accumulator_value: 'Initial value of the sum',
+  },
+  optimizerNote: 'When the optimizer changes, its hyperparameters take PyTorch’s defaults.',
+  penalties: {
+    l1: 'L1 regularization λ₁',
+    l2: 'L2 regularization λ₂',
+  },
+  penaltyNote: 'The penalty is added to the loss (½λ₂ΣW² + λ₁Σ|W|, weights only, not biases).',
+  // Messages, by the parser's reason code (web/forms/number.js, web/forms/refusal.js).
+  errors: {
+    empty: 'Type a number.',
+    notNumber: (text) => `“${text}” is not a number. Use digits with a decimal point (a comma works too), e.g. 0.5 or 1e-3.`,
+    notInteger: 'It must be a whole number.',
+    range: (min, max) => `It must be between ${min} and ${max}.`,
+    rangeBelow: (min, max) => `It must be at least ${min} and less than ${max}.`,
+    atLeast: (min) => `It must be at least ${min}.`,
+    cell: (name, message) => `${name}: ${message}`,
+  },
+  tooBig: 'This scenario is too large to edit here.',
+  notMlp: 'This editor only works for multilayer perceptrons.',
+};
