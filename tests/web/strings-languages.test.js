@@ -63,6 +63,7 @@ function said(value) {
 // Functions that need arguments of their own shape: path → lists of arguments.
 const SPECIFIC = {
   'labs.derivacion.fieldText': [[{kind: 'h', t: 2}], [{kind: 'dW', t: 0}]],
+  'files.wrongKind': [['mlp', 'rnn'], ['rnn', 'mlp'], ['cnn', 'mlp']],
   'labs.derivacion.hints.formula': ['s', 'h', 'r', 'dU', 'dV', 'dW'].map((kind) => [{kind, t: 2, T: 3}]),
 };
 

@@ -9,7 +9,7 @@ import {CoreError} from '../core/core.js';
 import {el} from '../dom.js';
 import {download} from '../download.js';
 import {translateCoreError} from '../errors.js';
-import {S} from '../strings/index.js';
+import {S, language} from '../strings/index.js';
 import {exportScenario} from '../export/pytorch/from-core.js';
 import {notebookText} from '../export/pytorch/index.js';
 
@@ -31,7 +31,7 @@ export function pytorchExportControl({core, scenario, what = ''}) {
     if (!current) return show(T.failed);
     let exported;
     try {
-      exported = exportScenario(core, current);
+      exported = exportScenario(core, current, language());  // comments and headings in the page's language
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       return show(`${T.failed} ${translateCoreError(error)}`);
