@@ -199,6 +199,27 @@ describe('every page honours lang', () => {
     await page.close();
   });
 
+  test('a lab\'s downloads are named in the page\'s language, also after the switch', async () => {
+    const open = async (hash) => {
+      const page = await h.open(hash, '.clf-run-panel .clf-metrics td');
+      await page.waitForFunction(() => [...document.querySelectorAll('.clf-run-panel .clf-metrics td:first-of-type')].every((td) => td.textContent !== '—'));
+      return page;
+    };
+    const names = async (page) => ({
+      png: (await h.downloaded(page, () => page.locator('.lab-export .lab-save-png').first().click())).name,
+      csv: (await h.downloaded(page, () => page.locator('.lab-export .lab-save-csv').click())).name,
+    });
+    const page = await open('#/labs/clasificacion?shape=xor&hidden=8&seed=3&lang=en');
+    const N = en.labs.clasificacion.fileNames;
+    expect(await names(page)).toEqual({png: `${N.boundary}-xor-h8-s3.png`, csv: `${N.curves}-xor-h8-s3.csv`});
+    // The switch re-mounts the lab in Spanish: the names the page always wrote.
+    await page.locator('.topbar .language-switch a[lang="es"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'es' && [...document.querySelectorAll('.clf-run-panel .clf-metrics td:first-of-type')].every((td) => td.textContent !== '—'));
+    expect(await names(page)).toEqual({png: 'frontera-xor-h8-s3.png', csv: 'curvas-xor-h8-s3.csv'});
+    await expectClean(page);
+    await page.close();
+  });
+
   test('embedded: the lesson in English, its link to the full lesson keeps lang', async () => {
     const page = await h.open('#/mlp?embed=1&lang=en', STEPPER);
     expect(await htmlLang(page)).toBe('en');

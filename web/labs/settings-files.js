@@ -36,7 +36,7 @@ export function readSettingsFile(value, name, check) {
 export function mountSettingsFiles(slot, statusSlot, page, {name, check, current, apply, labOpeners}) {
   const F = S.files;
   const status = createStatus('lab-file-status');
-  const fileName = () => `ajustes-${name}.json`;
+  const fileName = () => `${F.fileNames.settings}-${name}.json`;
   const save = el('button', {type: 'button', class: 'file-save', onclick: () => {
     const {query, fileOnly} = current();
     saveJson(settingsFile(name, query, fileOnly), fileName());

@@ -13,6 +13,8 @@ export const avances = {
   partLabel: (title) => `Experimento: ${title}`,
   // The optimizers' race (web/lessons/avances/race/).
   race: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {race: 'carrera', paths: 'trayectorias'},
     heading: 'Carrera de optimizadores',
     surface: 'Superficie',
     surfaces: {
@@ -63,6 +65,8 @@ export const avances = {
   },
   // Overfitting (web/lessons/avances/overfit/).
   overfit: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'sobreajuste', boundary: 'frontera', curves: 'curvas', plain: 'sin', regularized: 'con', noise: 'ruido'},
     noise: 'Ruido de los puntos',
     l2: 'L2 λ₂',
     dropout: 'Dropout p',
@@ -73,6 +77,10 @@ export const avances = {
     regularized: 'Con regularización',
     runNames: ['sin', 'con'],
     early: {
+      // Downloaded files' names: lowercase ASCII words joined by hyphens.
+      fileNames: {name: 'parada-temprana', boundary: 'frontera'},
+      // Values written in the CSV files, same rule.
+      csvValues: {training: 'entrenamiento', validation: 'validacion'},
       title: 'Parada temprana',
       setup: 'La red sin regularizar, entrenada por el núcleo con parada temprana: la pérdida de validación se mide al final de cada época, y el entrenamiento se detiene cuando lleva «Paciencia» épocas sin mejorar; se conservan los pesos de la mejor.',
       run: 'Entrenar con parada temprana',
@@ -101,6 +109,10 @@ export const avances = {
   },
   // Batch normalization (web/lessons/avances/batchnorm/).
   batchnorm: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'normalizacion', steps: 'pasos'},
+    // Values written in the CSV files, same rule.
+    csvValues: {without: 'sin', with: 'con'},
     eta: 'Tasa de aprendizaje η (SGD)',
     steps: 'Iteraciones',
     run: 'Entrenar las dos redes',
@@ -116,6 +128,8 @@ export const avances = {
   },
   // Dead units (web/lessons/avances/relu/).
   relu: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'neuronas-muertas', steps: 'pasos'},
     eta: 'Tasa de aprendizaje η (SGD)',
     steps: 'Iteraciones',
     run: 'Entrenar las dos redes',
@@ -128,6 +142,8 @@ export const avances = {
   },
   // Initialisation (web/lessons/avances/init/).
   init: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'inicializacion', activations: 'activaciones', gradients: 'gradientes', spread: 'dispersion'},
     heading: 'Distribuciones capa a capa',
     scheme: 'Inicialización',
     schemes: {

@@ -9,6 +9,8 @@ const unchanged = 'Nada ha cambiado.';
 const KINDS = {mlp: 'perceptrón multicapa (lección 1)', rnn: 'red recurrente (lección 2)'};
 
 export const files = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {scenario: 'escenario', settings: 'ajustes'},
   // The buttons and the drop hint.
   saveScenario: 'Guardar escenario',
   openScenario: 'Abrir escenario',

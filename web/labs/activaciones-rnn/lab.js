@@ -99,7 +99,7 @@ export function mountLab(root, ctx) {
           el('span', {class: 'cmp-name'}, names[f]), bars[f].node,
         ]))),
         el('section', {class: 'seq-panel'}, [
-          el('div', {class: 'seq-charts'}, [figure(L.lossTitle, lossChart, 'perdida'), figure(L.accuracyTitle, accuracyChart, 'aciertos')]),
+          el('div', {class: 'seq-charts'}, [figure(L.lossTitle, lossChart, L.fileNames.loss), figure(L.accuracyTitle, accuracyChart, L.fileNames.accuracy)]),
         ]),
         el('section', {class: 'seq-panel'}, [
           el('h3', {}, L.tableTitle),

@@ -89,7 +89,7 @@ export function mountLab(root, ctx) {
     xTick: (value) => (Number.isInteger(value) ? String(value) : ''),
   });
   const charts = [lossChart, normsChart, profileChart];
-  const fileName = (what, ext) => () => `activaciones-${what ? `${what}-` : ''}seed${state?.settings.seed ?? settings.seed}.${ext}`;
+  const fileName = (what, ext) => () => `${T.fileNames.lab}-${what ? `${T.fileNames[what]}-` : ''}seed${state?.settings.seed ?? settings.seed}.${ext}`;
   const chartBox = (title, caption, chart, name, what) => chartSection({title, caption, chart, filename: fileName(name, 'png'), what});
 
   const results = el('div', {class: 'act-results'}, [
@@ -98,10 +98,10 @@ export function mountLab(root, ctx) {
     setup,
     failures,
     summaryBox,
-    chartBox(T.lossChart, null, lossChart, 'perdida', T.lossChartWhat),
+    chartBox(T.lossChart, null, lossChart, 'loss', T.lossChartWhat),
     tableSection({title: T.tableTitle, table, csv: tableCsv, filename: fileName(null, 'csv'), what: T.tableWhat}),
-    chartBox(T.normsChart, null, normsChart, 'gradientes', T.normsChartWhat),
-    chartBox(T.profileChart, T.profileCaption, profileChart, 'capas', T.profileChartWhat),
+    chartBox(T.normsChart, null, normsChart, 'gradients', T.normsChartWhat),
+    chartBox(T.profileChart, T.profileCaption, profileChart, 'layers', T.profileChartWhat),
   ]);
 
   if (notice) root.append(el('p', {class: 'notice'}, notice));

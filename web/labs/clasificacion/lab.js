@@ -133,11 +133,12 @@ export function mountLab(root, ctx) {
   });
 
   const stamp = () => `${imported ? 'csv' : settings.shape}-h${settings.hidden}-s${settings.seed}`;
+  const N = T.fileNames;
   const exports = exportBar([
-    pngButton(() => panel.snapshot(), () => `frontera-${stamp()}.png`, {what: T.boundaryName}),
-    pngButton(() => panel.charts().loss, () => `perdida-${stamp()}.png`, {what: T.lossTitle}),
-    pngButton(() => panel.charts().accuracy, () => `exactitud-${stamp()}.png`, {what: T.accuracyTitle}),
-    csvButton(() => ({rows: panel.rows(), header: T.csvHeader}), () => `curvas-${stamp()}.csv`, {what: T.csvName}),
+    pngButton(() => panel.snapshot(), () => `${N.boundary}-${stamp()}.png`, {what: T.boundaryName}),
+    pngButton(() => panel.charts().loss, () => `${N.loss}-${stamp()}.png`, {what: T.lossTitle}),
+    pngButton(() => panel.charts().accuracy, () => `${N.accuracy}-${stamp()}.png`, {what: T.accuracyTitle}),
+    csvButton(() => ({rows: panel.rows(), header: T.csvHeader}), () => `${N.curves}-${stamp()}.csv`, {what: T.csvName}),
   ]);
 
   const options = (map) => map;

@@ -92,7 +92,7 @@ export function createTrainPanel({E, Q, values, core, runJob, onChange}) {
           header: E.gradientsCsv, rows: norms.map(([step, g]) => [step, ...g]),
         })),
       ]),
-      figure('loss', E.lossTitle, `${E.gradientsExport}-perdida`, () => ({header: E.lossCsv, rows: losses})),
+      figure('loss', E.lossTitle, `${E.gradientsExport}-${E.fileNames.loss}`, () => ({header: E.lossCsv, rows: losses})),
     ],
   });
 

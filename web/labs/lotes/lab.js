@@ -72,7 +72,7 @@ export function mountLab(root, ctx) {
   const updatesChart = lossChart({xLog: true, xTitle: T.axisUpdates, label: T.updatesChart, tooltipTitle: (x) => T.updateTitle(S.labs.count(x))});
   const epochsChart = lossChart({xTitle: T.axisEpoch, label: T.epochsChart, tooltipTitle: (x) => `${T.axisEpoch} ${S.labs.count(x)}`});
   const charts = [updatesChart, epochsChart];
-  const name = (what, ext) => () => `lotes-${what}-seed${state?.settings.seed ?? settings.seed}.${ext}`;
+  const name = (what, ext) => () => `${T.fileNames.lab}-${T.fileNames[what]}-seed${state?.settings.seed ?? settings.seed}.${ext}`;
   const chartBox = (title, caption, chart, what, whatLabel) => chartSection({title, caption, chart, filename: name(what, 'png'), what: whatLabel});
 
   const results = el('div', {class: 'act-results'}, [
@@ -80,9 +80,9 @@ export function mountLab(root, ctx) {
     progress.node,
     setup,
     notes,
-    tableSection({title: T.tableTitle, table, csv: tableCsv, filename: name('resultados', 'csv'), what: T.tableWhat, note: T.timeNote}),
-    chartBox(T.updatesChart, T.updatesCaption, updatesChart, 'actualizaciones', T.updatesChartWhat),
-    chartBox(T.epochsChart, T.epochsCaption, epochsChart, 'epocas', T.epochsChartWhat),
+    tableSection({title: T.tableTitle, table, csv: tableCsv, filename: name('results', 'csv'), what: T.tableWhat, note: T.timeNote}),
+    chartBox(T.updatesChart, T.updatesCaption, updatesChart, 'updates', T.updatesChartWhat),
+    chartBox(T.epochsChart, T.epochsCaption, epochsChart, 'epochs', T.epochsChartWhat),
   ]);
 
   if (notice) root.append(el('p', {class: 'notice'}, notice));

@@ -110,16 +110,17 @@ export function mountLab(root, ctx) {
 
   const stamp = () => `${settings.shape}-l1_${settings.l1}-l2_${settings.l2}-s${settings.seed}`;
   const X = T.exports;
+  const N = T.fileNames;
   const exports = exportBar([
-    pngButton(() => panels[0].snapshot(), () => `frontera-sin-${stamp()}.png`, {text: X.boundaryWithout}),
-    pngButton(() => panels[1].snapshot(), () => `frontera-con-${stamp()}.png`, {text: X.boundaryWith}),
-    pngButton(() => panels[0].charts().loss, () => `perdida-sin-${stamp()}.png`, {text: X.lossWithout}),
-    pngButton(() => panels[1].charts().loss, () => `perdida-con-${stamp()}.png`, {text: X.lossWith}),
-    pngButton(histogramCanvas, () => `pesos-${stamp()}.png`, {text: X.histogram}),
+    pngButton(() => panels[0].snapshot(), () => `${N.boundaryWithout}-${stamp()}.png`, {text: X.boundaryWithout}),
+    pngButton(() => panels[1].snapshot(), () => `${N.boundaryWith}-${stamp()}.png`, {text: X.boundaryWith}),
+    pngButton(() => panels[0].charts().loss, () => `${N.lossWithout}-${stamp()}.png`, {text: X.lossWithout}),
+    pngButton(() => panels[1].charts().loss, () => `${N.lossWith}-${stamp()}.png`, {text: X.lossWith}),
+    pngButton(histogramCanvas, () => `${N.weights}-${stamp()}.png`, {text: X.histogram}),
     csvButton(() => ({rows: panels.flatMap((p, k) => p.rows().map((r) => [T.runNames[k], ...r])), header: T.curvesHeader}),
-      () => `curvas-${stamp()}.csv`, {text: X.curves}),
+      () => `${N.curves}-${stamp()}.csv`, {text: X.curves}),
     csvButton(() => ({rows: bins ? bins.counts[0].map((n, k) => [bins.edges[k], bins.edges[k + 1], n, bins.counts[1][k]]) : [],
-      header: T.histogramHeader}), () => `pesos-${stamp()}.csv`, {text: X.histogramCsv}),
+      header: T.histogramHeader}), () => `${N.weights}-${stamp()}.csv`, {text: X.histogramCsv}),
   ]);
 
   const notice = invalid.length ? el('div', {class: 'notice clf-notice', role: 'status'}, C.badLink(invalid.map(labelOf))) : null;

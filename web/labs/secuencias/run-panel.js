@@ -36,7 +36,7 @@ export function createRunPanel({L, runJob, prepare, onStart, onDone}) {
         lossChart.node,
       ]),
       el('figure', {class: 'seq-figure'}, [
-        el('figcaption', {}, [L.accuracyTitle, ' ', pngButton(accuracyChart.canvas, `${L.exportLoss}-aciertos.png`, {what: L.accuracyTitle})]),
+        el('figcaption', {}, [L.accuracyTitle, ' ', pngButton(accuracyChart.canvas, `${L.exportLoss}-${L.fileNames.accuracy}.png`, {what: L.accuracyTitle})]),
         accuracyChart.node,
       ]),
     ]),

@@ -24,7 +24,7 @@ export function mountBptt(root, options) {
     defaultPreset: 'lesson',
     buildSteps,
     kind: 'rnn',
-    fileName: ({model, data}) => `escenario-rnn-${model.input_size}-${model.hidden_size}-${model.output_size}-T${data.sequences[0].inputs.length}.json`,
+    fileName: ({model, data}) => `${S.files.fileNames.scenario}-rnn-${model.input_size}-${model.hidden_size}-${model.output_size}-T${data.sequences[0].inputs.length}.json`,
     validate(scenario) {
       const model = scenario?.model;
       if (model?.kind !== 'rnn') return {field: 'model.kind', message: S.bptt.limits.kind};

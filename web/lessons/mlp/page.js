@@ -23,7 +23,7 @@ export function mountMlp(root, options) {
     defaultPreset: 'classic',
     buildSteps,
     kind: 'mlp',
-    fileName: (scenario) => `escenario-mlp-${scenario.model.layers.join('-')}.json`,
+    fileName: (scenario) => `${S.files.fileNames.scenario}-mlp-${scenario.model.layers.join('-')}.json`,
     validate(scenario) {
       const model = scenario?.model;
       if (model?.kind !== 'mlp') return {field: 'model.kind', message: S.mlp.limits.kind};

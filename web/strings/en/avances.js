@@ -13,6 +13,8 @@ export const avances = {
   partLabel: (title) => `Experiment: ${title}`,
   // The optimizers' race (web/lessons/avances/race/).
   race: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {race: 'race', paths: 'paths'},
     heading: 'Optimizer race',
     surface: 'Surface',
     surfaces: {
@@ -63,6 +65,8 @@ export const avances = {
   },
   // Overfitting (web/lessons/avances/overfit/).
   overfit: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'overfitting', boundary: 'boundary', curves: 'curves', plain: 'without', regularized: 'with', noise: 'noise'},
     noise: 'Noise of the points',
     l2: 'L2 λ₂',
     dropout: 'Dropout p',
@@ -73,6 +77,10 @@ export const avances = {
     regularized: 'Regularized',
     runNames: ['without', 'with'],
     early: {
+      // Downloaded files' names: lowercase ASCII words joined by hyphens.
+      fileNames: {name: 'early-stopping', boundary: 'boundary'},
+      // Values written in the CSV files, same rule.
+      csvValues: {training: 'training', validation: 'validation'},
       title: 'Early stopping',
       setup: 'The unregularized network, trained by the core with early stopping: the validation loss is measured at the end of every epoch, and training stops once it has gone “Patience” epochs without improving; the weights of the best epoch are kept.',
       run: 'Train with early stopping',
@@ -101,6 +109,10 @@ export const avances = {
   },
   // Batch normalization (web/lessons/avances/batchnorm/).
   batchnorm: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'batch-normalization', steps: 'steps'},
+    // Values written in the CSV files, same rule.
+    csvValues: {without: 'without', with: 'with'},
     eta: 'Learning rate η (SGD)',
     steps: 'Iterations',
     run: 'Train both networks',
@@ -116,6 +128,8 @@ export const avances = {
   },
   // Dead units (web/lessons/avances/relu/).
   relu: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'dead-neurons', steps: 'steps'},
     eta: 'Learning rate η (SGD)',
     steps: 'Iterations',
     run: 'Train both networks',
@@ -128,6 +142,8 @@ export const avances = {
   },
   // Initialisation (web/lessons/avances/init/).
   init: {
+    // Downloaded files' names: lowercase ASCII words joined by hyphens.
+    fileNames: {name: 'initialization', activations: 'activations', gradients: 'gradients', spread: 'spread'},
     heading: 'Layer-by-layer distributions',
     scheme: 'Initialization',
     schemes: {

@@ -10,6 +10,8 @@ const unchanged = 'Nothing has changed.';
 const KINDS = {mlp: 'a multilayer perceptron (lesson 1)', rnn: 'a recurrent network (lesson 2)'};
 
 export const files = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {scenario: 'scenario', settings: 'settings'},
   // The buttons and the drop hint.
   saveScenario: 'Save scenario',
   openScenario: 'Open scenario',

@@ -1,6 +1,8 @@
 // Lab 10 (RNN exercise 5): ReLU, tanh and sigmoid in the RNN's hidden state.
 import {formatPercent} from '../../format.js';
 export const activacionesRnn = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {loss: 'perdida', accuracy: 'aciertos'},
   title: 'BPTT con diferentes funciones de activación',
   exercise: 'Ejercicio 5 (RNN)',
   summary: 'La misma RNN con ReLU, tanh y sigmoide en el estado oculto, entrenada con datos sintéticos.',

@@ -1,6 +1,8 @@
 // Lab 2 (MLP exercise 2): the same network with ReLU, sigmoid and tanh in the hidden layer.
 import {formatPercent} from '../../format.js';
 export const activaciones = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {lab: 'activaciones', loss: 'perdida', gradients: 'gradientes', layers: 'capas'},
   title: 'Comparación de funciones de activación',
   exercise: 'Ejercicio 2 (MLP)',
   summary: 'La misma red con ReLU, sigmoide y tanh: rapidez de convergencia y tamaño de los gradientes.',

@@ -1,6 +1,8 @@
 // Lab 1 (MLP exercise 1): a two-class classifier in the plane, trained by backpropagation.
 import {formatPercent} from '../../format.js';
 export const clasificacion = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {boundary: 'frontera', loss: 'perdida', accuracy: 'exactitud', curves: 'curvas'},
   title: 'Clasificación de puntos en el plano',
   exercise: 'Ejercicio 1 (MLP)',
   summary: 'Entrena una red con una capa oculta para separar dos clases de puntos y mira cómo cambia la frontera.',

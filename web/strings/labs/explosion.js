@@ -1,5 +1,7 @@
 // Lab 9 (RNN exercise 4): exploding and vanishing gradients against initialisation and length.
 export const explosion = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {loss: 'perdida'},
   title: 'Explosión y desvanecimiento de gradientes',
   exercise: 'Ejercicio 4 (RNN)',
   summary: 'Cómo la escala de la inicialización y la longitud de la secuencia agrandan o apagan los gradientes.',

@@ -1,6 +1,8 @@
 // Lab 4 (MLP exercise 4): batch size, from one example at a time to the whole data set.
 import {formatPercent} from '../../format.js';
 export const lotes = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {lab: 'lotes', results: 'resultados', updates: 'actualizaciones', epochs: 'epocas'},
   title: 'Tamaños de lote',
   exercise: 'Ejercicio 4 (MLP)',
   summary: 'Descenso de gradiente estocástico, por minilotes y por lotes completos: estabilidad y velocidad.',

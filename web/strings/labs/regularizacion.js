@@ -1,5 +1,7 @@
 // Lab 3 (MLP exercise 3): L2 or L1 regularisation on noisy data.
 export const regularizacion = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {boundaryWithout: 'frontera-sin', boundaryWith: 'frontera-con', lossWithout: 'perdida-sin', lossWith: 'perdida-con', weights: 'pesos', curves: 'curvas'},
   title: 'Retropropagación con regularización',
   exercise: 'Ejercicio 3 (MLP)',
   summary: 'Añade regularización L2 o L1 con datos ruidosos y compara la pérdida de entrenamiento y la de validación.',

@@ -1,6 +1,8 @@
 // Lab 7 (RNN exercise 2): an RNN trained on sequences of varied length.
 import {formatPercent} from '../../format.js';
 export const secuencias = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {accuracy: 'aciertos'},
   title: 'BPTT desde cero con secuencias de longitud variable',
   exercise: 'Ejercicio 2 (RNN)',
   summary: 'Entrena una RNN con secuencias de longitudes distintas y mira sus predicciones paso a paso.',

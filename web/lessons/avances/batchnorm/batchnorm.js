@@ -72,7 +72,7 @@ export function mountBatchNorm(container, part) {
     });
   }
 
-  const stamp = () => `eta_${values.bn_eta}-pasos_${values.bn_pasos}`;
+  const stamp = () => `eta_${values.bn_eta}-${T.fileNames.steps}_${values.bn_pasos}`;
   const stepper = `#/mlp?s=${encodeScenario(stepperExample())}`;
   container.append(el('div', {class: 'bn'}, [
     el('div', {class: 'race-controls'}, [form.node('bn_eta'), form.node('bn_pasos')]),
@@ -83,9 +83,9 @@ export function mountBatchNorm(container, part) {
     summary,
     el('figure', {class: 'init-figure'}, [el('figcaption', {}, T.chartLabel), chart.node]),
     exportBar([
-      pngButton(chart.canvas, () => `normalizacion-${stamp()}.png`, {what: T.chartLabel}),
-      csvButton(() => ({header: T.csvHeader, rows: curves.flatMap((c, k) => c.map(([i, loss]) => [k ? 'con' : 'sin', i, loss]))}),
-        () => `normalizacion-${stamp()}.csv`, {what: T.chartLabel}),
+      pngButton(chart.canvas, () => `${T.fileNames.name}-${stamp()}.png`, {what: T.chartLabel}),
+      csvButton(() => ({header: T.csvHeader, rows: curves.flatMap((c, k) => c.map(([i, loss]) => [k ? T.csvValues.with : T.csvValues.without, i, loss]))}),
+        () => `${T.fileNames.name}-${stamp()}.csv`, {what: T.chartLabel}),
     ]),
     el('p', {class: 'bn-stepper'}, el('a', {href: stepper}, T.stepperLink)),
   ]));

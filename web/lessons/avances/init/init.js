@@ -57,12 +57,12 @@ export function mountInit(container, part) {
     progress.node,
     message,
     summary,
-    figure(T.activations, activations, T.pngActivations, 'activaciones'),
-    figure(T.gradients, gradients, T.pngGradients, 'gradientes'),
-    figure(T.spread, spread, T.pngSpread, 'dispersion'),
+    figure(T.activations, activations, T.pngActivations, T.fileNames.activations),
+    figure(T.gradients, gradients, T.pngGradients, T.fileNames.gradients),
+    figure(T.spread, spread, T.pngSpread, T.fileNames.spread),
     el('h3', {class: 'init-table-title'}, T.tableTitle),
     el('div', {class: 'race-table-box', role: 'group', tabindex: '0', 'aria-label': T.tableTitle}, table),
-    exportBar([csvButton(() => ({header: T.csvHeader, rows: result ? statsRows(result) : []}), () => `inicializacion-${stamp()}.csv`, {what: T.csvWhat})]),
+    exportBar([csvButton(() => ({header: T.csvHeader, rows: result ? statsRows(result) : []}), () => `${T.fileNames.name}-${stamp()}.csv`, {what: T.csvWhat})]),
   ]));
 
   let run = null;

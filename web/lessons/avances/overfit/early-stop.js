@@ -80,12 +80,12 @@ export function mountEarlyStop(container, {part, scenario, points}) {
     el('figure', {class: 'init-figure'}, [el('figcaption', {}, T.chartLabel), chart.node]),
     el('figure', {class: 'init-figure early-boundary'}, [el('figcaption', {}, T.boundaryLabel), el('div', {class: 'clf-plane-box'}, plane.node)]),
     exportBar([
-      pngButton(() => plane.snapshot(), () => `parada-temprana-frontera-p${part.values.paciencia}.png`, {what: T.boundaryLabel, text: T.pngBoundary}),
-      pngButton(chart.canvas, () => `parada-temprana-p${part.values.paciencia}.png`, {what: T.chartLabel, text: T.pngCurves}),
+      pngButton(() => plane.snapshot(), () => `${T.fileNames.name}-${T.fileNames.boundary}-p${part.values.paciencia}.png`, {what: T.boundaryLabel, text: T.pngBoundary}),
+      pngButton(chart.canvas, () => `${T.fileNames.name}-p${part.values.paciencia}.png`, {what: T.chartLabel, text: T.pngCurves}),
       csvButton(() => ({header: T.csvHeader, rows: result ? [
-        ...pairs(result.losses).map(([i, y]) => ['entrenamiento', i, y]),
-        ...pairs(result.validation_losses).map(([i, y]) => ['validacion', i, y]),
-      ] : []}), () => `parada-temprana-p${part.values.paciencia}.csv`, {what: T.chartLabel, text: T.csvCurves}),
+        ...pairs(result.losses).map(([i, y]) => [T.csvValues.training, i, y]),
+        ...pairs(result.validation_losses).map(([i, y]) => [T.csvValues.validation, i, y]),
+      ] : []}), () => `${T.fileNames.name}-p${part.values.paciencia}.csv`, {what: T.chartLabel, text: T.csvCurves}),
     ]),
   ]);
   container.append(node);

@@ -53,7 +53,8 @@ export function mountOverfit(container, part) {
     early?.reset();
   }
 
-  const stamp = () => `ruido_${values.ruido}-l2_${values.l2}-p_${values.dropout}`;
+  const N = T.fileNames;
+  const stamp = () => `${N.noise}_${values.ruido}-l2_${values.l2}-p_${values.dropout}`;
   container.append(el('div', {class: 'overfit'}, [
     el('div', {class: 'race-controls'}, Object.keys(fields).map((name) => form.node(name))),
     el('p', {class: 'race-hint'}, T.setup),
@@ -61,12 +62,12 @@ export function mountOverfit(container, part) {
     dataError,
     el('div', {class: 'overfit-pair'}, panels.map((p) => p.node)),
     exportBar([
-      pngButton(() => panels[0].snapshot(), () => `sobreajuste-frontera-sin-${stamp()}.png`, {text: T.exports.boundaryPlain}),
-      pngButton(() => panels[1].snapshot(), () => `sobreajuste-frontera-con-${stamp()}.png`, {text: T.exports.boundaryRegularized}),
-      pngButton(() => panels[0].charts().loss, () => `sobreajuste-curvas-sin-${stamp()}.png`, {text: T.exports.lossPlain}),
-      pngButton(() => panels[1].charts().loss, () => `sobreajuste-curvas-con-${stamp()}.png`, {text: T.exports.lossRegularized}),
+      pngButton(() => panels[0].snapshot(), () => `${N.name}-${N.boundary}-${N.plain}-${stamp()}.png`, {text: T.exports.boundaryPlain}),
+      pngButton(() => panels[1].snapshot(), () => `${N.name}-${N.boundary}-${N.regularized}-${stamp()}.png`, {text: T.exports.boundaryRegularized}),
+      pngButton(() => panels[0].charts().loss, () => `${N.name}-${N.curves}-${N.plain}-${stamp()}.png`, {text: T.exports.lossPlain}),
+      pngButton(() => panels[1].charts().loss, () => `${N.name}-${N.curves}-${N.regularized}-${stamp()}.png`, {text: T.exports.lossRegularized}),
       csvButton(() => ({header: T.curvesHeader, rows: panels.flatMap((p, k) => p.rows().map((r) => [T.runNames[k], ...r]))}),
-        () => `sobreajuste-curvas-${stamp()}.csv`, {text: T.exports.curves}),
+        () => `${N.name}-${N.curves}-${stamp()}.csv`, {text: T.exports.curves}),
     ]),
   ]));
   // Early stopping: the plain network, stopped by its validation loss.

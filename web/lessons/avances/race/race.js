@@ -108,9 +108,9 @@ export function mountRace(container, part) {
 
   const stamp = () => `${values.sup}-eta_${values.eta}`;
   const exports = exportBar([
-    pngButton(plot.canvas, () => `carrera-${stamp()}.png`, {what: T.pngWhat}),
-    csvButton(() => ({header: T.csvHeader, rows: rows()}), () => `carrera-${stamp()}.csv`, {what: T.csvWhat}),
-    csvButton(() => ({header: T.pointsHeader, rows: pointRows()}), () => `trayectorias-${stamp()}.csv`,
+    pngButton(plot.canvas, () => `${T.fileNames.race}-${stamp()}.png`, {what: T.pngWhat}),
+    csvButton(() => ({header: T.csvHeader, rows: rows()}), () => `${T.fileNames.race}-${stamp()}.csv`, {what: T.csvWhat}),
+    csvButton(() => ({header: T.pointsHeader, rows: pointRows()}), () => `${T.fileNames.paths}-${stamp()}.csv`,
       {what: T.pointsWhat, text: T.pointsCsv}),
   ]);
 

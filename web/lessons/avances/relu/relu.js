@@ -75,7 +75,7 @@ export function mountRelu(container, part) {
     });
   }
 
-  const stamp = () => `eta_${values.relu_eta}-pasos_${values.relu_pasos}`;
+  const stamp = () => `eta_${values.relu_eta}-${T.fileNames.steps}_${values.relu_pasos}`;
   container.append(el('div', {class: 'relu'}, [
     el('div', {class: 'race-controls'}, [form.node('relu_eta'), form.node('relu_pasos')]),
     el('p', {class: 'race-hint'}, T.setup),
@@ -84,9 +84,9 @@ export function mountRelu(container, part) {
     summary,
     el('figure', {class: 'init-figure'}, [el('figcaption', {}, T.chartLabel), chart.node]),
     exportBar([
-      pngButton(chart.canvas, () => `neuronas-muertas-${stamp()}.png`, {what: T.chartLabel}),
+      pngButton(chart.canvas, () => `${T.fileNames.name}-${stamp()}.png`, {what: T.chartLabel}),
       csvButton(() => ({header: T.csvHeader, rows: rows.flatMap((list, k) => list.map(([step, share, layers]) =>
-        [['relu', 'leaky_relu'][k], step, share, layers.join(' ')]))}), () => `neuronas-muertas-${stamp()}.csv`, {what: T.chartLabel}),
+        [['relu', 'leaky_relu'][k], step, share, layers.join(' ')]))}), () => `${T.fileNames.name}-${stamp()}.csv`, {what: T.chartLabel}),
     ]),
   ]));
 

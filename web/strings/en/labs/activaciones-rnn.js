@@ -1,6 +1,8 @@
 // Lab 10 (RNN exercise 5): ReLU, tanh and sigmoid in the RNN's hidden state.
 import {formatPercent} from '../../../format.js';
 export const activacionesRnn = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {loss: 'loss', accuracy: 'accuracy'},
   title: 'BPTT with different activation functions',
   exercise: 'Exercise 5 (RNN)',
   summary: 'The same RNN with ReLU, tanh and sigmoid in the hidden state, trained on synthetic data.',

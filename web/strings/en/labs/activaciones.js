@@ -1,6 +1,8 @@
 // Lab 2 (MLP exercise 2): the same network with ReLU, sigmoid and tanh in the hidden layer.
 import {formatPercent} from '../../../format.js';
 export const activaciones = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {lab: 'activations', loss: 'loss', gradients: 'gradients', layers: 'layers'},
   title: 'Comparing activation functions',
   exercise: 'Exercise 2 (MLP)',
   summary: 'The same network with ReLU, sigmoid and tanh: speed of convergence and size of the gradients.',

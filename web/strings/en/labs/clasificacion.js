@@ -1,6 +1,8 @@
 // Lab 1 (MLP exercise 1): a two-class classifier in the plane, trained by backpropagation.
 import {formatPercent} from '../../../format.js';
 export const clasificacion = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {boundary: 'boundary', loss: 'loss', accuracy: 'accuracy', curves: 'curves'},
   title: 'Classifying points in the plane',
   exercise: 'Exercise 1 (MLP)',
   summary: 'Train a network with one hidden layer to separate two classes of points and watch the boundary change.',

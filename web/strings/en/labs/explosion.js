@@ -1,5 +1,7 @@
 // Lab 9 (RNN exercise 4): exploding and vanishing gradients against initialization and length.
 export const explosion = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {loss: 'loss'},
   title: 'Exploding and vanishing gradients',
   exercise: 'Exercise 4 (RNN)',
   summary: 'How the initialization scale and the sequence length blow up or wash out the gradients.',

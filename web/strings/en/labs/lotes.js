@@ -1,6 +1,8 @@
 // Lab 4 (MLP exercise 4): batch size, from one example at a time to the whole data set.
 import {formatPercent} from '../../../format.js';
 export const lotes = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {lab: 'batches', results: 'results', updates: 'updates', epochs: 'epochs'},
   title: 'Batch sizes',
   exercise: 'Exercise 4 (MLP)',
   summary: 'Stochastic, mini-batch and full-batch gradient descent: stability and speed.',

@@ -1,5 +1,7 @@
 // Lab 3 (MLP exercise 3): L2 or L1 regularization on noisy data.
 export const regularizacion = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {boundaryWithout: 'boundary-without', boundaryWith: 'boundary-with', lossWithout: 'loss-without', lossWith: 'loss-with', weights: 'weights', curves: 'curves'},
   title: 'Backpropagation with regularization',
   exercise: 'Exercise 3 (MLP)',
   summary: 'Add L2 or L1 regularization on noisy data and compare the training loss with the validation loss.',

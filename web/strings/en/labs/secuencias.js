@@ -1,6 +1,8 @@
 // Lab 7 (RNN exercise 2): an RNN trained on sequences of varied length.
 import {formatPercent} from '../../../format.js';
 export const secuencias = {
+  // Downloaded files' names: lowercase ASCII words joined by hyphens.
+  fileNames: {accuracy: 'accuracy'},
   title: 'BPTT from scratch with variable-length sequences',
   exercise: 'Exercise 2 (RNN)',
   summary: 'Train an RNN on sequences of different lengths and look at its predictions step by step.',
