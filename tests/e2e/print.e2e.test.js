@@ -72,6 +72,19 @@ function positions(text, names) {
 }
 
 // Goes to step i (0-based) through the step list; the numbers its result shows.
+// Every step's name in order, then the chain rule; each step's shown numbers ({i: [numbers]})
+// inside its own part of the text. Returns where the chain rule starts.
+function expectSteps(text, names, shown) {
+  const at = positions(text, names);
+  const chainAt = text.indexOf(normal(S.print.chainRule), at.at(-1));
+  expect(chainAt).toBeGreaterThan(at.at(-1));
+  for (const [i, numbers] of Object.entries(shown)) {
+    const part = text.slice(at[i], at[Number(i) + 1] ?? chainAt);
+    for (const number of numbers) expect(part).toContain(number);
+  }
+  return chainAt;
+}
+
 async function resultOf(page, i) {
   const list = page.locator('.step-list-box');
   if (!(await list.evaluate((d) => d.open))) await page.locator('.step-list-box summary').click();
@@ -116,16 +129,9 @@ describe('lesson 1: the classic example on paper', () => {
     expect((await overflowing(page)).wide).toEqual([]);
     const {text, pages} = await printed(page, 'mlp');
     plausiblePages(pages, names.length);
-    const at = positions(text, names);
-    const chainAt = text.indexOf(normal(S.print.chainRule), at.at(-1));
-    expect(chainAt).toBeGreaterThan(at.at(-1));
-    // Each step's numbers inside its own part of the text.
-    for (const [i, numbers] of Object.entries(shown)) {
-      const part = text.slice(at[i], at[Number(i) + 1] ?? chainAt);
-      for (const number of numbers) expect(part).toContain(number);
-    }
+    const chainAt = expectSteps(text, names, shown);
     // The network first: its parameters as the iteration starts.
-    const network = text.slice(0, at[0]);
+    const network = text.slice(0, positions(text, names)[0]);
     expect(network).toContain(normal(S.print.network));
     for (const weight of ['0.15', '0.2', '0.25', '0.3', '0.4', '0.45', '0.5', '0.55']) expect(network).toContain(weight);
     // The chosen element: its step and its numbers, no "none chosen" note.
@@ -232,13 +238,7 @@ describe('lesson 2: the default preset on paper', () => {
     expect((await overflowing(page)).wide).toEqual([]);
     const {text, pages} = await printed(page, 'bptt');
     plausiblePages(pages, names.length);
-    const at = positions(text, names);
-    const chainAt = text.indexOf(normal(S.print.chainRule), at.at(-1));
-    expect(chainAt).toBeGreaterThan(at.at(-1));
-    for (const [i, numbers] of Object.entries(shown)) {
-      const part = text.slice(at[i], at[Number(i) + 1] ?? chainAt);
-      for (const number of numbers) expect(part).toContain(number);
-    }
+    const chainAt = expectSteps(text, names, shown);
     const chainPart = text.slice(chainAt);
     expect(chainPart).toContain(normal(S.print.chainRuleDefault));
     expectNoControls(text);
