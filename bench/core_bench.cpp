@@ -10,17 +10,26 @@
 //   build-bench/core_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <ctime>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <new>
+#include <sstream>
+#include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "allocation_counter.hpp"
 #include "datasets.hpp"
+#include "hand_loop.hpp"
 #include "scenario.hpp"
+#include "scenario_json.hpp"
 #include "init_stats.hpp"
 #include "surface.hpp"
 #include "trainer.hpp"
@@ -134,6 +143,82 @@ void steady_state_step(benchmark::State& state, const Scenario& scenario, int wa
 
 void BM_Step_TorchLoop_2_2_2(benchmark::State& state) { steady_state_step(state, torch_loop(), 1); }
 BENCHMARK(BM_Step_TorchLoop_2_2_2);
+
+// The hand-written reference (hand_loop.cpp) from the same initial weights as (a).
+backprop::bench::HandNet hand_net(const Scenario& s) {
+  backprop::bench::HandNet n{};
+  backprop::Trainer trainer(s);
+  const backprop::ParamViews& p = trainer.params();  // W1, b1, W2, b2
+  std::copy(p[0].value, p[0].value + 4, &n.W1[0][0]);
+  std::copy(p[1].value, p[1].value + 2, n.b1);
+  std::copy(p[2].value, p[2].value + 4, &n.W2[0][0]);
+  std::copy(p[3].value, p[3].value + 2, n.b2);
+  std::copy(s.inputs.data(), s.inputs.data() + 2, n.x);
+  std::copy(s.targets.data(), s.targets.data() + 2, n.y);
+  n.lr = s.optimizer.lr;
+  return n;
+}
+
+// The hand loop and the core compute the same losses (else the comparison means nothing).
+bool same_losses(const Scenario& s) {
+  backprop::Trainer trainer(s);
+  backprop::bench::HandNet n = hand_net(s);
+  for (int i = 0; i < 100; ++i) {
+    const double core = trainer.step(), hand = backprop::bench::hand_step(n);
+    if (std::abs(core - hand) > 1e-12 * std::abs(hand)) return false;
+  }
+  return true;
+}
+
+void BM_Hand_TorchLoop_2_2_2(benchmark::State& state) {
+  const Scenario s = torch_loop();
+  if (!same_losses(s)) return state.SkipWithError("the hand loop and the core disagree");
+  backprop::bench::HandNet n = hand_net(s);
+  double loss = 0.0;
+  for (auto _ : state) {
+    loss = backprop::bench::hand_step(n);
+    benchmark::DoNotOptimize(loss);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Hand_TorchLoop_2_2_2);
+
+// The core's step (a) against the hand loop in the same run: chunks of 1,000 steps of each,
+// alternated, so that both see the same load, timed by the thread's CPU clock (a busy machine's
+// preemptions left out); the counters are the medians over the chunks (ns per step) and their
+// ratio core/hand, the figure issue 15 sets at ≤ 2.
+void BM_Ratio_TorchLoop_Core_vs_Hand(benchmark::State& state) {
+  const Scenario s = torch_loop();
+  if (!same_losses(s)) return state.SkipWithError("the hand loop and the core disagree");
+  backprop::Trainer trainer(s);
+  trainer.step();
+  backprop::bench::HandNet n = hand_net(s);
+  constexpr int chunk = 1000;
+  std::vector<double> core_ns, hand_ns;
+  const auto cpu_ns = [] {
+    timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e9 + double(t.tv_nsec);
+  };
+  const auto ns_per_step = [](double t0, double t1) { return (t1 - t0) / chunk; };
+  for (auto _ : state) {
+    const double t0 = cpu_ns();
+    for (int i = 0; i < chunk; ++i) benchmark::DoNotOptimize(trainer.step());
+    const double t1 = cpu_ns();
+    for (int i = 0; i < chunk; ++i) benchmark::DoNotOptimize(backprop::bench::hand_step(n));
+    const double t2 = cpu_ns();
+    core_ns.push_back(ns_per_step(t0, t1));
+    hand_ns.push_back(ns_per_step(t1, t2));
+  }
+  const auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  };
+  state.counters["core_ns"] = median(core_ns);
+  state.counters["hand_ns"] = median(hand_ns);
+  state.counters["core_over_hand"] = median(core_ns) / median(hand_ns);
+}
+BENCHMARK(BM_Ratio_TorchLoop_Core_vs_Hand)->Iterations(500)->Unit(benchmark::kMicrosecond);
 
 void BM_Step_Playground_2_8_8_1_batch10(benchmark::State& state) {
   steady_state_step(state, playground(), 250 / 10);  // one epoch
@@ -280,4 +365,45 @@ BENCHMARK(BM_InitStats_20x128_256)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// Besides Google Benchmark's flags, `--step_scenario=NAME=FILE` (repeatable) adds
+// BM_StepFile/NAME: Trainer::step() of the scenario in FILE (its JSON form) after one epoch, so
+// that scripts/bench-wasm.mjs times the very scenarios it runs through the WebAssembly core.
+int main(int argc, char** argv) {
+  const std::string flag = "--step_scenario=";
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind(flag, 0) != 0) {
+      rest.push_back(argv[i]);
+      continue;
+    }
+    const size_t eq = arg.find('=', flag.size());
+    if (eq == std::string::npos) {
+      std::fprintf(stderr, "core_bench: %s: expected NAME=FILE\n", arg.c_str());
+      return 2;
+    }
+    const std::string name = arg.substr(flag.size(), eq - flag.size()), file = arg.substr(eq + 1);
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    Scenario scenario;
+    try {
+      if (!in) throw std::runtime_error("cannot read the file");
+      scenario = backprop::parse_scenario(text.str());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "core_bench: %s: %s\n", file.c_str(), e.what());
+      return 2;
+    }
+    const Index rows = scenario.inputs.rows(), batch = scenario.train.batch_size;
+    const int epoch = int(batch > 0 && batch < rows ? (rows + batch - 1) / batch : 1);
+    benchmark::RegisterBenchmark(("BM_StepFile/" + name).c_str(), [scenario, epoch](benchmark::State& state) {
+      steady_state_step(state, scenario, epoch);
+    })->Unit(benchmark::kMicrosecond);
+  }
+  int count = int(rest.size());
+  benchmark::Initialize(&count, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(count, rest.data())) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

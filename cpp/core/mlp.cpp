@@ -5,9 +5,90 @@
 
 namespace backprop {
 
-void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape, bool training) {
-  multiply(tape.z, input, layer.W.transpose());
-  tape.z.rowwise() += layer.b.row(0);
+namespace {
+
+// The products of small layers (the lesson's 2-2-2, Playground's 2-8-8-1 on batches of 10) run as
+// plain loops: for them Eigen's run-time choice of a product kernel costs more than the
+// arithmetic (issue 15). Each entry is summed in order over its inner index; the sums of
+// different entries run side by side (no chain of dependent additions through a whole row).
+// They are not counted for the deadline (deadline.hpp): one cannot be slow, and the loops that
+// run them check the time.
+constexpr double small_product_ops = 600;
+// Their loops run a handful of times: g++'s vectorised versions only add checks around them.
+#if defined(__GNUC__) && !defined(__clang__)
+#define BACKPROP_SCALAR_LOOPS [[gnu::optimize("no-tree-vectorize")]]
+#else
+#define BACKPROP_SCALAR_LOOPS
+#endif
+double product_ops(Index m, Index k, Index n) { return 2.0 * double(m) * double(k) * double(n); }
+
+using InputMap = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>;
+InputMap map(const Rows& r) { return InputMap(r.data, r.rows, r.cols, Eigen::OuterStride<>(r.stride)); }
+
+// z = input Wᵀ + b: z(i, j) = Σ_k input(i, k) W(j, k) + b(j)
+BACKPROP_SCALAR_LOOPS void affine_small(const Rows& input, const Matrix& W, const Matrix& b, Matrix& z) {
+  const Index n_in = W.cols(), n = W.rows();
+  const double* w = W.data();
+  for (Index i = 0; i < input.rows; ++i) {
+    const double* x = input.row(i);
+    double* zi = z.data() + i * n;
+    for (Index j = 0; j < n; ++j) zi[j] = x[0] * w[j * n_in];
+    for (Index k = 1; k < n_in; ++k)
+      for (Index j = 0; j < n; ++j) zi[j] += x[k] * w[j * n_in + k];
+    for (Index j = 0; j < n; ++j) zi[j] += b.data()[j];
+  }
+}
+
+// dst = δ W: dst(i, k) = Σ_j δ(i, j) W(j, k)
+BACKPROP_SCALAR_LOOPS void delta_times_w_small(const Matrix& delta, const Matrix& W, Matrix& dst) {
+  const Index n = W.rows(), n_in = W.cols();
+  const double* w = W.data();
+  for (Index i = 0; i < delta.rows(); ++i) {
+    const double* d = delta.data() + i * n;
+    double* out = dst.data() + i * n_in;
+    for (Index k = 0; k < n_in; ++k) out[k] = d[0] * w[k];
+    for (Index j = 1; j < n; ++j)
+      for (Index k = 0; k < n_in; ++k) out[k] += d[j] * w[j * n_in + k];
+  }
+}
+
+// ∂L/∂W(j, k) = Σ_i δ(i, j) input(i, k), ∂L/∂b(j) = Σ_i δ(i, j)
+BACKPROP_SCALAR_LOOPS void weight_grad_small(const Rows& input, const Matrix& delta, LayerGrad& grad) {
+  const Index n = delta.cols(), n_in = input.cols;
+  double* dW = grad.dW.data();
+  double* db = grad.db.data();
+  for (Index i = 0; i < delta.rows(); ++i) {
+    const double* x = input.row(i);
+    const double* d = delta.data() + i * n;
+    for (Index j = 0; j < n; ++j) {
+      double* row = dW + j * n_in;
+      if (i == 0) {
+        for (Index k = 0; k < n_in; ++k) row[k] = d[j] * x[k];
+        db[j] = d[j];
+      } else {
+        for (Index k = 0; k < n_in; ++k) row[k] += d[j] * x[k];
+        db[j] += d[j];
+      }
+    }
+  }
+}
+
+void delta_times_w(const Matrix& delta, const Matrix& W, Matrix& dst) {
+  const double ops = product_ops(delta.rows(), W.rows(), W.cols());
+  if (ops > small_product_ops) return multiply(dst, delta, W);
+  delta_times_w_small(delta, W, dst);
+}
+
+}  // namespace
+
+void forward(const Layer& layer, const Rows& input, LayerTape& tape, bool training) {
+  const double ops = product_ops(input.rows, layer.W.cols(), layer.W.rows());
+  if (ops <= small_product_ops) {
+    affine_small(input, layer.W, layer.b, tape.z);
+  } else {
+    multiply(tape.z, map(input), layer.W.transpose());
+    tape.z.rowwise() += layer.b.row(0);
+  }
   if (!layer.batch_norm.enabled()) {
     activate(layer.activation, tape.z.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
   } else {
@@ -18,8 +99,13 @@ void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape, b
   if (training && layer.dropout > 0) apply_dropout(layer.dropout, tape.mask, tape.a, tape.a_drop);
 }
 
-void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& grad) {
-  multiply(grad.dW, tape.delta.transpose(), input);
+void backward(const Rows& input, const LayerTape& tape, LayerGrad& grad) {
+  const double ops = product_ops(tape.delta.cols(), tape.delta.rows(), input.cols);
+  if (ops <= small_product_ops) {
+    weight_grad_small(input, tape.delta, grad);
+    return;
+  }
+  multiply(grad.dW, tape.delta.transpose(), map(input));
   grad.db.noalias() = tape.delta.colwise().sum();
 }
 
@@ -27,10 +113,10 @@ void backward_delta(const Layer& layer, const LayerTape& tape, const Layer& belo
                     LayerGrad& below_grad) {
   LayerTape& t = below_tape;
   if (below.dropout > 0) {
-    multiply(t.a_drop_grad, tape.delta, layer.W);
+    delta_times_w(tape.delta, layer.W, t.a_drop_grad);
     dropout_backward(below.dropout, t.mask, t.a_drop_grad, t.a_grad);
   } else {
-    multiply(t.a_grad, tape.delta, layer.W);
+    delta_times_w(tape.delta, layer.W, t.a_grad);
   }
   if (!below.batch_norm.enabled()) {
     activation_backward(below.activation, t.z.data(), t.a.data(), t.a_grad.data(), t.delta.data(), t.z.rows(),
@@ -61,7 +147,7 @@ MlpTape make_tape(const Mlp& mlp, Index batch_size) {
 }
 
 void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape, bool training) {
-  forward(mlp.layers[0], x, tape[0], training);
+  forward(mlp.layers[0], Rows(x), tape[0], training);
   for (size_t l = 1; l < mlp.layers.size(); ++l)
     forward(mlp.layers[l], output(mlp.layers[l - 1], tape[l - 1], training), tape[l], training);
 }
@@ -96,7 +182,7 @@ void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, 
     backward(output(mlp.layers[l - 1], tape[l - 1], true), tape[l], grads[l]);
     backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1], tape[l - 1], grads[l - 1]);
   }
-  backward(x, tape[0], grads[0]);
+  backward(Rows(x), tape[0], grads[0]);
   // b cancels in batch norm's forward (z − μ_B): its gradient is exactly 0. Σδ computes it only up
   // to rounding (~1e-17, PyTorch's value), which Adam or RMSprop would turn into steps of about lr
   // that differ between any two builds; the exact 0 keeps b where it is.

@@ -18,6 +18,16 @@ namespace backprop {
 
 using ConstMatrixRef = Eigen::Ref<const Matrix>;
 
+// A read-only block of rows (a batch of samples, one per row): what the layer functions read. An
+// Eigen::Ref costs more to make than a tiny layer's whole pass (issue 15); this costs nothing.
+struct Rows {
+  const double* data;
+  Index rows, cols, stride;  // stride: between the starts of two rows
+  Rows(const Matrix& m) : data(m.data()), rows(m.rows()), cols(m.cols()), stride(m.cols()) {}
+  Rows(const ConstMatrixRef& m) : data(m.data()), rows(m.rows()), cols(m.cols()), stride(m.outerStride()) {}
+  const double* row(Index i) const { return data + i * stride; }
+};
+
 struct Layer {
   Matrix W;  // n_out × n_in
   Matrix b;  // 1 × n_out
@@ -39,13 +49,13 @@ struct LayerGrad {
 
 // z = input Wᵀ + b, a = f(z) (f(y) with batch norm; then a_drop in training with dropout, from
 // tape.mask). `training`: batch statistics and dropout; otherwise running statistics, no dropout.
-void forward(const Layer& layer, const ConstMatrixRef& input, LayerTape& tape, bool training = false);
+void forward(const Layer& layer, const Rows& input, LayerTape& tape, bool training = false);
 // What the next layer reads: a_drop in training with dropout, a otherwise.
 inline const Matrix& output(const Layer& layer, const LayerTape& tape, bool training) {
   return training && layer.dropout > 0 ? tape.a_drop : tape.a;
 }
 // ∂L/∂W = δᵀ input, ∂L/∂b = Σ over samples of δ
-void backward(const ConstMatrixRef& input, const LayerTape& tape, LayerGrad& grad);
+void backward(const Rows& input, const LayerTape& tape, LayerGrad& grad);
 // δ of the layer below: ∂L/∂a_below = δ W (through its dropout mask), then
 // δ_below = ∂L/∂a_below ∘ f′(z_below) (through f′(y) and the batch statistics with batch norm)
 void backward_delta(const Layer& layer, const LayerTape& tape, const Layer& below, LayerTape& below_tape,

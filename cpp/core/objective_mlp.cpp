@@ -46,7 +46,10 @@ class MlpObjective final : public Objective {
       views_.push_back({keys::gamma(l + 1), layer.batch_norm.gamma.data(), grads_[l].dgamma.data(), 1, n, true, true, false});
       views_.push_back({keys::beta(l + 1), layer.batch_norm.beta.data(), grads_[l].dbeta.data(), 1, n, false, true});
     }
-    for (const Layer& layer : mlp_.layers) dropout_ |= layer.dropout > 0;
+    for (const Layer& layer : mlp_.layers) {
+      dropout_ |= layer.dropout > 0;
+      batch_norm_ |= layer.batch_norm.enabled();
+    }
     if (s.validation_inputs) {
       validation_inputs_ = *s.validation_inputs;
       validation_targets_ = *s.validation_targets;
@@ -67,17 +70,17 @@ class MlpObjective final : public Objective {
     Slot& slot = *last_;
     if (dropout_) set_masks(batch, slot.tape);
     if (batch.contiguous) {
-      const auto x = inputs_.middleRows(batch.index[0], batch.size);
-      const auto y = targets_.middleRows(batch.index[0], batch.size);
+      const ConstMatrixRef x = inputs_.middleRows(batch.index[0], batch.size);  // made once per step
+      const ConstMatrixRef y = targets_.middleRows(batch.index[0], batch.size);
       forward(mlp_, x, slot.tape, true);
-      update_running(mlp_, slot.tape);
+      if (batch_norm_) update_running(mlp_, slot.tape);
       const double value = backprop::loss(mlp_, slot.tape, y);
       backward(mlp_, x, y, slot.tape, grads_);
       return value;
     }
     gather(batch, slot);
     forward(mlp_, slot.x, slot.tape, true);
-    update_running(mlp_, slot.tape);
+    if (batch_norm_) update_running(mlp_, slot.tape);
     const double value = backprop::loss(mlp_, slot.tape, slot.y);
     backward(mlp_, slot.x, slot.y, slot.tape, grads_);
     return value;
@@ -289,6 +292,7 @@ class MlpObjective final : public Objective {
   std::map<size_t, Matrix> given_masks_;  // by layer index from 0: N × n
   Rng dropout_rng_;
   bool dropout_ = false;
+  bool batch_norm_ = false;
   std::vector<bool> alive_;  // dead_units' work space
 };
 

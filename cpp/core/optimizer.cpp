@@ -18,6 +18,15 @@ Optimizer::Optimizer(const OptimizerConfig& config, const ParamViews& params) : 
 void Optimizer::step() {
   ++t_;
   const OptimizerConfig& c = config_;
+  if (c.kind == OptimizerKind::sgd && c.momentum == 0.0) {  // the lesson's loop: the commonest, kept short
+    const double step = -c.lr;
+    for (const ParamView& p : params_) {
+      double* w = p.value;
+      const double* g = p.grad;
+      for (Index i = 0, n = p.size(); i < n; ++i) w[i] += step * g[i];
+    }
+    return;
+  }
   for (size_t k = 0; k < params_.size(); ++k) {
     double* w = params_[k].value;
     const double* g = params_[k].grad;

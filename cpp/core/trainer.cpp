@@ -44,14 +44,14 @@ double Trainer::step(Trace* trace) {
   ParamViews& params = objective_->params();
   if (trace) trace->buffers_before = objective_->buffers();
   const double data_loss = objective_->loss_and_gradient(batch);
-  const PenaltyParts penalty = penalty_parts(params, regularization_);
-  const double loss = data_loss + penalty.total;
   const bool regularized = regularization_.l1 != 0.0 || regularization_.l2 != 0.0;
+  const PenaltyParts penalty = regularized ? penalty_parts(params, regularization_) : PenaltyParts{};
+  const double loss = data_loss + penalty.total;
   if (trace && regularized) {
     trace->gradient_data = weight_gradients(params);
     trace->gradient_penalty = penalty_gradients(params, regularization_);
   }
-  add_penalty_gradient(params, regularization_);
+  if (regularized) add_penalty_gradient(params, regularization_);
   if (trace) {
     trace->iteration = steps_ + 1;
     trace->loss = loss;
