@@ -34,15 +34,11 @@ void Optimizer::step() {
     double* v = second_[k].data();
     const Index n = params_[k].size();
     switch (c.kind) {
-      case OptimizerKind::sgd:
-        if (c.momentum == 0.0) {
-          for (Index i = 0; i < n; ++i) w[i] += -c.lr * g[i];
-        } else {
-          // buf = momentum·buf + g (dampening 0); the first step gives buf = g, as in PyTorch.
-          for (Index i = 0; i < n; ++i) {
-            m[i] = m[i] * c.momentum + g[i];
-            w[i] += -c.lr * m[i];
-          }
+      case OptimizerKind::sgd:  // with momentum (without: above)
+        // buf = momentum·buf + g (dampening 0); the first step gives buf = g, as in PyTorch.
+        for (Index i = 0; i < n; ++i) {
+          m[i] = m[i] * c.momentum + g[i];
+          w[i] += -c.lr * m[i];
         }
         break;
       case OptimizerKind::adam: {
