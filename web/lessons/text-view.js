@@ -92,8 +92,6 @@ export function mountLessonText(container, ctx, lesson) {
   };
   container.addEventListener('scrollend', stopSliding);
   const smooth = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
-  // The block's start at the top of the text's own box (below its scroll margin), unless the
-  // whole block is already in view and stays there.
   const ownBox = () => /auto|scroll/.test(getComputedStyle(container).overflowY);
   // A box of its own is a tab stop, so that a keyboard can scroll it (its links and scrolling
   // blocks may not be filled yet).
@@ -101,6 +99,8 @@ export function mountLessonText(container, ctx, lesson) {
     if (ownBox()) container.setAttribute('tabindex', '0');
     else container.removeAttribute('tabindex');
   }
+  // The block's start at the top of the text's own box (below its scroll margin), unless the
+  // whole block is already in view and stays there.
   function follow() {
     frame = 0;
     markBox();
