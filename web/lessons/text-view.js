@@ -143,6 +143,7 @@ export function mountLessonText(container, ctx, lesson) {
   document.fonts?.addEventListener('loadingdone', recheck);
   window.addEventListener('resize', markBox);
   return {
+    renderAll: fillAll,  // every section now (printing fills them too)
     // Brings the highlighted block into view from its start (the document scrolls when the text
     // has no box of its own; the block's scroll margin keeps it below the sticky step bar).
     reveal() {
