@@ -107,8 +107,6 @@ async function start() {
   // In a frame: its height to the parent; sandboxed without allow-same-origin: say so, stop.
   if (!startFrame(app)) return;
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
-  // The page's module downloads while the core compiles (render() awaits the same import).
-  routeFor(parseRoute().path)?.().catch(() => {});
   let core;
   try {
     core = await loadCore();
