@@ -20,14 +20,50 @@ function vendorChunk(id) {
   return undefined;
 }
 
+// Rolldown names a shared chunk after the last module it runs, often a small leaf (a chunk holding
+// the lesson page, the stepper and the training panel came out as "print-facts"): such chunks are
+// named after the module that holds the rest, and a page's or lab's chunk after its folder too.
+const SHARED_CHUNKS = {
+  '/web/lessons/lesson-page.js': 'lesson-page',
+  '/web/math.js': 'math',
+  '/web/lessons/equation.js': 'equation',
+  '/web/labs/shared/sequence-scenario.js': 'sequence-scenario',
+};
+const FOLDER_NAMED = new Set(['page', 'lab', 'index', 'worker', 'settings', 'fields']);
+const folderOf = (file) => file?.match(/(?:^|\/)web\/(?:.*\/)?([^/]+)\/[^/]+$/)?.[1];
+const renamed = new Map();  // Rolldown's name of a shared chunk → ours, for its styles
+function chunkName({name, facadeModuleId, moduleIds}) {
+  const shared = !facadeModuleId && moduleIds.map((id) => Object.entries(SHARED_CHUNKS).find(([end]) => id.endsWith(end))?.[1]).find(Boolean);
+  if (shared) {
+    renamed.set(name, shared);
+    return shared;
+  }
+  const folder = folderOf(facadeModuleId);
+  return folder && FOLDER_NAMED.has(name) ? `${folder}-${name}` : name;
+}
+// A chunk's styles by its chunk's name (Vite names them after Rolldown's name, or a page's file).
+function assetName({names, originalFileNames}) {
+  const [name = 'asset'] = names ?? [];
+  const folder = folderOf(originalFileNames?.[0]);
+  const base = name.endsWith('.css') && !originalFileNames?.length ? renamed.get(name.slice(0, -4)) ?? name.slice(0, -4) : name.replace(/\.[^.]+$/, '');
+  return `assets/${folder && FOLDER_NAMED.has(base) ? `${folder}-${base}` : base}-[hash][extname]`;
+}
+
 export default defineConfig({
   base: './', // relative asset paths: the site works from any static host and sub-path
   publicDir: 'web/public',
   build: {
     outDir: 'dist', target: 'es2022', assetsInlineLimit: 0,
-    // Chunks named after what they hold (Rollup would name a shared chunk after any one module).
-    rollupOptions: {output: {manualChunks: vendorChunk}},
+    // Chunks and their styles named after what they hold (above).
+    rollupOptions: {output: {
+      manualChunks: vendorChunk,
+      chunkFileNames: (chunk) => `assets/${chunkName(chunk)}-[hash].js`,
+      assetFileNames: assetName,
+    }},
   },
-  worker: {format: 'es'},
+  worker: {
+    format: 'es',
+    rollupOptions: {output: {entryFileNames: ({facadeModuleId}) => `assets/${folderOf(facadeModuleId) ?? 'worker'}-worker-[hash].js`}},
+  },
   preview: {headers: {'Content-Security-Policy': csp}},
 });

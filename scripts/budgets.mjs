@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Measures lesson 1's budgets in headless Chromium against the built site under the strict CSP:
-// first visit (time to an interactive stepper, bytes transferred gzip), one step from key press
-// to rendered, and 10,000 training iterations in the worker end to end. Prints a Markdown table.
+// Measures the lessons' budgets in headless Chromium against the built site under the strict CSP:
+// first visits (time to interactive, every file transferred gzip; scripts/budgets/first-visit.mjs),
+// one step from key press to rendered (lessons 1 and 2), and 10,000 training iterations in the
+// worker end to end. Prints a Markdown table, then the files of each first visit.
 // usage: node scripts/budgets.mjs [--no-build]
-import {gzipSync} from 'node:zlib';
 import {launchBrowser, serveSite} from '../tests/e2e/browser.js';
 import {encodeScenario} from '../web/share.js';
 import {median, printRows} from './budgets/table.mjs';
+import {firstVisitRows, measureFirstVisits, printFiles} from './budgets/first-visit.mjs';
 
 if (process.argv.includes('--no-build')) process.env.E2E_SKIP_BUILD = '1';
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -14,49 +15,11 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 const site = await serveSite();
 const rows = [];
 
-// ---- first visit, fresh profile each time
-const visits = [];
-let transfer = null;
-for (let run = 0; run < 5; run++) {
-  const browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('.stepper .step-title .katex')) {
-        window.__interactive = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, {childList: true, subtree: true});
-  });
-  const bodies = [];
-  page.on('response', async (response) => {
-    try {
-      bodies.push({url: response.url(), body: await response.body()});
-    } catch {
-      // redirects and aborted requests have no body
-    }
-  });
-  await page.goto(`${site.url}#/mlp`);
-  await page.waitForFunction(() => window.__interactive);
-  // Interactive means the keys work: the next step renders.
-  await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.querySelector('.progress-text')?.textContent.startsWith('Paso 2'));
-  visits.push(await page.evaluate(() => window.__interactive));
-  await page.waitForLoadState('networkidle');
-  if (!transfer) {
-    transfer = {total: 0, wasm: 0, files: 0};
-    for (const {url, body} of bodies) {
-      const size = Math.min(body.length, gzipSync(body, {level: 9}).length);  // what a gzip host sends
-      transfer.total += size;
-      transfer.files += 1;
-      if (url.endsWith('.wasm')) transfer.wasm += size;
-    }
-  }
-  await browser.close();
-}
-rows.push(['First visit: stepper interactive (median of 5, fresh profile)', `${median(visits).toFixed(0)} ms`, '≤ 1000 ms', median(visits) > 1000]);
-rows.push([`First visit: transferred, gzip (${transfer.files} files)`, `${kb(transfer.total)} KB`, '≤ 400 KB', transfer.total > 400 * 1024]);
-rows.push(['First visit: the wasm, gzip', `${kb(transfer.wasm)} KB`, '≤ 150 KB', transfer.wasm > 150 * 1024]);
+// ---- first visits to #/mlp, #/bptt and #/labs/clasificacion (scripts/budgets/first-visit.mjs)
+const visits = await measureFirstVisits(site);
+rows.push(...firstVisitRows(visits));
+const wasm = visits[0].files.filter((f) => f.name.endsWith('.wasm')).reduce((sum, f) => sum + f.size, 0);
+rows.push(['First visit: the wasm, gzip', `${kb(wasm)} KB`, '≤ 150 KB', wasm > 150 * 1024]);
 
 // ---- one step: key press to rendered, and to the next frame
 const browser = await launchBrowser();
@@ -145,3 +108,4 @@ await browser.close();
 await site.close();
 
 printRows(rows);
+printFiles(visits);

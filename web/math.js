@@ -4,21 +4,49 @@ import katex from 'katex';
 import {el} from './dom.js';
 import {texText} from './tex-text.js';
 
-// output: 'htmlAndMathml' (KaTeX's default: what is seen plus MathML for screen readers) or 'html'.
-export function tex(source, {display = false, className, output = 'htmlAndMathml'} = {}) {
-  const node = el(display ? 'div' : 'span', {class: className});
-  katex.render(source, node, {displayMode: display, throwOnError: false, strict: 'ignore', output});
+// Rendered math kept for `cached` calls (the stepper's, drawn again at every step back and forth):
+// a copy of the nodes costs a fraction of KaTeX's rendering and the text read out. The least
+// recently used go first.
+const rendered = new Map();
+const CACHED = 300;
+function kept(key, className, build) {
+  let node;
+  const copy = key && rendered.get(key);
+  if (copy) {
+    rendered.delete(key);
+    rendered.set(key, copy);
+    node = copy.cloneNode(true);
+  } else {
+    node = build();
+    if (key) {
+      rendered.set(key, node.cloneNode(true));
+      if (rendered.size > CACHED) rendered.delete(rendered.keys().next().value);
+    }
+  }
+  if (className) node.className = className;
   return node;
+}
+
+// output: 'htmlAndMathml' (KaTeX's default: what is seen plus MathML for screen readers) or 'html'.
+// cached: kept for the next call with the same math (above).
+export function tex(source, {display = false, className, output = 'htmlAndMathml', cached = false} = {}) {
+  return kept(cached && `${display} ${output} ${source}`, className, () => {
+    const node = el(display ? 'div' : 'span');
+    katex.render(source, node, {displayMode: display, throwOnError: false, strict: 'ignore', output});
+    return node;
+  });
 }
 
 // The same math read out as plain text (web/tex-text.js, visually hidden) instead of KaTeX's
 // MathML, which the KaTeX HTML replaces for assistive technology: where a name or a header needs
 // text (a button, a heading, a table header) or MathML would cost layout (the big matrices).
 // `text`: what is read, when not the source's texText.
-export function texWithText(source, {display = false, className, text} = {}) {
-  const node = tex(source, {display, className, output: 'html'});
-  node.prepend(el('span', {class: 'sr-only'}, text ?? texText(source)));
-  return node;
+export function texWithText(source, {display = false, className, text, cached = false} = {}) {
+  return kept(cached && `${display} text ${text ?? ''} ${source}`, className, () => {
+    const node = tex(source, {display, output: 'html'});
+    node.prepend(el('span', {class: 'sr-only'}, text ?? texText(source)));
+    return node;
+  });
 }
 
 // Lesson prose: inline math $…$, **bold** and `code`, nothing else. {mathAsText}: the math through

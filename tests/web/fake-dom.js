@@ -78,7 +78,8 @@ class FakeElement extends FakeNode {
   removeEventListener() {}
 }
 
-// Installs the fake document (and what web/components/scroll-cue.js asks for) on globalThis.
+// Installs the fake document (and what web/components/scroll-cue.js and web/lessons/text-view.js
+// ask for) on globalThis.
 export function installFakeDom() {
   globalThis.Node = FakeNode;
   globalThis.document = {
@@ -94,6 +95,7 @@ export function installFakeDom() {
   };
   globalThis.requestAnimationFrame = () => 0;
   globalThis.cancelAnimationFrame = () => {};
+  globalThis.window = {addEventListener() {}, removeEventListener() {}};
 }
 
 // Every element under `root` (itself included), depth first.

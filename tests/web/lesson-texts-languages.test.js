@@ -175,7 +175,9 @@ describe('the texts rendered as the page renders them', () => {
     const root = createElement('div');
     if (lesson.sections) {
       const store = {get: () => ({steps: [], step: 0}), subscribe: () => () => {}};
-      mountLessonText(root, {store}, lesson).destroy();
+      const text = mountLessonText(root, {store}, lesson);
+      text.renderAll();  // the sections below the current step's otherwise fill when idle
+      text.destroy();
     } else {
       const cues = [];
       root.append(...lesson.intro.map((block) => renderBlock(block, cues)));

@@ -9,6 +9,7 @@ import {translateCoreError} from '../errors.js';
 import {formatNumber, texNumber} from '../format.js';
 import {tex, texWithText} from '../math.js';
 import {S} from '../strings/index.js';
+import {whenIdle} from '../idle.js';
 import '../styles/training.css';
 
 const THRESHOLD = 1e-5;       // below it, the two gradients agree
@@ -113,6 +114,7 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
   }
 
   function check() {
+    cancelFirst();
     clear();
     let result;
     try {
@@ -151,7 +153,8 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
   }
 
   showFormula(1e-5);
-  refresh();
+  // The first check when the page has shown the rest (a mount's costliest panel, off screen).
+  const cancelFirst = whenIdle(refresh);
 
   const unsubscribe = ctx.store.subscribe((state) => {
     if (state.scenario === scenario) return;
@@ -161,6 +164,7 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
 
   return {
     destroy() {
+      cancelFirst();
       unsubscribe();
       container.replaceChildren();
     },

@@ -11,12 +11,13 @@ import {texText} from '../tex-text.js';
 // The step's name as read out and printed: "Paso 7 de 13: ∂L/∂W⁽²⁾".
 export const stepName = (steps, i) => S.a11y.stepName(i + 1, steps.length, texText(steps[i].title));
 
-export const titleView = (step) => texWithText(step.title, {text: texText(step.title)});
-export const symbolicView = (step) => tex(step.symbolic, {display: true});
+// Drawn again at every step back and forth: KaTeX's output kept (web/math.js).
+export const titleView = (step) => texWithText(step.title, {text: texText(step.title), cached: true});
+export const symbolicView = (step) => tex(step.symbolic, {display: true, cached: true});
 // The numbers' big matrices as HTML only (KaTeX's hidden MathML copy doubled their layout time),
 // read out as text: every operand and the result, as the step writes them. `source`: another
 // layout of the same equations (the printed page breaks them at "=").
-export const substitutedView = (step, source = step.substituted) => texWithText(source, {display: true});
+export const substitutedView = (step, source = step.substituted) => texWithText(source, {display: true, cached: true});
 
 // A number of a result that is not a control (the printed page; a step without chain rules).
 export const plainCell = (value) => el('span', {class: 'cell'}, formatNumber(value));
@@ -31,7 +32,7 @@ export function resultBlock(step, b, {multipleSamples, cell}) {
     return multipleSamples && step.samples ? el('th', {scope: 'row'}, S.stepper.sample(r + 1)) : null;
   };
   return el('div', {class: 'result-block'}, [
-    texWithText(`${block.label} =`),
+    texWithText(`${block.label} =`, {cached: true}),
     el('table', {class: 'numbers', 'aria-label': S.a11y.result(texText(block.label))}, [
       el('tbody', {}, block.value.map((row, r) =>
         el('tr', {}, [rowHeader(r), ...row.map((value, c) => el('td', {}, cell(value, r, c)))]))),

@@ -11,6 +11,7 @@ import {formatNumber} from '../format.js';
 import {parseNumber} from '../forms/number.js';
 import {range, spec} from '../core/spec.js';
 import {S} from '../strings/index.js';
+import {whenIdle} from '../idle.js';
 import '../styles/training.css';
 
 
@@ -61,7 +62,9 @@ export function mountTraining(container, ctx) {
   const T = S.training;
   const {count} = T;
   const uid = ++instances;
-  client.warm(ctx.core.wasmModule);  // the worker instantiates the core while the student reads
+  // The worker instantiates the core while the student reads, once the page is shown (a run
+  // that comes first makes it at once).
+  const cancelWarm = whenIdle(() => client.warm(ctx.core.wasmModule));
 
   let scenario = ctx.store.get().scenario;
   let token = 0;        // bumped by every run and every reset: late answers are dropped
@@ -238,6 +241,7 @@ export function mountTraining(container, ctx) {
     setRunning(true);
 
     const trainScenario = {...scenario, train: {...scenario.train, steps, record_every: every}};
+    client.warm(ctx.core.wasmModule);  // a no-op once warmed
     try {
       const result = await client.start(trainScenario, {
         steps,
@@ -352,6 +356,7 @@ export function mountTraining(container, ctx) {
 
   return {
     destroy() {
+      cancelWarm();
       unsubscribe();
       token++;
       if (running) client.cancel();

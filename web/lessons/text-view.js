@@ -6,6 +6,7 @@ import {el} from '../dom.js';
 import {richText, tex} from '../math.js';
 import {S} from '../strings/index.js';
 import {watchOverflow} from '../components/scroll-cue.js';
+import {whenIdle} from '../idle.js';
 
 // A block that may scroll sideways (an equation, code, a table on a narrow screen): named, and a
 // tab stop while it overflows, so that a keyboard can scroll it.
@@ -34,22 +35,52 @@ export function renderBlock(block, cues) {
 }
 
 export function mountLessonText(container, ctx, lesson) {
-  const tagged = [];  // [node, tags]
   const cues = [];  // the scrolling blocks' watchers
+  let lastTag = null;  // the step's tag the highlighted blocks explain
   container.append(el('h2', {class: 'lesson-title'}, lesson.title));
-  for (const section of lesson.sections) {
-    const body = section.blocks.map((block) => {
+  // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: down to
+  // the current step's section at mount and at each step, the others below when the browser is
+  // idle, and all of them before printing. Only sections below what is shown fill later, so
+  // nothing in view moves.
+  const sections = lesson.sections.map((section) => ({
+    section,
+    node: el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, el('h3', {}, section.title)),
+    filled: false,
+    tagged: [],  // [node, tags]: its blocks that explain steps
+  }));
+  container.append(...sections.map(({node}) => node));
+  function fill(entry) {
+    if (entry.filled) return;
+    entry.filled = true;
+    const from = cues.length;
+    for (const block of entry.section.blocks) {
       const node = renderBlock(block, cues);
       if (block.steps?.length) {
         node.classList.add('explains');
-        tagged.push([node, block.steps]);
+        node.classList.toggle('current', block.steps.includes(lastTag));
+        entry.tagged.push([node, block.steps]);
       }
-      return node;
-    });
-    container.append(el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, [el('h3', {}, section.title), ...body]));
+      entry.node.append(node);
+    }
+    // Filled on the page (not at mount): its scrolling blocks are tab stops at once, not a frame
+    // later, for whatever reads the page meanwhile.
+    if (container.isConnected) cues.slice(from).forEach((cue) => cue.measure());
   }
+  // Fills every section down to the first that explains `tag` (the first section when none does).
+  function fillThrough(tag) {
+    const last = sections.findIndex(({section}) => section.blocks.some((block) => block.steps?.includes(tag)));
+    sections.slice(0, Math.max(last, 0) + 1).forEach(fill);
+  }
+  let cancelIdle = () => {};
+  function fillNext() {
+    const next = sections.find((entry) => !entry.filled);
+    if (!next) return;
+    fill(next);
+    cancelIdle = whenIdle(fillNext);
+  }
+  const fillAll = () => sections.forEach(fill);
+  window.addEventListener('beforeprint', fillAll);
 
-  let lastTag = null;
   let current = null;  // the first highlighted block
   let frame = 0;
   let shown = false;  // scrolled once: the first time without animation
@@ -61,11 +92,19 @@ export function mountLessonText(container, ctx, lesson) {
   };
   container.addEventListener('scrollend', stopSliding);
   const smooth = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+  const ownBox = () => /auto|scroll/.test(getComputedStyle(container).overflowY);
+  // A box of its own is a tab stop, so that a keyboard can scroll it (its links and scrolling
+  // blocks may not be filled yet).
+  function markBox() {
+    if (ownBox()) container.setAttribute('tabindex', '0');
+    else container.removeAttribute('tabindex');
+  }
   // The block's start at the top of the text's own box (below its scroll margin), unless the
   // whole block is already in view and stays there.
   function follow() {
     frame = 0;
-    if (!current || !/auto|scroll/.test(getComputedStyle(container).overflowY)) return;
+    markBox();
+    if (!current || !ownBox()) return;
     const box = container.getBoundingClientRect();
     const at = current.getBoundingClientRect();
     if (!sliding && at.top >= box.top && at.bottom <= box.bottom) return;
@@ -83,22 +122,28 @@ export function mountLessonText(container, ctx, lesson) {
     const tag = state.steps[state.step]?.tag;
     if (tag === lastTag) return;
     lastTag = tag;
+    fillThrough(tag);
     let first = null;
-    for (const [node, tags] of tagged) {
-      const on = tags.includes(tag);
-      node.classList.toggle('current', on);
-      if (on && !first) first = node;
+    for (const entry of sections) {
+      for (const [node, tags] of entry.tagged) {
+        const on = tags.includes(tag);
+        node.classList.toggle('current', on);
+        if (on && !first) first = node;
+      }
     }
     current = first;
     // After layout: on the first render the page is not in the document yet.
-    if (first && !frame) frame = requestAnimationFrame(follow);
+    if (!frame) frame = requestAnimationFrame(follow);
   }
   render(ctx.store.get());
+  cancelIdle = whenIdle(fillNext);
   const unsubscribe = ctx.store.subscribe(render);
   // KaTeX's fonts widen the equations once loaded, inside boxes whose size does not change.
   const recheck = () => cues.forEach((cue) => cue.check());
   document.fonts?.addEventListener('loadingdone', recheck);
+  window.addEventListener('resize', markBox);
   return {
+    renderAll: fillAll,  // every section now (printing fills them too)
     // Brings the highlighted block into view from its start (the document scrolls when the text
     // has no box of its own; the block's scroll margin keeps it below the sticky step bar).
     reveal() {
@@ -107,6 +152,9 @@ export function mountLessonText(container, ctx, lesson) {
     destroy() {
       unsubscribe();
       cancelAnimationFrame(frame);
+      cancelIdle();
+      window.removeEventListener('beforeprint', fillAll);
+      window.removeEventListener('resize', markBox);
       clearTimeout(slideTimer);
       for (const cue of cues) cue.destroy();
       document.fonts?.removeEventListener('loadingdone', recheck);

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// First visits in headless Chromium against the built site under the strict CSP, each in a fresh
+// profile: #/mlp, #/bptt and #/labs/clasificacion. For each, the time to interactive (the page's
+// first control answers) and every file transferred, gzip (what a gzip host sends). Prints the
+// Markdown rows and, with --files, the list of files and their sizes.
+// usage: node scripts/budgets/first-visit.mjs [--no-build] [--runs N] [--files]
+import {gzipSync} from 'node:zlib';
+import {launchBrowser, serveSite} from '../../tests/e2e/browser.js';
+import {median, printRows} from './table.mjs';
+
+if (process.argv.includes('--no-build')) process.env.E2E_SKIP_BUILD = '1';
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const TRANSFER_BUDGET = 300 * 1024;
+const INTERACTIVE_BUDGET = 400;
+
+// Interactive: `ready` is on screen, then `act` answers (a lesson's → key shows step 2).
+const lessonReady = {
+  ready: '.stepper .step-title .katex',
+  act: async (page) => {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /^(Paso|Step) 2/.test(document.querySelector('.progress-text')?.textContent ?? ''));
+  },
+};
+export const VISITS = [
+  {route: '#/mlp', ...lessonReady},
+  {route: '#/bptt', ...lessonReady},
+  {route: '#/labs/clasificacion', ready: '.clf-run-bar .clf-play', act: async (page) => {
+    await page.click('.clf-run-bar .clf-play');
+    await page.waitForSelector('.clf-run-bar .clf-pause:not([disabled])');
+  }},
+];
+
+// One fresh visit: ms to `ready` (performance.now() at the mutation that showed it) and the files.
+async function visit(site, {route, ready, act}) {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.addInitScript((selector) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(selector)) {
+        window.__interactive = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, {childList: true, subtree: true});
+  }, ready);
+  const bodies = new Map();  // url → body: a file fetched twice (a second worker) counts once
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (bodies.has(url)) return;
+    bodies.set(url, null);
+    try {
+      bodies.set(url, await response.body());
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  await page.goto(`${site.url}${route}`);
+  await page.waitForFunction(() => window.__interactive);
+  await act(page);
+  const interactive = await page.evaluate(() => window.__interactive);
+  await page.waitForLoadState('networkidle');
+  const files = [...bodies].filter(([, body]) => body).map(([url, body]) => ({
+    name: new URL(url).pathname.split('/').pop() || 'index.html',
+    size: Math.min(body.length, gzipSync(body, {level: 9}).length),
+  })).sort((a, b) => b.size - a.size);
+  await browser.close();
+  return {interactive, files};
+}
+
+export async function measureFirstVisits(site, runs = RUNS) {
+  const results = [];
+  for (const spec of VISITS) {
+    const times = [];
+    let files = null;
+    for (let run = 0; run < runs; run++) {
+      const result = await visit(site, spec);
+      times.push(result.interactive);
+      files ??= result.files;
+    }
+    results.push({route: spec.route, times, files, total: files.reduce((sum, f) => sum + f.size, 0)});
+  }
+  return results;
+}
+
+export function firstVisitRows(results) {
+  const rows = [];
+  for (const {route, times, files, total} of results) {
+    const ms = median(times);
+    rows.push([`First visit to ${route}: interactive (median of ${times.length}, fresh profile)`, `${ms.toFixed(0)} ms`, `≤ ${INTERACTIVE_BUDGET} ms`, ms > INTERACTIVE_BUDGET]);
+    rows.push([`First visit to ${route}: transferred, gzip (${files.length} files)`, `${kb(total)} KB`, `≤ ${TRANSFER_BUDGET / 1024} KB`, total > TRANSFER_BUDGET]);
+  }
+  return rows;
+}
+
+export function printFiles(results) {
+  for (const {route, files} of results) {
+    console.log(`\n${route}: ${files.map((f) => `${f.name} ${kb(f.size)}`).join(', ')} (KB gzip)`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const site = await serveSite();
+  const results = await measureFirstVisits(site);
+  await site.close();
+  printRows(firstVisitRows(results));
+  if (process.argv.includes('--files')) printFiles(results);
+}
