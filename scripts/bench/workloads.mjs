@@ -8,21 +8,10 @@
 import {readFile} from 'node:fs/promises';
 import {fields} from '../../web/labs/hiperparametros/settings.js';
 import {buildScenario, dataSpec, stepsPerEpoch} from '../../web/labs/shared/plane-scenario.js';
-
-// A small seeded generator for the spirals' jitter (mulberry32).
-function jitter(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import {generator} from '../../web/labs/shared/random.js';
 
 export function playgroundScenario(n = 250) {
-  const draw = jitter(42);
+  const draw = generator(42);  // the spirals' jitter
   const inputs = [], targets = [];
   for (let i = 0; i < n; ++i) {
     const label = i % 2;
