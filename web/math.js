@@ -2,6 +2,7 @@
 // strict Content-Security-Policy (style-src 'self') allows; renderToString + innerHTML would not be.
 import katex from 'katex';
 import {el} from './dom.js';
+import {language} from './strings/index.js';
 import {texText} from './tex-text.js';
 
 // Rendered math kept for `cached` calls (the stepper's, drawn again at every step back and forth):
@@ -42,7 +43,8 @@ export function tex(source, {display = false, className, output = 'htmlAndMathml
 // text (a button, a heading, a table header) or MathML would cost layout (the big matrices).
 // `text`: what is read, when not the source's texText.
 export function texWithText(source, {display = false, className, text, cached = false} = {}) {
-  return kept(cached && `${display} text ${text ?? ''} ${source}`, className, () => {
+  // The text read out is in the page's language (texText's words), so the language is in the key.
+  return kept(cached && `${display} text ${language()} ${text ?? ''} ${source}`, className, () => {
     const node = tex(source, {display, output: 'html'});
     node.prepend(el('span', {class: 'sr-only'}, text ?? texText(source)));
     return node;

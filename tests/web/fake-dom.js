@@ -26,6 +26,15 @@ class FakeNode {
     this.append(...children);
     this.childNodes.push(...old);
   }
+  // A deep copy (web/math.js's cache): the same node kind, its own data, its children copied.
+  cloneNode(deep = false) {
+    const copy = this.shallowCopy();
+    if (deep) copy.childNodes = this.childNodes.map((child) => child.cloneNode(true));
+    return copy;
+  }
+  shallowCopy() {
+    return new FakeNode(this.nodeName);
+  }
 }
 
 class FakeText extends FakeNode {
@@ -35,6 +44,9 @@ class FakeText extends FakeNode {
   }
   get textContent() {
     return this.data;
+  }
+  shallowCopy() {
+    return new FakeText(this.data);
   }
 }
 
@@ -76,6 +88,13 @@ class FakeElement extends FakeNode {
   }
   addEventListener() {}
   removeEventListener() {}
+  shallowCopy() {
+    const copy = new FakeElement(this.tagName);
+    copy.attributes = new Map(this.attributes);
+    Object.assign(copy.style, this.style);
+    Object.assign(copy.dataset, this.dataset);
+    return copy;
+  }
 }
 
 // Installs the fake document (and what web/components/scroll-cue.js and web/lessons/text-view.js
