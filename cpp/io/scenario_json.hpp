@@ -10,6 +10,10 @@
 
 namespace backprop {
 
+// The scenario's top-level fields, in the order the format lists them.
+inline constexpr std::string_view scenario_fields[] = {"model",          "init",  "parameters", "buffers", "data",
+                                                       "optimizer", "regularization", "train", "iteration"};
+
 // Throws ScenarioError("model.layers[1]", "must be between 1 and 4096") and the like.
 Scenario parse_scenario(std::string_view text);
 std::string serialise_scenario(const Scenario& scenario);

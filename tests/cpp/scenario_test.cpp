@@ -2,6 +2,7 @@
 // valid scenarios survive a round trip; divergence is reported with its step.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -36,6 +37,16 @@ std::string rnn_with(const std::function<void(json&)>& change) {
   json s = json::parse(rnn_text);
   change(s);
   return s.dump();
+}
+
+// The classic network with a batch-norm hidden layer and its running statistics given.
+json classic_with_batch_norm() {
+  json s = test::classic_scenario();
+  s["model"]["batch_norm"] = {true};
+  s["data"] = {{"inputs", {{0.05, 0.10}, {0.3, -0.2}}}, {"targets", {{0.01, 0.99}, {0.5, 0.5}}}};
+  s["buffers"] = {{"running_mean1", {0.1, 0.2}}, {"running_var1", {1.5, 0.5}}};
+  s["iteration"] = 1;
+  return s;
 }
 
 std::vector<Bad> bad_inputs() {
@@ -156,6 +167,29 @@ TEST(BadInput, EveryRefusalNamesTheField) {
       EXPECT_EQ(std::string(e.what()).substr(0, bad.message.size()), bad.message) << bad.label;
     }
   }
+}
+
+// scenario_fields (which the fuzzer's oracle reads) is exactly what the parser reads at the top:
+// each listed field given a string is refused under its own name, never as unknown, and every
+// field of a serialised scenario with batch norm's buffers is listed.
+TEST(BadInput, TheTopLevelFieldsAreTheParsersOwn) {
+  json with_buffers = classic_with_batch_norm();
+  for (std::string_view field : scenario_fields) {
+    json s = with_buffers;
+    s[std::string(field)] = "x";
+    try {
+      parse_scenario(s.dump());
+      ADD_FAILURE() << field << ": accepted";
+    } catch (const ScenarioError& e) {
+      EXPECT_EQ(e.field().substr(0, field.size()), field) << e.what();
+      EXPECT_NE(e.reason(), Reason::unknown_field) << e.what();
+    }
+  }
+  const json written = json::parse(serialise_scenario(test::parse(with_buffers)));
+  ASSERT_TRUE(written.contains("buffers"));
+  for (const auto& item : written.items())
+    EXPECT_NE(std::find(std::begin(scenario_fields), std::end(scenario_fields), item.key()), std::end(scenario_fields))
+        << item.key();
 }
 
 TEST(BadInput, NonFiniteNumbersAreRefused) {

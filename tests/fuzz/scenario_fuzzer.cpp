@@ -59,8 +59,12 @@ constexpr double fuzz_memory = limits::max_memory_bytes / 16;
 
 // ---- error messages --------------------------------------------------------------------------
 
-constexpr std::string_view root_fields[] = {"scenario", "model",          "parameters", "init", "data",
-                                            "optimizer", "regularization", "train",      "iteration"};
+// A refusal of the whole document is named "scenario"; any other starts at one of the core's
+// top-level fields.
+bool names_a_root(const std::string& field, std::string_view root) {
+  return field.compare(0, root.size(), root) == 0 &&
+         (field.size() == root.size() || field[root.size()] == '.' || field[root.size()] == '[');
+}
 
 // One line of valid UTF-8 without control characters: fit for a terminal and for JSON.
 bool printable(const std::string& message) {
@@ -148,11 +152,9 @@ bool names_a_field(const std::string& field, Reason reason, std::string_view tex
     return false;
   }
   if (!plain_path(field)) return false;
-  for (std::string_view root : root_fields)
-    if (field.compare(0, root.size(), root) == 0 &&
-        (field.size() == root.size() || field[root.size()] == '.' || field[root.size()] == '['))
-      return true;
-  return false;
+  if (names_a_root(field, "scenario")) return true;
+  return std::any_of(std::begin(scenario_fields), std::end(scenario_fields),
+                     [&](std::string_view root) { return names_a_root(field, root); });
 }
 
 void check_error(const ScenarioError& e, std::string_view text) {
