@@ -13,10 +13,14 @@
 //   createStatus(className) → {node, ok(text), error(text | node), clear()}: one role=status line
 //   mountDrop(target, openers) → {destroy()}: a file dropped on target goes to the opener whose
 //     `accept` names its extension (the first opener otherwise)
+//   mountFileBar(slot, statusSlot, page, {statusClass, saveLabel, save() → filename, openLabel,
+//     open(value), moreOpeners()}) → {destroy()}: a save button and a JSON opener in slot, their
+//     status line in statusSlot, files dropped on page (to moreOpeners() by their extension)
 import {el} from '../dom.js';
 import '../styles/files.css';
 import {S} from '../strings/index.js';
 import {download} from '../download.js';
+import {MAX_LINK_CHARS} from '../share.js';
 
 export function saveJson(value, filename) {
   download(new Blob([`${JSON.stringify(value, null, 2)}\n`], {type: 'application/json'}), filename);
@@ -118,4 +122,22 @@ export function mountDrop(target, openers) {
       hint.remove();
     },
   };
+}
+
+export function mountFileBar(slot, statusSlot, page, {statusClass, saveLabel, save, openLabel, open, moreOpeners = () => []}) {
+  const status = createStatus(statusClass);
+  const button = el('button', {type: 'button', class: 'file-save', onclick: () => status.ok(S.files.saved(save()))}, saveLabel);
+  const opener = createOpener({
+    label: openLabel,
+    accept: '.json,application/json',
+    // A file holds no more than a link may (web/share.js): a lesson's scenario is a few
+    // kilobytes, lab 1's 10,000 points about 24 KB.
+    maxBytes: () => MAX_LINK_CHARS,
+    status,
+    open,
+  });
+  slot.append(button, opener.node);
+  statusSlot.append(status.node);
+  const drop = mountDrop(page, () => [opener, ...moreOpeners()]);
+  return {destroy: () => drop.destroy()};
 }

@@ -3,9 +3,7 @@
 // saved as {"lab": name, "settings": {…}}; a file opened by the picker or dropped on the page is
 // read with the lab's own reading of an address (its module's checkSettings(params, core) → the labels
 // of the refused fields) and, when refused, changes nothing.
-import {createOpener, createStatus, mountDrop, saveJson} from '../components/files.js';
-import {el} from '../dom.js';
-import {MAX_LINK_CHARS} from '../share.js';
+import {mountFileBar, saveJson} from '../components/files.js';
 import {S} from '../strings/index.js';
 import {findLab} from './registry.js';
 
@@ -35,28 +33,22 @@ export function readSettingsFile(value, name, check) {
 // labOpeners() → the lab's own openers for dropped files (lab 1's CSV).
 export function mountSettingsFiles(slot, statusSlot, page, {name, check, current, apply, labOpeners}) {
   const F = S.files;
-  const status = createStatus('lab-file-status');
-  const fileName = () => `${F.fileNames.settings}-${name}.json`;
-  const save = el('button', {type: 'button', class: 'file-save', onclick: () => {
-    const {query, fileOnly} = current();
-    saveJson(settingsFile(name, query, fileOnly), fileName());
-    status.ok(F.saved(fileName()));
-  }}, F.saveSettings);
-  const opener = createOpener({
-    label: F.openSettings,
-    accept: '.json,application/json',
-    // As much as a link may hold (web/share.js); lab 1's 10,000 points take about 24 KB.
-    maxBytes: () => MAX_LINK_CHARS,
-    status,
+  return mountFileBar(slot, statusSlot, page, {
+    statusClass: 'lab-file-status',
+    saveLabel: F.saveSettings,
+    save() {
+      const {query, fileOnly} = current();
+      const fileName = `${F.fileNames.settings}-${name}.json`;
+      saveJson(settingsFile(name, query, fileOnly), fileName);
+      return fileName;
+    },
+    openLabel: F.openSettings,
     open(value) {
       const read = readSettingsFile(value, name, check);
       if (read.message) return {ok: false, message: read.message};
       apply(read.params);
       return {ok: true};
     },
+    moreOpeners: labOpeners,
   });
-  slot.append(save, opener.node);
-  statusSlot.append(status.node);
-  const drop = mountDrop(page, () => [opener, ...labOpeners()]);
-  return {destroy: () => drop.destroy()};
 }

@@ -122,12 +122,12 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
     // page shows it at step 0 of the iteration it carries; on refusal nothing changes.
     openScenario(scenario) {
       if (!view.edit) return {ok: false, message: S.embed.readOnly};
-      // The core checks the iteration the file names with the rest; the page keeps it apart.
+      // The core checks the iteration the file names with the rest, and traces it; the page
+      // keeps the iteration apart from the scenario, as it does for a link.
       const checked = evaluate(scenario);
       if (checked.error) return {ok: false, message: checked.error, field: checked.field};
       const {iteration = 1, ...rest} = scenario;
-      const next = evaluate(rest, iteration);
-      store.set({...next, step: 0, selected: null, notice: null});
+      store.set({...checked, scenario: rest, iteration, steps: buildSteps(rest, checked.trace), step: 0, selected: null, notice: null});
       return {ok: true};
     },
     canStepPast: (direction) => canCross(store.get(), direction),

@@ -3,9 +3,7 @@
 // pretty-printed JSON that `backprop trace` takes as it is; a file opened by the picker or
 // dropped on the page is checked as a link is (ctx.openScenario: the page's validate, then the
 // core) and, when refused, changes nothing.
-import {saveJson, createOpener, createStatus, mountDrop} from '../components/files.js';
-import {el} from '../dom.js';
-import {MAX_LINK_CHARS} from '../share.js';
+import {mountFileBar, saveJson} from '../components/files.js';
 import {S} from '../strings/index.js';
 
 // Why a parsed file is not a scenario for this lesson, before the page and the core look at it.
@@ -25,27 +23,19 @@ export function savedScenario(core, state) {
 
 export function mountScenarioFiles(slot, statusSlot, page, ctx, {kind, fileName}) {
   const F = S.files;
-  const status = createStatus('lesson-file-status');
-  const save = () => {
-    const state = ctx.store.get();
-    const name = fileName(state.scenario);
-    saveJson(savedScenario(ctx.core, state), name);
-    status.ok(F.saved(name));
-  };
-  const opener = createOpener({
-    label: F.openScenario,
-    accept: '.json,application/json',
-    // A file holds no more than a link may (web/share.js): a lesson's scenario is a few kilobytes.
-    maxBytes: () => MAX_LINK_CHARS,
-    status,
+  return mountFileBar(slot, statusSlot, page, {
+    statusClass: 'lesson-file-status',
+    saveLabel: F.saveScenario,
+    save() {
+      const state = ctx.store.get();
+      const name = fileName(state.scenario);
+      saveJson(savedScenario(ctx.core, state), name);
+      return name;
+    },
+    openLabel: F.openScenario,
     open(value) {
       const problem = scenarioProblem(value, kind);
       return problem ? {ok: false, message: problem} : ctx.openScenario(value);
     },
   });
-  const button = el('button', {type: 'button', class: 'file-save', onclick: save}, F.saveScenario);
-  slot.append(button, opener.node);
-  statusSlot.append(status.node);
-  const drop = mountDrop(page, () => [opener]);
-  return {destroy: () => drop.destroy()};
 }
