@@ -134,6 +134,14 @@ describe('initialisation', () => {
       expect(row.map(Number)).toEqual([l.layer, l.activation.mean, l.activation.std, l.activation.saturated, l.activation.zero,
         l.gradient.mean, l.gradient.std, ...l.activation.quantiles, ...l.gradient.quantiles]);
     });
+    // A typed depth is kept in the address and measured again; a refused one changes nothing.
+    await page.locator('.race-field-capas input').fill('3');
+    const shallower = core.initStats(initSpec(readSettings(new URLSearchParams('ini=grande&act=tanh&capas=3&ancho=32'), initFields).values, INIT_SCHEMES));
+    await page.waitForFunction((n) => document.querySelectorAll('.init .race-table tbody tr').length === n, shallower.layers.length);
+    await page.waitForFunction(() => /capas=3/.test(location.hash));
+    await page.locator('.race-field-capas input').fill('tres');
+    await page.locator('.race-field-ancho input').fill('16');
+    expect(await page.evaluate(() => location.hash)).toMatch(/capas=3&ancho=32/);
     await expectClean(page);
     await page.close();
   });
@@ -141,7 +149,9 @@ describe('initialisation', () => {
 
 describe('overfitting and batch normalization', () => {
   test('batch norm: both loss curves are the core\'s training of the same scenarios', async () => {
-    const page = await h.open('#/avances?bn_pasos=60&bn_eta=0.5', '.bn-run');
+    const page = await h.open('#/avances?bn_pasos=50&bn_eta=0.5', '.bn-run');
+    await page.locator('.race-field-bn_pasos input').fill('60');
+    await page.waitForFunction(() => /bn_pasos=60/.test(location.hash));
     await page.locator('.bn-run').click();
     await page.waitForFunction(() => /^Terminado/.test(document.querySelector('.bn .lab-progress-status').textContent));
     const shown = csvRows((await h.downloaded(page, () => page.locator('.bn .lab-save-csv').click())).text);

@@ -5,6 +5,7 @@
 import '../../styles/labs.css';
 import '../../styles/avances.css';
 import {el} from '../../dom.js';
+import {createForm} from '../../forms/settings-form.js';
 import {parseRoute, replaceRoute, routeHash} from '../../router.js';
 import {languageSwitch} from '../../components/language-switch.js';
 import {trackHeight} from '../../measure.js';
@@ -80,6 +81,17 @@ export function mountAvances(root, {core, params}) {
       return values;
     },
     update,
+    // A form over this part's settings: a valid change is kept (and the address follows), then
+    // then(previous values) runs.
+    form(specs, {labels, options, then = () => {}}) {
+      return createForm(specs, values, {labels, options, prefix: 'race', onChange: (read) => {
+        if (!read.ok) return;
+        const previous = {...values};
+        Object.assign(values, read.values);
+        update();
+        then(previous);
+      }});
+    },
     runJob(kind, input, options) {
       const run = runJob(kind, input, options);
       runs.add(run);

@@ -3,12 +3,11 @@
 // lesson 1's stepper on a small example with batch norm.
 //
 //   mountBatchNorm(container, part) → {destroy()}
-//   part: {core, values (the page's settings), update() (into the address), runJob}
+//   part: {core, values (the page's settings), update() (into the address), form(), runJob} (page.js)
 import {el} from '../../../dom.js';
 import {formatNumber} from '../../../format.js';
 import {S} from '../../../strings/index.js';
 import {encodeScenario} from '../../../share.js';
-import {createForm} from '../../../forms/settings-form.js';
 import {describeJobError} from '../../../labs/jobs-client.js';
 import {createProgress} from '../../../labs/shared/ui/progress.js';
 import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
@@ -21,12 +20,7 @@ const COLOURS = ['#0072b2', '#d55e00'];
 export function mountBatchNorm(container, part) {
   const T = S.avances.batchnorm;
   const values = part.values;
-  const form = createForm(bnFields, values, {labels: {bn_eta: T.eta, bn_pasos: T.steps}, prefix: 'race',
-    onChange: (read) => {
-      if (!read.ok) return;
-      Object.assign(values, read.values);
-      part.update();
-    }});
+  const form = part.form(bnFields, {labels: {bn_eta: T.eta, bn_pasos: T.steps}});
   const chart = createLineChart({xTitle: T.step, yTitle: T.loss, log: true, label: T.chartLabel, xMin: 0});
   const progress = createProgress({onCancel: () => runs.forEach((r) => r.cancel())});
   progress.hidden = true;

@@ -3,11 +3,10 @@
 // worker), as box plots on shared axes, their spread on a log scale, and a table.
 //
 //   mountInit(container, part) → {destroy()}
-//   part: {values (the page's settings), update() (into the address), runJob}
+//   part: {values (the page's settings), update() (into the address), form(), runJob} (page.js)
 import {el} from '../../../dom.js';
 import {formatNumber, formatPercent} from '../../../format.js';
 import {S} from '../../../strings/index.js';
-import {createForm} from '../../../forms/settings-form.js';
 import {describeJobError} from '../../../labs/jobs-client.js';
 import {createProgress} from '../../../labs/shared/ui/progress.js';
 import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
@@ -22,15 +21,10 @@ const GRADIENT_COLOUR = '#d55e00';
 export function mountInit(container, part) {
   const T = S.avances.init;
   const values = part.values;
-  const form = createForm(initFields, values, {
+  const form = part.form(initFields, {
     labels: {ini: T.scheme, act: T.activation, capas: T.depth, ancho: T.width},
     options: {ini: T.schemes, act: S.activations},
-    prefix: 'race',
-    onChange: (read) => {
-      if (!read.ok) return;
-      Object.assign(values, read.values);
-      schedule();
-    },
+    then: () => schedule(),
   });
 
   const activations = createBoxPlot({label: T.boxLabel(T.activations), colour: ACTIVATION_COLOUR, xTitle: T.layer, yTitle: T.value});

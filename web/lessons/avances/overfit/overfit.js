@@ -4,10 +4,9 @@
 // and draw it, in the labs' worker.
 //
 //   mountOverfit(container, part) → {destroy()}
-//   part: {core, values (the page's settings), update() (into the address), runJob, overfitNeeds()}
+//   part: {core, values (the page's settings), update() (into the address), form(), runJob, overfitNeeds()} (page.js)
 import {el} from '../../../dom.js';
 import {S} from '../../../strings/index.js';
-import {createForm} from '../../../forms/settings-form.js';
 import {createRunPanel, planePoints} from '../../../labs/shared/ui/plane-panel.js';
 import {createRunBar, loadPoints} from '../../../labs/shared/ui/plane-controls.js';
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
@@ -20,16 +19,9 @@ export function mountOverfit(container, part) {
   const values = part.values;
   const fields = overfitFields;
   const labels = {ruido: T.noise, l2: T.l2, dropout: T.dropout, epocas: T.epochs, paciencia: T.patience};
-  const form = createForm(fields, values, {
-    labels, prefix: 'race',
-    onChange: (read) => {
-      if (!read.ok) return;
-      const noise = read.values.ruido !== values.ruido;
-      Object.assign(values, read.values);
-      part.update();
-      if (noise) regenerate();
-      else reload();
-    },
+  const form = part.form(fields, {
+    labels,
+    then: (previous) => (previous.ruido !== values.ruido ? regenerate() : reload()),
   });
   const panels = [
     createRunPanel({runJob: part.runJob, title: T.plain, accuracy: false, className: 'overfit-plain'}),

@@ -3,11 +3,10 @@
 // data, both at once in the worker pool.
 //
 //   mountRelu(container, part) → {destroy()}
-//   part: {core, values (the page's settings), update() (into the address), runJob}
+//   part: {core, values (the page's settings), update() (into the address), form(), runJob} (page.js)
 import {el} from '../../../dom.js';
 import {formatPercent} from '../../../format.js';
 import {S} from '../../../strings/index.js';
-import {createForm} from '../../../forms/settings-form.js';
 import {createProgress} from '../../../labs/shared/ui/progress.js';
 import {createLineChart} from '../../../labs/shared/ui/line-chart.js';
 import {csvButton, exportBar, pngButton} from '../../../labs/shared/ui/export.js';
@@ -20,12 +19,7 @@ const COLOURS = {relu: '#0072b2', leaky_relu: '#d55e00'};
 export function mountRelu(container, part) {
   const T = S.avances.relu;
   const values = part.values;
-  const form = createForm(reluFields, values, {labels: {relu_eta: T.eta, relu_pasos: T.steps}, prefix: 'race',
-    onChange: (read) => {
-      if (!read.ok) return;
-      Object.assign(values, read.values);
-      part.update();
-    }});
+  const form = part.form(reluFields, {labels: {relu_eta: T.eta, relu_pasos: T.steps}});
   const chart = createLineChart({xTitle: T.step, yTitle: T.share, logToggle: false, yMin: 0, yMax: 1, xMin: 0,
     yFormat: (y) => formatPercent(y, {digits: 0}), label: T.chartLabel});
   const progress = createProgress({onCancel: () => run?.forEach((r) => r.cancel())});
