@@ -77,9 +77,8 @@ async function firstVisit(hash) {
 }
 // English only: the skip link's words, a lesson text's first paragraph.
 const ENGLISH_MARKS = [en.a11y.skipLink, mlpEn.sections[0].blocks.find((b) => b.p).p.slice(0, 60)];
-// The English texts' chunks (vite.config.js names them). The PyTorch export's English words are
-// in the export's own chunk, which the lesson page still loads with it.
-const ENGLISH_CHUNK = /^strings-en-(?!export-)|-text-en-/;
+// The English texts' chunks (vite.config.js names them), the export's English words included.
+const ENGLISH_CHUNK = /^strings-en-|-text-en-/;
 
 describe('each language loads with it', () => {
   test('a first visit in Spanish fetches no English module; ?lang=en fetches English and shows it from the first render', async () => {
@@ -87,6 +86,8 @@ describe('each language loads with it', () => {
     expect(spanish.scripts.length).toBeGreaterThan(3);
     expect(spanish.scripts.filter((s) => ENGLISH_CHUNK.test(s.name) || ENGLISH_MARKS.some((m) => s.text.includes(m))).map((s) => s.name)).toEqual([]);
     expect(spanish.titles).toEqual([es.mlp.title]);
+    // Nor what only a click needs: the PyTorch export's generator, the training worker.
+    expect(spanish.scripts.map((s) => s.name).filter((n) => /^(pytorch-generator|core-worker)-/.test(n))).toEqual([]);
     await spanish.page.close();
 
     const english = await firstVisit('#/mlp?lang=en');

@@ -9,7 +9,6 @@ import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
-import {chainRuleDefault, network} from './print.js';
 import {lesson as lessonEs} from './text.js';
 
 // The English text is fetched only when English is chosen (web/strings/index.js).
@@ -42,7 +41,7 @@ export function mountBptt(root, options) {
         return {field: 'data.validation', message: S.bptt.limits.validation(spec().lesson.rnn.validation_sequences.max, steps.max)};
       return null;
     },
-    print: {network, chainRuleDefault},
+    print: () => import('./print.js'),  // the printed worked example's part, loaded with it
     diagram: mountRnnDiagram,
     panels: [
       {className: 'editor-panel', label: S.bptt.editorLabel, mount: mountRnnEditor},

@@ -8,7 +8,6 @@ import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
-import {chainRuleDefault, network} from './print.js';
 import {lesson as lessonEs} from './text.js';
 
 // The English text is fetched only when English is chosen (web/strings/index.js).
@@ -43,7 +42,7 @@ export function mountMlp(root, options) {
         return {field: 'data.validation', message: S.mlp.limits.validation(spec().lesson.mlp.validation_rows.max)};
       return null;
     },
-    print: {network, chainRuleDefault},
+    print: () => import('./print.js'),  // the printed worked example's part, loaded with it
     diagram: mountDiagram,
     panels: [
       {className: 'editor-panel', label: S.mlp.editorLabel, mount: mountEditor},
