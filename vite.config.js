@@ -28,8 +28,11 @@ const SHARED_CHUNKS = {
   '/web/math.js': 'math',
   '/web/lessons/equation.js': 'equation',
   '/web/labs/shared/sequence-scenario.js': 'sequence-scenario',
+  '/web/strings/en/export.js': 'strings-en-export',  // the English export's words: the English texts' and the export's
 };
-const FOLDER_NAMED = new Set(['page', 'lab', 'index', 'worker', 'settings', 'fields']);
+const FOLDER_NAMED = new Set(['page', 'lab', 'index', 'worker', 'settings', 'fields', 'print']);
+// Modules loaded on demand, named after what they do: the PyTorch export's generator (on its click).
+const FACADE_NAMED = {'/web/export/pytorch/from-core.js': 'pytorch-generator'};
 const folderOf = (file) => file?.match(/(?:^|\/)web\/(?:.*\/)?([^/]+)\/[^/]+$/)?.[1];
 const renamed = new Map();  // Rolldown's name of a shared chunk → ours, for its styles
 function chunkName({name, facadeModuleId, moduleIds}) {
@@ -38,7 +41,14 @@ function chunkName({name, facadeModuleId, moduleIds}) {
     renamed.set(name, shared);
     return shared;
   }
+  const named = facadeModuleId && Object.entries(FACADE_NAMED).find(([end]) => facadeModuleId.endsWith(end))?.[1];
+  if (named) return named;
   const folder = folderOf(facadeModuleId);
+  // A language's texts, loaded only with it: "strings-en", and a lesson's text "mlp-text-en".
+  const language = facadeModuleId?.match(/\/web\/strings\/([a-z]{2})\/index\.js$/)?.[1];
+  if (language) return `strings-${language}`;
+  const textLanguage = facadeModuleId?.match(/\/text\.([a-z]{2})\.js$/)?.[1];
+  if (textLanguage) return `${folder}-text-${textLanguage}`;
   return folder && FOLDER_NAMED.has(name) ? `${folder}-${name}` : name;
 }
 // A chunk's styles by its chunk's name (Vite names them after Rolldown's name, or a page's file).

@@ -5,7 +5,7 @@ import './styles/a11y.css';
 import {el} from './dom.js';
 import {loadCore} from './core/core.js';
 import {parseRoute, withLanguage} from './router.js';
-import {S, language, setLanguage} from './strings/index.js';
+import {S, language, loadLanguage, setLanguage} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
 import {startFrame} from './embed/frame.js';
 import {announceReady} from './embed/messages.js';
@@ -32,20 +32,21 @@ const skipLink = el('a', {class: 'skip-link', href: `#${CONTENT}`, onclick: (eve
 }});
 document.body.prepend(skipLink);
 
-// The language named by the address (`lang`, web/router.js): every text, the document's lang, its
-// title and description follow it. True when it changed.
-function applyLanguage(lang) {
-  const changed = lang !== language();
-  setLanguage(lang);
+// The language named by the address (`lang`, web/router.js), already loaded (loadLanguage): every
+// text, the document's lang, its title and description follow it.
+async function applyLanguage(lang) {
+  await setLanguage(lang);
+  showLanguage();
+}
+function showLanguage() {
   document.documentElement.lang = language();
   document.title = S.appTitle;
   document.querySelector('meta[name="description"]')?.setAttribute('content', S.description);
   skipLink.textContent = S.a11y.skipLink;
   const noScript = document.querySelector('noscript');
   if (noScript) noScript.textContent = S.noScript;
-  return changed;
 }
-applyLanguage(parseRoute().lang);
+showLanguage();  // Spanish until the address's language is loaded (start)
 
 // Links between pages keep the language: those on the page are rewritten after each render, and
 // any made later (a lab's result link) as it is followed or opened.
@@ -72,17 +73,22 @@ let currentPath = null;
 let rendering = 0;
 async function render(core) {
   const {path, params, lang} = parseRoute();
-  const switched = applyLanguage(lang);  // a new language: the page is mounted again in it
+  const switched = lang !== language();  // a new language: the page is mounted again in it
+  const token = ++rendering;
   if (!switched && path === currentPath && current?.update) {
     current.update(params);  // same page: the address changed under it (a pasted link, back)
     return;
   }
-  const token = ++rendering;
+  // The page's module and the language's texts load together, then the texts of the module's own
+  // content (a lesson's text) in that language; the page stays as it is until all are here.
+  const load = routeFor(path);
+  const [mount] = await Promise.all([load ? load() : null, loadLanguage(lang)]);
+  await loadLanguage(lang);
+  if (token !== rendering) return;  // the address changed again meanwhile
   // The same page in another language: what its address cannot hold (a scenario too long for it).
   const carried = path === currentPath ? current?.carry?.() ?? null : null;
-  const load = routeFor(path);
-  const mount = load ? await load() : null;
-  if (token !== rendering) return;  // the address changed again meanwhile
+  await applyLanguage(lang);  // loaded: switches at once, in this task, right before the new mount
+  if (token !== rendering) return;
   current?.destroy?.();
   app.replaceChildren();
   currentPath = path;
@@ -106,10 +112,15 @@ async function render(core) {
 async function start() {
   // In a frame: its height to the parent; sandboxed without allow-same-origin: say so, stop.
   if (!startFrame(app)) return;
+  // The address's language (another than Spanish is fetched) loads with the core; the loading
+  // message waits for it, so that it is already in that language.
+  const coreReady = loadCore();
+  coreReady.catch(() => {});  // handled below, once the language is set
+  await loadLanguage(parseRoute().lang).then(() => applyLanguage(parseRoute().lang), () => {});
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;
   try {
-    core = await loadCore();
+    core = await coreReady;
   } catch (error) {
     app.innerHTML = `<p class="message error">${S.loadFailed}</p>`;
     throw error;

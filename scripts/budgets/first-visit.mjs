@@ -33,7 +33,7 @@ export const VISITS = [
 ];
 
 // One fresh visit: ms to `ready` (performance.now() at the mutation that showed it) and the files.
-async function visit(site, {route, ready, act}) {
+export async function visit(site, {route, ready, act}) {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   await page.addInitScript((selector) => {

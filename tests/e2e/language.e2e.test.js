@@ -9,10 +9,11 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {labHarness, screenshots} from './browser.js';
 import {encodeScenario} from '../../web/share.js';
 import {presets} from '../../web/lessons/mlp/presets.js';
-import {TEXTS} from '../../web/strings/index.js';
+import {texts} from '../../web/strings/index.js';
+import {lesson as mlpEn} from '../../web/lessons/mlp/text.en.js';
 
 const h = labHarness();
-const {es, en} = TEXTS;
+const [es, en] = await Promise.all([texts('es'), texts('en')]);
 let axeSource;
 beforeAll(async () => {
   axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -51,6 +52,54 @@ const spanishInChrome = (page) => page.evaluate(() => {
   const labels = [...document.querySelectorAll('[aria-label], [title]')].filter((n) => !n.closest('.lesson-text, [lang="es"]'))
     .flatMap((n) => [n.getAttribute('aria-label'), n.getAttribute('title')]).filter((t) => t && words.test(t));
   return [...found, ...labels];
+});
+
+// A first visit in a fresh tab: every script it fetched (name and text) until the network is idle,
+// and every title the top bar showed on the way (a MutationObserver from the first parse).
+async function firstVisit(hash) {
+  const page = await h.browser.context.newPage();
+  await page.addInitScript(() => {
+    window.__titles = [];
+    new MutationObserver(() => {
+      const title = document.querySelector('.topbar h1')?.textContent;
+      if (title && window.__titles.at(-1) !== title) window.__titles.push(title);
+    }).observe(document, {childList: true, subtree: true, characterData: true});
+  });
+  const scripts = [];
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('.js')) return;
+    scripts.push({name: new URL(response.url()).pathname.split('/').pop(), text: await response.text().catch(() => '')});
+  });
+  await page.goto(`${h.site.url}${hash}`);
+  await page.waitForSelector(STEPPER);
+  await page.waitForLoadState('networkidle');
+  return {page, scripts, titles: await page.evaluate(() => window.__titles)};
+}
+// English only: the skip link's words, a lesson text's first paragraph.
+const ENGLISH_MARKS = [en.a11y.skipLink, mlpEn.sections[0].blocks.find((b) => b.p).p.slice(0, 60)];
+// The English texts' chunks (vite.config.js names them), the export's English words included.
+const ENGLISH_CHUNK = /^strings-en-|-text-en-/;
+
+describe('each language loads with it', () => {
+  test('a first visit in Spanish fetches no English module; ?lang=en fetches English and shows it from the first render', async () => {
+    const spanish = await firstVisit('#/mlp');
+    expect(spanish.scripts.length).toBeGreaterThan(3);
+    expect(spanish.scripts.filter((s) => ENGLISH_CHUNK.test(s.name) || ENGLISH_MARKS.some((m) => s.text.includes(m))).map((s) => s.name)).toEqual([]);
+    expect(spanish.titles).toEqual([es.mlp.title]);
+    // Nor what only a click needs: the PyTorch export's generator, the training worker.
+    expect(spanish.scripts.map((s) => s.name).filter((n) => /^(pytorch-generator|core-worker)-/.test(n))).toEqual([]);
+    await spanish.page.close();
+
+    const english = await firstVisit('#/mlp?lang=en');
+    const names = english.scripts.map((s) => s.name);
+    expect(names.some((n) => n.startsWith('strings-en-'))).toBe(true);
+    expect(names.some((n) => n.startsWith('mlp-text-en-'))).toBe(true);
+    expect(english.titles).toEqual([en.mlp.title]);  // never a Spanish title first
+    expect(await htmlLang(english.page)).toBe('en');
+    expect(await english.page.locator('.progress-text').textContent()).toBe('Step 1 of 13');
+    await expectClean(english.page);
+    await english.page.close();
+  });
 });
 
 describe('lesson 1 in English', () => {

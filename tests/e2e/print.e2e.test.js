@@ -17,7 +17,14 @@ import {encodeScenario} from '../../web/share.js';
 
 const run = promisify(execFile);
 const harness = lessonHarness();
-const {open, cells} = harness;
+const {cells} = harness;
+// The page, once its printed view is there (its module loads when the page is idle: the
+// browser's print, whose beforeprint cannot wait, finds it).
+async function open(hash) {
+  const page = await harness.open(hash);
+  await page.waitForSelector('.print-view', {state: 'attached'});
+  return page;
+}
 
 beforeAll(async () => {
   await mkdir(screenshots, {recursive: true});
@@ -166,6 +173,28 @@ describe('lesson 1: the classic example on paper', () => {
     const {text, pages} = await printed(page, 'mlp-button');
     plausiblePages(pages, 13);
     positions(text, await stepNames(page));
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('"Imprimir" at once, before the printed view\'s module is here: it loads, then prints', async () => {
+    const page = await harness.browser.context.newPage();
+    await page.route(/print-view-.*\.js$/, async (route) => {
+      await page.waitForFunction(() => window.__released);  // held until the button is clicked
+      await route.continue();
+    });
+    await page.goto(`${harness.site.url}#/mlp`);
+    await page.waitForSelector('.stepper .step-title .katex');
+    expect(await page.locator('.print-view').count()).toBe(0);
+    await page.evaluate(() => {
+      window.print = () => { window.__printed += 1; };
+      window.__printed = 0;
+    });
+    await page.getByRole('button', {name: S.print.button, exact: true}).click();
+    expect(await page.evaluate(() => window.__printed)).toBe(0);
+    await page.evaluate(() => { window.__released = true; });
+    await expect.poll(() => page.evaluate(() => window.__printed)).toBe(1);
+    expect(await page.locator('.print-view .print-step').count()).toBe(13);
     await expectClean(page);
     await page.close();
   });

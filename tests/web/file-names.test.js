@@ -3,11 +3,12 @@
 // one is a safe file-name fragment: lowercase ASCII letters, digits and hyphens, no spaces or
 // accents (a sequence length keeps its symbol, `T5`). Spanish names stay those the page always wrote.
 import {describe, expect, test} from 'vitest';
-import {LANGUAGES, TEXTS} from '../../web/strings/index.js';
+import {LANGUAGES, texts} from '../../web/strings/index.js';
 import {exportText as exportTextEs} from '../../web/strings/export.js';
 import {exportText as exportTextEn} from '../../web/strings/en/export.js';
 
 const EXPORT_TEXT = {es: exportTextEs, en: exportTextEn};
+const TEXTS = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => [lang, await texts(lang)])));
 
 // Every leaf of a tree: [path, value].
 function leaves(tree, path = []) {

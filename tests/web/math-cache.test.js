@@ -12,14 +12,14 @@ afterAll(() => setLanguage('es'));
 const readOut = (node) => node.childNodes[0].textContent;  // the sr-only span texWithText prepends
 const SOURCE = String.raw`\begin{bmatrix}0.1 & 0.2\\0.3 & 0.4\end{bmatrix}`;
 
-test('a cached equation reads out in the language of the page at each call', () => {
-  setLanguage('es');
+test('a cached equation reads out in the language of the page at each call', async () => {
+  await setLanguage('es');
   const spanish = readOut(texWithText(SOURCE, {display: true, cached: true}));
   expect(spanish).toBe(S.a11y.matrix([['0.1', '0.2'], ['0.3', '0.4']]));
-  setLanguage('en');
+  await setLanguage('en');
   const english = readOut(texWithText(SOURCE, {display: true, cached: true}));
   expect(english).toBe(S.a11y.matrix([['0.1', '0.2'], ['0.3', '0.4']]));
   expect(english).not.toBe(spanish);
-  setLanguage('es');
+  await setLanguage('es');
   expect(readOut(texWithText(SOURCE, {display: true, cached: true}))).toBe(spanish);
 });

@@ -5,13 +5,16 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {DEFAULT_LANGUAGE, LANGUAGES, S, TEXTS, language, setLanguage} from '../../web/strings/index.js';
+import {DEFAULT_LANGUAGE, LANGUAGES, S, language, loadLanguage, localized, setLanguage, texts} from '../../web/strings/index.js';
 import {formatNumber, formatPercent, texNumber} from '../../web/format.js';
 import {translateCoreError} from '../../web/errors.js';
 import {parseNumber} from '../../web/forms/number.js';
 import {root} from './support.js';
 
 afterEach(() => setLanguage(DEFAULT_LANGUAGE));
+
+// Each language's whole tree, English fetched as the page fetches it (a dynamic import).
+const TEXTS = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => [lang, await texts(lang)])));
 
 const kind = (value) => (Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value);
 
@@ -130,30 +133,30 @@ describe('every text in both languages', () => {
 });
 
 describe('switching', () => {
-  test('S keeps its identity and its nested objects while its contents change language', () => {
+  test('S keeps its identity and its nested objects while its contents change language', async () => {
     const labs = S.labs;
     const errors = S.editor.errors;
-    setLanguage('en');
+    await setLanguage('en');
     expect(language()).toBe('en');
     expect(S.labs).toBe(labs);
     expect(S.editor.errors).toBe(errors);
     expect(S.appTitle).toBe(TEXTS.en.appTitle);
     expect(S.editor.errors.notInteger).toBe(TEXTS.en.editor.errors.notInteger);
     expect(differences(S, TEXTS.en)).toEqual([]);
-    setLanguage('es');
+    await setLanguage('es');
     expect(S.editor.errors.notInteger).toBe(TEXTS.es.editor.errors.notInteger);
     expect(differences(S, TEXTS.es)).toEqual([]);
   });
 
-  test('an unknown language is the default', () => {
-    expect(setLanguage('fr')).toBe('es');
-    expect(setLanguage(undefined)).toBe('es');
+  test('an unknown language is the default', async () => {
+    expect(await setLanguage('fr')).toBe('es');
+    expect(await setLanguage(undefined)).toBe('es');
   });
 
-  test('the core\'s refusals follow the language, by code', () => {
+  test('the core\'s refusals follow the language, by code', async () => {
     const refusal = {code: 2, field: 'optimizer.lr', reason: 'between', args: {low: '0', high: '10', got: '99'}};
     expect(translateCoreError(refusal)).toBe('Valor no válido en optimizer.lr: debe estar entre 0 y 10 (se recibió 99).');
-    setLanguage('en');
+    await setLanguage('en');
     expect(translateCoreError(refusal)).toBe('Invalid value in optimizer.lr: it must be between 0 and 10 (got 99).');
     expect(translateCoreError({code: 2, field: 'model', reason: 'no_such_reason'})).toBe('Invalid value in model: the core cannot use this value.');
     expect(translateCoreError({code: 3, reason: 'diverged', args: {step: '12', loss: 'infinite', lr: '50'}}))
@@ -161,10 +164,45 @@ describe('switching', () => {
   });
 });
 
+describe('loading a language', () => {
+  test('English is not in the first load: S holds Spanish, and English arrives only through setLanguage', async () => {
+    const source = readFileSync(join(root, 'web/strings/index.js'), 'utf8');
+    expect(source).not.toMatch(/^import[^;]*'\.\/en\//m);  // no static import of web/strings/en/
+    expect(source).toMatch(/import\('\.\/en\/index\.js'\)/);
+    expect(S.appTitle).toBe(TEXTS.es.appTitle);
+  });
+
+  test('overlapping switches: the last one asked wins, whatever finishes first', async () => {
+    const both = Promise.all([setLanguage('en'), setLanguage('es')]);
+    expect(await both).toEqual(['es', 'es']);
+    expect(S.appTitle).toBe(TEXTS.es.appTitle);
+    const again = Promise.all([setLanguage('es'), setLanguage('en')]);
+    expect((await again)[1]).toBe('en');
+    expect(S.appTitle).toBe(TEXTS.en.appTitle);
+  });
+
+  test('content outside the strings (a lesson\'s text) loads with its language, and is never read before it', async () => {
+    let fetched = 0;
+    const text = localized({es: 'texto', en: async () => { fetched += 1; return 'text'; }});
+    expect(text()).toBe('texto');
+    expect(fetched).toBe(0);
+    await setLanguage('en');
+    expect(text()).toBe('text');
+    await setLanguage('es');
+    await setLanguage('en');
+    expect(fetched).toBe(1);
+    // Registered while English is set, before it is loaded: an error, not a Spanish text in an English page.
+    const later = localized({es: 'después', en: async () => 'later'});
+    expect(() => later()).toThrow(/before its language/);
+    await loadLanguage('en');
+    expect(later()).toBe('later');
+  });
+});
+
 describe('numbers follow the language', () => {
-  test('both languages write the decimal point; Spanish shows what it always showed', () => {
+  test('both languages write the decimal point; Spanish shows what it always showed', async () => {
     for (const lang of LANGUAGES) {
-      setLanguage(lang);
+      await setLanguage(lang);
       expect(S.numberFormat.decimal).toBe('.');
       expect(formatNumber(0.18681560)).toBe('0.1868156');
       expect(formatNumber(-1.23456789e-5)).toBe('−1.2345679e−5');
@@ -185,9 +223,9 @@ describe('numbers follow the language', () => {
     }
   });
 
-  test('inputs read either mark in either language', () => {
+  test('inputs read either mark in either language', async () => {
     for (const lang of LANGUAGES) {
-      setLanguage(lang);
+      await setLanguage(lang);
       expect(parseNumber('0,25')).toEqual({ok: true, value: 0.25});
       expect(parseNumber('0.25')).toEqual({ok: true, value: 0.25});
     }

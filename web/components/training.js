@@ -11,7 +11,6 @@ import {formatNumber} from '../format.js';
 import {parseNumber} from '../forms/number.js';
 import {range, spec} from '../core/spec.js';
 import {S} from '../strings/index.js';
-import {whenIdle} from '../idle.js';
 import '../styles/training.css';
 
 
@@ -62,9 +61,16 @@ export function mountTraining(container, ctx) {
   const T = S.training;
   const {count} = T;
   const uid = ++instances;
-  // The worker instantiates the core while the student reads, once the page is shown (a run
-  // that comes first makes it at once).
-  const cancelWarm = whenIdle(() => client.warm(ctx.core.wasmModule));
+  // The worker (its own file) is fetched and instantiates the core when the student comes to this
+  // panel (a pointer over it, a touch, the focus in it), not on a first visit that only reads; a
+  // run that comes first makes it at once.
+  const warm = () => {
+    cancelWarm();
+    client.warm(ctx.core.wasmModule);
+  };
+  const WARM_ON = ['pointerenter', 'touchstart', 'focusin'];
+  const cancelWarm = () => WARM_ON.forEach((type) => container.removeEventListener(type, warm));
+  WARM_ON.forEach((type) => container.addEventListener(type, warm, {passive: true}));
 
   let scenario = ctx.store.get().scenario;
   let token = 0;        // bumped by every run and every reset: late answers are dropped

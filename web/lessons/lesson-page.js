@@ -15,7 +15,8 @@ import {mountLessonText} from './text-view.js';
 import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
 import {pytorchExportControl} from '../components/pytorch-export.js';
-import {mountPrintView} from '../components/print-view.js';
+import {whenIdle} from '../idle.js';
+import '../styles/print-button.css';
 import {mountScenarioFiles} from './scenario-files.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
 import {mountLessonBridge} from '../embed/lesson-bridge.js';
@@ -33,7 +34,8 @@ export function parseStep(text, last) {
 //   presetNames {key: Spanish}, defaultPreset, buildSteps(scenario, trace),
 //   validate(scenario) → null or {field, message} (what this page can show, in Spanish),
 //   diagram: mount, panels: [{className, label, mount}] (the workbench below the diagram),
-//   print: {network, chainRuleDefault} (the printed worked example, web/components/print-view.js),
+//   print: () → import of the lesson's {network, chainRuleDefault} (the printed worked example,
+//   web/components/print-view.js, loaded with it),
 //   kind: the model's kind ('mlp' | 'rnn'), fileName(scenario) → the saved scenario's file name}
 export function mountLessonPage(root, {core, params, carried = null}, config) {
   const {path: PATH, presets, buildSteps} = config;
@@ -170,9 +172,9 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
   // The stepper's previous/next, sticky at the top of the workbench (web/styles.css).
   const stepBar = !state.embed && shows('stepper') && createStepBar();
   // The printed worked example: drawn when printing, by the browser's print or by this button.
-  const printView = mountPrintView(root, ctx, {title: config.title, ...config.print});
-  const mounted = [printView];
-  const printButton = !state.embed && el('button', {type: 'button', class: 'print-button', title: S.print.buttonTitle, onclick: () => printView.print()},
+  const printing = lazyPrintView(root, ctx, config);
+  const mounted = [printing];
+  const printButton = !state.embed && el('button', {type: 'button', class: 'print-button', title: S.print.buttonTitle, onclick: () => printing.print()},
     [printerIcon(), el('span', {class: 'print-label'}, S.print.button)]);
   let page;
   if (state.embed) {
@@ -246,6 +248,38 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
     destroy() {
       cancelAnimationFrame(addressFrame);  // the address now belongs to the next page
       for (const m of mounted) m?.destroy?.();
+    },
+  };
+}
+
+// The printed worked example's module and the lesson's part of it (their own chunks, not in the
+// page's first load) are fetched once the page is idle, before the student can reach the
+// browser's print (whose `beforeprint` cannot wait for a download), or at once by "Imprimir" or
+// Ctrl+P (⌘P), which print as soon as they are here. The view is in the page (.print-view) once loaded.
+function lazyPrintView(root, ctx, config) {
+  let view = null;
+  let loading = null;
+  let destroyed = false;
+  const load = () => (loading ??= Promise.all([import('../components/print-view.js'), config.print()])
+    .then(([{mountPrintView}, {network, chainRuleDefault}]) => {
+      if (!destroyed) view = mountPrintView(root, ctx, {title: config.title, network, chainRuleDefault});
+      return view;
+    }));
+  const print = async () => (await load())?.print();
+  const cancelIdle = whenIdle(load);
+  const onKey = (event) => {
+    if (view || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p') return;
+    event.preventDefault();  // not loaded yet: the page prints once it is
+    print();
+  };
+  document.addEventListener('keydown', onKey);
+  return {
+    print,
+    destroy() {
+      destroyed = true;
+      cancelIdle();
+      document.removeEventListener('keydown', onKey);
+      view?.destroy();
     },
   };
 }

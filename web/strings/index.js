@@ -6,6 +6,10 @@
 // setLanguage(lang) rewrites it in place, nested objects included, so a module that keeps
 // `S.labs` or `S.editor.errors` reads the new language too. Read a text when rendering, never
 // into a module-level constant. The language comes from the address (`lang`, web/router.js).
+//
+// Only Spanish is in the first load: another language's texts, and the content kept outside the
+// strings in it (a lesson's text, localized()), are fetched when that language is chosen, so
+// setLanguage is async: it loads, then switches everything at once.
 import {common} from './common.js';
 import {a11y} from './a11y.js';
 import {coreErrors} from './core-errors.js';
@@ -25,14 +29,19 @@ import {avances} from './avances.js';
 import {pytorchExport} from './export.js';
 import {print} from './print.js';
 import {files} from './files.js';
-import {en} from './en/index.js';
 
 const es = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, pytorchExport, print, files};
 
-// Every language's texts, the default first.
-export const TEXTS = {es, en};
-export const LANGUAGES = Object.keys(TEXTS);
+// Every language's texts, the default first: a language other than the default loads with it.
+const LOADERS = {es: async () => es, en: async () => (await import('./en/index.js')).en};
+export const LANGUAGES = Object.keys(LOADERS);
 export const DEFAULT_LANGUAGE = LANGUAGES[0];
+const loadedTexts = {es};
+// A language's texts (the whole tree, as S holds it when that language is set), loaded if needed.
+export async function texts(lang) {
+  loadedTexts[lang] ??= await LOADERS[lang]();
+  return loadedTexts[lang];
+}
 
 const plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const copy = (value) => (Array.isArray(value) ? value.map(copy) : plain(value) ? fill({}, value) : value);
@@ -51,16 +60,41 @@ export const S = copy(es);
 let current = DEFAULT_LANGUAGE;
 
 export const language = () => current;
-// The current language's version of content kept outside the strings (a lesson's text):
-// inLanguage({es: lesson, en: lessonEn}).
-export const inLanguage = (versions) => versions[current];
 export const isLanguage = (lang) => LANGUAGES.includes(lang);
 
-// Switches every text to `lang` ('es' | 'en'; anything else is the default). Returns the language set.
-export function setLanguage(lang) {
+// Content kept outside the strings (a lesson's text) in every language: the default's given, the
+// others' as loaders (`() => import('./text.en.js')`, the module's `lesson`), fetched with their
+// language. Returns a function that gives the current language's version:
+//   const lesson = localized({es: lessonEs, en: async () => (await import('./text.en.js')).lesson});
+const contents = new Set();
+export function localized({[DEFAULT_LANGUAGE]: fallback, ...loaders}) {
+  const versions = {[DEFAULT_LANGUAGE]: fallback};
+  const content = {versions, load: async (lang) => { versions[lang] ??= await loaders[lang](); }};
+  contents.add(content);
+  return () => {
+    if (!(current in versions)) throw new Error(`localized content read before its language (${current}) loaded`);
+    return versions[current];
+  };
+}
+
+// Fetches everything `lang` needs (its strings and every localized content registered so far)
+// without switching to it; true once loaded. A page module imported later registers more: load
+// again before mounting it (web/main.js does).
+export async function loadLanguage(lang) {
   const next = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
-  if (next !== current) {
-    fill(S, TEXTS[next]);
+  await Promise.all([texts(next), ...[...contents].map((content) => content.load(next))]);
+  return true;
+}
+
+// Switches every text to `lang` ('es' | 'en'; anything else is the default) once it is loaded, all
+// at once. Resolves to the language set; when calls overlap, the last one asked wins.
+let asked = 0;
+export async function setLanguage(lang) {
+  const next = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  const call = ++asked;
+  await loadLanguage(next);
+  if (call === asked && next !== current) {
+    fill(S, loadedTexts[next]);
     current = next;
   }
   return current;

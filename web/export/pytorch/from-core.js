@@ -3,6 +3,8 @@
 // when not given: the trace of iteration 1 holds them), and batch norm's eps and momentum.
 import {pytorchExport} from './index.js';
 
+export {notebookText} from './index.js';
+
 export function exportInputs(core, scenario) {
   const resolved = core.resolve(scenario).scenario;
   const first = core.trace({...resolved, iteration: 1});

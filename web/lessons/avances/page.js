@@ -9,17 +9,19 @@ import {createForm} from '../../forms/settings-form.js';
 import {parseRoute, replaceRoute, routeHash} from '../../router.js';
 import {languageSwitch} from '../../components/language-switch.js';
 import {trackHeight} from '../../measure.js';
-import {S, inLanguage} from '../../strings/index.js';
+import {S, localized} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson as lessonEs} from './text.js';
-import {lesson as lessonEn} from './text.en.js';
 import {bnFields, initFields, overfitFields, raceFields, reluFields, readSettings, settingsQuery} from './settings.js';
 import {mountRace} from './race/race.js';
 import {mountInit} from './init/init.js';
 import {mountOverfit} from './overfit/overfit.js';
 import {mountRelu} from './relu/relu.js';
 import {mountBatchNorm} from './batchnorm/batchnorm.js';
+
+// The English text is fetched only when English is chosen (web/strings/index.js).
+const lessonText = localized({es: lessonEs, en: async () => (await import('./text.en.js')).lesson});
 
 const PATH = '/avances';
 
@@ -43,7 +45,7 @@ const FIELD_LABELS = () => ({
 
 export function mountAvances(root, {core, params}) {
   const A = S.avances;
-  const lesson = inLanguage({es: lessonEs, en: lessonEn});
+  const lesson = lessonText();
   useCore(core);
   const embed = params.get('embed') === '1';
   let written = '';

@@ -4,21 +4,21 @@ import {mountGradientExplorer} from '../../components/gradient-explorer.js';
 import {mountRnnDiagram} from '../../components/rnn-diagram.js';
 import {mountRnnEditor} from '../../components/rnn-editor.js';
 import {mountTraining} from '../../components/training.js';
-import {S, inLanguage} from '../../strings/index.js';
+import {S, localized} from '../../strings/index.js';
 import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
-import {chainRuleDefault, network} from './print.js';
 import {lesson as lessonEs} from './text.js';
-import {lesson as lessonEn} from './text.en.js';
 
+// The English text is fetched only when English is chosen (web/strings/index.js).
+const lessonText = localized({es: lessonEs, en: async () => (await import('./text.en.js')).lesson});
 
 export function mountBptt(root, options) {
   return mountLessonPage(root, options, {
     path: '/bptt',
     title: S.bptt.title,
-    lesson: inLanguage({es: lessonEs, en: lessonEn}),
+    lesson: lessonText(),
     presets,
     presetNames: S.bptt.presets,
     defaultPreset: 'lesson',
@@ -41,7 +41,7 @@ export function mountBptt(root, options) {
         return {field: 'data.validation', message: S.bptt.limits.validation(spec().lesson.rnn.validation_sequences.max, steps.max)};
       return null;
     },
-    print: {network, chainRuleDefault},
+    print: () => import('./print.js'),  // the printed worked example's part, loaded with it
     diagram: mountRnnDiagram,
     panels: [
       {className: 'editor-panel', label: S.bptt.editorLabel, mount: mountRnnEditor},

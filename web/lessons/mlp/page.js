@@ -3,21 +3,21 @@ import {mountDiagram} from '../../components/diagram.js';
 import {mountEditor} from '../../components/editor.js';
 import {mountGradcheck} from '../../components/gradcheck.js';
 import {mountTraining} from '../../components/training.js';
-import {S, inLanguage} from '../../strings/index.js';
+import {S, localized} from '../../strings/index.js';
 import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
 import {presets} from './presets.js';
 import {buildSteps} from './steps.js';
-import {chainRuleDefault, network} from './print.js';
 import {lesson as lessonEs} from './text.js';
-import {lesson as lessonEn} from './text.en.js';
 
+// The English text is fetched only when English is chosen (web/strings/index.js).
+const lessonText = localized({es: lessonEs, en: async () => (await import('./text.en.js')).lesson});
 
 export function mountMlp(root, options) {
   return mountLessonPage(root, options, {
     path: '/mlp',
     title: S.mlp.title,
-    lesson: inLanguage({es: lessonEs, en: lessonEn}),
+    lesson: lessonText(),
     presets,
     presetNames: S.mlp.presets,
     defaultPreset: 'classic',
@@ -42,7 +42,7 @@ export function mountMlp(root, options) {
         return {field: 'data.validation', message: S.mlp.limits.validation(spec().lesson.mlp.validation_rows.max)};
       return null;
     },
-    print: {network, chainRuleDefault},
+    print: () => import('./print.js'),  // the printed worked example's part, loaded with it
     diagram: mountDiagram,
     panels: [
       {className: 'editor-panel', label: S.mlp.editorLabel, mount: mountEditor},

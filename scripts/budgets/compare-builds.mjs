@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Two built sites' first visits (scripts/budgets/first-visit.mjs), interleaved run by run on the
+// same machine so that its load touches both alike: the medians of time to interactive and what
+// each transfers, gzip, per route.
+// usage: node scripts/budgets/compare-builds.mjs <before-dist> <after-dist> [--runs N] [--files]
+import {preview} from 'vite';
+import {csp} from '../../vite.config.js';
+import {VISITS, visit} from './first-visit.mjs';
+import {median} from './table.mjs';
+
+const [before, after] = process.argv.slice(2, 4);
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+async function serve(outDir) {
+  const server = await preview({logLevel: 'warn', build: {outDir},
+    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}}});
+  return {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
+}
+
+const sites = {before: await serve(before), after: await serve(after)};
+for (const spec of VISITS) {
+  const times = {before: [], after: []};
+  const files = {};
+  for (let run = 0; run < RUNS; run++) {
+    for (const name of run % 2 ? ['after', 'before'] : ['before', 'after']) {
+      const result = await visit(sites[name], spec);
+      times[name].push(result.interactive);
+      files[name] ??= result.files;
+    }
+  }
+  for (const name of ['before', 'after']) {
+    const total = files[name].reduce((sum, f) => sum + f.size, 0);
+    console.log(`${spec.route} ${name}: interactive median ${median(times[name]).toFixed(0)} ms (${times[name].map((t) => t.toFixed(0)).join(', ')}), ${kb(total)} KB gzip in ${files[name].length} files`);
+    if (process.argv.includes('--files')) console.log(`  ${files[name].map((f) => `${f.name} ${kb(f.size)}`).join(', ')}`);
+  }
+}
+await Promise.all(Object.values(sites).map((site) => site.close()));
