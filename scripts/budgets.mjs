@@ -6,6 +6,7 @@
 // usage: node scripts/budgets.mjs [--no-build]
 import {launchBrowser, serveSite} from '../tests/e2e/browser.js';
 import {encodeScenario} from '../web/share.js';
+import {rnnScenario} from './budgets/rnn-scenario.mjs';
 import {median, printRows} from './budgets/table.mjs';
 import {firstVisitRows, measureFirstVisits, printFiles} from './budgets/first-visit.mjs';
 
@@ -66,18 +67,7 @@ rows.push(['10,000 iterations in the worker, first run (worker start included)',
 rows.push(['10,000 iterations in the worker, end to end (median of 5 more)', `${median(training.slice(1)).toFixed(0)} ms`, '≤ 100 ms', median(training.slice(1)) > 100]);
 
 // ---- lesson 2: a trace with T = 12 and hidden 8 (the stepper's largest), and the explorer
-const T = 12;
-const rnn = {
-  model: {kind: 'rnn', input_size: 3, hidden_size: 8, output_size: 4, hidden_activation: 'tanh',
-    output_activation: 'softmax', loss: 'cross_entropy', bias: true},
-  init: {scheme: 'uniform', scale: 0.5, seed: 5},
-  data: {sequences: [{
-    inputs: Array.from({length: T}, (_, t) => [t % 3 === 0 ? 1 : 0, t % 3 === 1 ? 1 : 0, t % 3 === 2 ? 1 : 0]),
-    targets: Array.from({length: T}, (_, t) => [0, 1, 2, 3].map((i) => (i === (t + 1) % 4 ? 1 : 0))),
-  }]},
-  optimizer: {kind: 'sgd', lr: 0.1},
-};
-await page.goto(`${site.url}#/bptt?s=${encodeScenario(rnn)}&step=40`);
+await page.goto(`${site.url}#/bptt?s=${encodeScenario(rnnScenario)}&step=40`);
 await page.reload();
 await page.waitForSelector('.stepper .step-title .katex');
 const bpttStep = await measureSteps();

@@ -56,6 +56,23 @@ describe('lesson 2: stepping through BPTT', () => {
     await page.close();
   });
 
+  test('the diagram\'s tooltips follow the step: "?" until the step computes a number, then every digit of the core\'s', async () => {
+    const scenario = presets.exercise;
+    const trace = native('trace', scenario);
+    const page = await open(`#/bptt?s=${encodeScenario(scenario)}`);
+    // h₁'s box (after h₀'s), its first component: r₁ is computed at step 1, h₁ at step 2.
+    const tip = () => page.locator('.rnn-diagram g.rd-hidden:not(.rd-first) g.rd-cell title').first().textContent();
+    const digits = (x) => String(x).replace('-', '−');
+    expect(await tip()).toContain(`(r₁)₁ = ${digits(trace.forward.r[0][0])}`);
+    expect(await tip()).toContain('(h₁)₁ = ?');
+    await page.keyboard.press('ArrowRight');
+    expect(await tip()).toContain(`(h₁)₁ = ${digits(trace.forward.h[0][0])}`);
+    await page.keyboard.press('ArrowLeft');
+    expect(await tip()).toContain('(h₁)₁ = ?');
+    await expectClean(page);
+    await page.close();
+  });
+
   test('the accumulation of Ū over time, element by element', async () => {
     const trace = native('trace', presets.lesson);
     const page = await open('#/bptt?step=20');  // accumulate at t = 2 for the lesson's RNN (T = 3)

@@ -123,14 +123,14 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
 
   let lastSteps = null;
   let lastStep = -1;
+  let drawn = null;  // the step whose title and equations are shown
   function render(state) {
     const step = state.steps[state.step];
     if (state.steps !== lastSteps) renderList(state);
     else if (state.step !== lastStep) {
-      list.querySelectorAll('button').forEach((button, i) => {
-        if (i === state.step) button.setAttribute('aria-current', 'step');
-        else button.removeAttribute('aria-current');
-      });
+      // Only the two buttons that change (a lesson has up to a hundred steps).
+      list.children[lastStep]?.firstElementChild.removeAttribute('aria-current');
+      list.children[state.step]?.firstElementChild.setAttribute('aria-current', 'step');
     }
     lastSteps = state.steps;
     lastStep = state.step;
@@ -146,9 +146,13 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
     phase.textContent = S.phases[step.phase];
     phase.className = `phase phase-${step.phase}`;
     const title = texText(step.title);
-    heading.replaceChildren(titleView(step));
-    symbolic.replaceChildren(symbolicView(step));
-    substituted.replaceChildren(substitutedView(step));
+    // Drawn again only for another step (a selection changes the result alone).
+    if (step !== drawn) {
+      drawn = step;
+      heading.replaceChildren(titleView(step));
+      symbolic.replaceChildren(symbolicView(step));
+      substituted.replaceChildren(substitutedView(step));
+    }
     const said = A.stepSummary(state.step + 1, n, title, S.phases[step.phase]);
     if (summary.textContent !== said) summary.textContent = said;
     hint.hidden = !step.expand;

@@ -9,8 +9,9 @@ import {short} from '../diagram-kit/text.js';
 import {arrowsAt, overlays} from './overlays.js';
 
 // One vector (or a pair side by side) as a rounded box: a title row, then one cell per component.
-// update({m, x, y, cellW, columns: [{name, values, gradient, scale, emph}], hot, fade, tip}):
-// `tip(i)`, when given, rewrites component i's tooltip (what the step has computed so far).
+// update({m, x, y, cellW, columns: [{name, values, gradient, scale, emph}], hot, fade, tip, known}):
+// `tip(i, known)`, when given, rewrites component i's tooltip (what the step has computed so far,
+// `known(sym, s)`).
 function makeBox({className, title, tip, key}) {
   const attributes = {};
   // Named by its <title> (which says how to edit it): a label would leave out the values shown.
@@ -24,6 +25,23 @@ function makeBox({className, title, tip, key}) {
   node.append(svg('title', {}, title), glow, ring, frame, titleBg, divider);
   let columns = []; // [{divider, title, cells: [{group, tint, value}], last}]
   let last = {};
+  // What the tooltips last asked known() and its answers: the same answers, the same tooltips.
+  let asked = null;
+
+  // One tooltip per component (the columns of a pair share it), written when an answer changed.
+  function retip(tip, known, n) {
+    if (asked && asked.every(([sym, s, answer]) => known(sym, s) === answer)) return;
+    asked = [];
+    const recording = (sym, s) => {
+      const answer = known(sym, s);
+      asked.push([sym, s, answer]);
+      return answer;
+    };
+    for (let i = 0; i < n; i++) {
+      const value = tip(i, recording);
+      for (const column of columns) text(column.cells[i].tipNode, value);
+    }
+  }
 
   function build(count, n) {
     for (const column of columns) column.nodes.forEach((child) => child.remove());
@@ -82,6 +100,7 @@ function makeBox({className, title, tip, key}) {
       if (p.columns.length !== columns.length || n !== columns[0].cells.length) {
         build(p.columns.length, n);
         last = {};
+        asked = null;
       }
       const w = p.columns.length * cellW;
       const left = x - w / 2;
@@ -106,8 +125,8 @@ function makeBox({className, title, tip, key}) {
           for (const cell of column.cells) put(cell.value, {class: `rd-value${emph}`});
         }
         column.last = {name: c.name, values: c.values, gradient: c.gradient, scale: c.scale, emph: Boolean(c.emph)};
-        if (p.tip) column.cells.forEach((cell, i) => text(cell.tipNode, p.tip(i)));
       });
+      if (p.tip) retip(p.tip, p.known, n);
     },
   };
 }
@@ -201,18 +220,18 @@ export function createScene(d, ids, measure) {
 
       const shown = (box) => (g.dense ? box.columns : [box.columns[box.single]]);
       boxes.h0.update({m, x: xs[0], y: hidY, cellW: cells.h0, fade: st.h0.pending, columns: st.h0.columns,
-        tip: (i) => d.tips.h0(i, st.known)});
+        tip: (i, known) => d.tips.h0(i, known), known: st.known});
       for (let s = 1; s <= T; s++) {
         const x = xs[s];
         const [output, target, hidden, input] = [st.output[s - 1], st.target[s - 1], st.hidden[s - 1], st.input[s - 1]];
         boxes.output[s - 1].update({m, x, y: outY, cellW: cells.output, columns: shown(output), hot: output.hot, fade: output.pending,
-          tip: (i) => d.tips.output(s, i, st.known)});
+          tip: (i, known) => d.tips.output(s, i, known), known: st.known});
         boxes.target[s - 1].update({
           m, x: x + outW / 2 + 3 + cells.target / 2, y: outY, cellW: cells.target,
           columns: [{name: S.rnnDiagram.target, values: target.values, scale: 0}], hot: target.hot,
         });
         boxes.hidden[s - 1].update({m, x, y: hidY, cellW: cells.hidden, columns: shown(hidden), hot: hidden.hot, fade: hidden.pending,
-          tip: (i) => d.tips.hidden(s, i, st.known)});
+          tip: (i, known) => d.tips.hidden(s, i, known), known: st.known});
         boxes.input[s - 1].update({m, x, y: inY, cellW: cells.input, columns: input.columns});
       }
 
