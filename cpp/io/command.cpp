@@ -124,7 +124,7 @@ std::string resolve_json(const Scenario& s) {
     work[name] = cost.work();
     memory[name] = cost.memory();
   }
-  const nlohmann::ordered_json out = {{"scenario", nlohmann::ordered_json::parse(serialise_scenario(s))},
+  const nlohmann::ordered_json out = {{"scenario", scenario_document(s)},
                                       {"parameter_count", parameter_count(s)},
                                       {"work", work},
                                       {"memory", memory}};

@@ -19,7 +19,9 @@
 
 namespace backprop::json_fields {
 
-using json = nlohmann::json;
+// One JSON type for reading and writing (one copy of nlohmann's code in the module): objects keep
+// their keys in the order given, so results are written in the order they are built.
+using json = nlohmann::ordered_json;
 
 // Length of the valid UTF-8 sequence at s[i], 0 when there is none.
 inline size_t utf8_length(std::string_view s, size_t i) {
@@ -123,22 +125,23 @@ inline void prescan(std::string_view text, const char* what) {
   }
 }
 
-// A pass over a document that refuses a key given twice in one object (naming it by its path),
-// in time linear in the document: a stack of the open containers, each with its path, its keys
-// so far (objects) or its next index (arrays). (nlohmann's callback parser cannot do it: it scans
-// the parent container at every object's end, quadratic in a list of many objects.)
-class DuplicateKeys final : public nlohmann::json_sax<json> {
+// Reads a document into a `json` in one pass, in time linear in the document, refusing a key given
+// twice in one object (naming it by its path): a stack of the open containers, each with its path,
+// its keys so far (objects) or its next index (arrays). Keys are appended without a search
+// (ordered_json's own parser looks each key up in its object first: quadratic in an object of many
+// keys). A syntax error stops the pass quietly, keeping nlohmann's message and byte for the refusal.
+class DocumentReader final : public nlohmann::json_sax<json> {
  public:
-  explicit DuplicateKeys(std::string root) : root_(std::move(root)) {}
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override { return open(false); }
-  bool start_array(std::size_t) override { return open(true); }
+  explicit DocumentReader(std::string root) : root_(std::move(root)) {}
+  bool null() override { return value(nullptr); }
+  bool boolean(bool b) override { return value(b); }
+  bool number_integer(number_integer_t x) override { return value(x); }
+  bool number_unsigned(number_unsigned_t x) override { return value(x); }
+  bool number_float(number_float_t x, const string_t&) override { return value(x); }
+  bool string(string_t& s) override { return value(std::move(s)); }
+  bool binary(binary_t&) override { return false; }  // never out of the text parser
+  bool start_object(std::size_t) override { return open(json::object()); }
+  bool start_array(std::size_t) override { return open(json::array()); }
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
   bool key(string_t& key) override {
@@ -147,12 +150,22 @@ class DuplicateKeys final : public nlohmann::json_sax<json> {
     if (!f.keys.insert(key).second) fail(key_path(f.path, key.empty() ? "\"\"" : shorten(key, 60)), Reason::duplicate_key);
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    error_ = e.what();
+    // A parse_error carries the byte; an out_of_range (a number too large) does not.
+    if (const auto* syntax = dynamic_cast<const json::parse_error*>(&e)) syntax_ = true, byte_ = syntax->byte;
+    return false;
+  }
+
+  json& document() { return document_; }
+  const std::string& error() const { return error_; }
+  bool syntax_error() const { return syntax_; }
+  std::size_t byte() const { return byte_; }
 
  private:
   struct Frame {
+    json* container;
     std::string path;
-    bool array = false;
     size_t index = 0;
     std::unordered_set<std::string> keys;
     std::string key;  // the key whose value is being read
@@ -161,16 +174,36 @@ class DuplicateKeys final : public nlohmann::json_sax<json> {
     if (open_.empty()) return root_;
     Frame& f = open_.back();
     // A long key shortened: a path is kept for every open container below it.
-    return f.array ? item_path(f.path, f.index++) : key_path(f.path, shorten(f.key, 60));
+    return f.container->is_array() ? item_path(f.path, f.index++) : key_path(f.path, shorten(f.key, 60));
   }
-  bool value() {
-    if (!open_.empty() && open_.back().array) ++open_.back().index;
+  // Places v in the innermost open container (or as the document), returning where it went.
+  template <class V>
+  json* place(V&& v) {
+    if (open_.empty()) {
+      document_ = json(std::forward<V>(v));
+      return &document_;
+    }
+    Frame& f = open_.back();
+    if (f.container->is_array()) {
+      auto& items = *f.container->get_ptr<json::array_t*>();
+      items.emplace_back(std::forward<V>(v));
+      return &items.back();
+    }
+    // Keys are unique (checked above): append, as the vector under ordered_json's map.
+    auto& entries = static_cast<json::object_t::Container&>(*f.container->get_ptr<json::object_t*>());
+    entries.emplace_back(f.key, json(std::forward<V>(v)));
+    return &entries.back().second;
+  }
+  template <class V>
+  bool value(V&& v) {
+    if (!open_.empty() && open_.back().container->is_array()) ++open_.back().index;
+    place(std::forward<V>(v));
     return true;
   }
-  bool open(bool array) {
+  bool open(json empty) {
     Frame frame;
     frame.path = child_path();
-    frame.array = array;
+    frame.container = place(std::move(empty));
     open_.push_back(std::move(frame));
     return true;
   }
@@ -180,6 +213,10 @@ class DuplicateKeys final : public nlohmann::json_sax<json> {
   }
   std::string root_;
   std::vector<Frame> open_;
+  json document_;
+  std::string error_;
+  bool syntax_ = false;
+  std::size_t byte_ = 0;
 };
 
 // A whole document, strictly: at most max_text_bytes, nested at most max_nesting deep, no NUL
@@ -193,18 +230,16 @@ inline json parse_document(std::string_view source, const char* what, const std:
   if (const size_t nul = source.find('\0'); nul != std::string_view::npos)
     fail(what, Reason::nul_byte, {{"offset", std::to_string(nul)}});
   prescan(source, what);
-  DuplicateKeys check(root_path);
-  json::sax_parse(source, &check);  // stops quietly at a syntax error: the parse below names it
-  try {
-    return json::parse(source);
-  } catch (const json::parse_error& e) {
-    const std::string message = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
+  DocumentReader reader(root_path);
+  if (!json::sax_parse(source, &reader)) {
+    const std::string& message = reader.error();  // "[json.exception.parse_error.101] parse error at line 1, …"
     const auto start = message.find("] ");
+    if (!reader.syntax_error())
+      fail(what, Reason::not_json, {{"detail", message}, {"byte", "0"}});
     fail(what, Reason::not_json,
-         {{"detail", start == std::string::npos ? message : message.substr(start + 2)}, {"byte", std::to_string(e.byte)}});
-  } catch (const json::exception& e) {
-    fail(what, Reason::not_json, {{"detail", e.what()}, {"byte", "0"}});
+         {{"detail", start == std::string::npos ? message : message.substr(start + 2)}, {"byte", std::to_string(reader.byte())}});
   }
+  return std::move(reader.document());
 }
 
 // A whole document whose root must be an object; `what` names it in refusals ("surface").
@@ -235,14 +270,18 @@ class Object {
   // Refuses any key that was not asked for; `variant` and `value` say whose fields these are
   // ("kind", "points"), when it matters.
   void finish(const std::string& variant = "", const std::string& value = "") const {
-    for (const auto& item : j_.items()) {
-      if (std::find(known_.begin(), known_.end(), item.key()) != known_.end()) continue;
-      std::string expected;
-      for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
-      const std::string name = item.key().empty() ? "\"\"" : shorten(item.key(), 60);  // "" stays visible
-      if (variant.empty()) fail(path(name), Reason::unknown_field, {{"expected", expected}});
-      fail(path(name), Reason::unknown_field_for, {{"key", variant}, {"value", value}, {"expected", expected}});
-    }
+    // The first unknown key in byte order (the order the refusals have always named), whatever
+    // the document's order.
+    const std::string* unknown = nullptr;
+    for (const auto& item : j_.items())
+      if (std::find(known_.begin(), known_.end(), item.key()) == known_.end() && (!unknown || item.key() < *unknown))
+        unknown = &item.key();
+    if (!unknown) return;
+    std::string expected;
+    for (const std::string& k : known_) expected += (expected.empty() ? "" : ", ") + k;
+    const std::string name = unknown->empty() ? "\"\"" : shorten(*unknown, 60);  // "" stays visible
+    if (variant.empty()) fail(path(name), Reason::unknown_field, {{"expected", expected}});
+    fail(path(name), Reason::unknown_field_for, {{"key", variant}, {"value", value}, {"expected", expected}});
   }
 
  private:
@@ -302,8 +341,8 @@ inline const json& list(const json& j, const std::string& path, const char* of) 
 }
 
 // Rows of m as lists of numbers; a row whose has_target entry is false is written as null.
-inline nlohmann::ordered_json rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+inline json rows_json(const Matrix& m, const std::vector<bool>& has_target = {}) {
+  json rows = json::array();
   for (Index i = 0; i < m.rows(); ++i) {
     if (!has_target.empty() && !has_target[size_t(i)]) rows.push_back(nullptr);
     else rows.push_back(std::vector<double>(m.row(i).begin(), m.row(i).end()));

@@ -11,7 +11,7 @@ double number_in(const json_fields::json& j, const std::string& path, const opti
 }
 }  // namespace
 
-OptimizerConfig parse_optimizer(const nlohmann::json* given, const std::string& path) {
+OptimizerConfig parse_optimizer(const nlohmann::ordered_json* given, const std::string& path) {
   using namespace json_fields;
   using options::optimizers;
   if (!given) return options::optimizer_defaults(OptimizerConfig{}.kind);

@@ -10,7 +10,7 @@
 namespace backprop {
 
 // `given` may be null (every default); `path` names it in refusals ("optimizer", "optimizers[2]").
-OptimizerConfig parse_optimizer(const nlohmann::json* given, const std::string& path);
+OptimizerConfig parse_optimizer(const nlohmann::ordered_json* given, const std::string& path);
 // Every field of the optimizer's kind, as the parser resolved it.
 nlohmann::ordered_json optimizer_json(const OptimizerConfig& config);
 

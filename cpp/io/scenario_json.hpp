@@ -2,6 +2,7 @@
 // docs/scenario.md), and serialisation back to JSON.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ inline constexpr std::string_view scenario_fields[] = {"model",          "init",
 // Throws ScenarioError("model.layers[1]", "must be between 1 and 4096") and the like.
 Scenario parse_scenario(std::string_view text);
 std::string serialise_scenario(const Scenario& scenario);
+// The same as a JSON value (resolve places it in its result).
+nlohmann::ordered_json scenario_document(const Scenario& scenario);
 
 // The parameters a scenario's model has, in the core's order, with their shapes.
 struct ParameterShape {

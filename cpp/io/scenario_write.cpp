@@ -23,7 +23,7 @@ ojson vector_json(const Matrix& m) {
 
 }  // namespace
 
-std::string serialise_scenario(const Scenario& s) {
+nlohmann::ordered_json scenario_document(const Scenario& s) {
   ojson root;
   ojson& model = root["model"];
   model["kind"] = kinds[int(s.kind)].first;
@@ -83,7 +83,9 @@ std::string serialise_scenario(const Scenario& s) {
                    {"shuffle", t.shuffle}, {"seed", t.seed}};
   if (t.patience > 0) root["train"]["early_stopping"] = {{"patience", t.patience}};
   root["iteration"] = s.iteration;
-  return root.dump(2);
+  return root;
 }
+
+std::string serialise_scenario(const Scenario& s) { return scenario_document(s).dump(2); }
 
 }  // namespace backprop
