@@ -27,9 +27,12 @@ export async function loadWasmCore() {
   return loadCore({wasmBinary: await readFile(wasmPath)});
 }
 
-// Runs a command line tool: {status, stdout, stderr} (text).
+// Runs a command line tool: {status, stdout, stderr} (text). No input is /dev/null, the end of the
+// input at once, rather than a pipe to be closed (one such run once waited for its end for 11
+// minutes on a busy machine); the timeout turns any hang into a failure that says so.
 export function run(command, args, input = '') {
-  const result = spawnSync(command, args, {cwd: root, input, encoding: 'utf8', maxBuffer: 1 << 30});
+  const result = spawnSync(command, args, {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000,
+    ...(input.length ? {input} : {stdio: ['ignore', 'pipe', 'pipe']})});
   if (result.error) throw result.error;
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
