@@ -1,6 +1,7 @@
 // The lessons' English texts (web/lessons/*/text.en.js) against their Spanish originals
 // (text.js): the same structure (keys, array lengths, types, section ids, step tags, code
-// languages), the same maths (display and inline TeX; only \text{…} words may differ), the same
+// languages), the same maths (display and inline TeX; only \text{…} words may differ; each display
+// formula is one of the lesson's maths module, web/lessons/*/maths.js, written once), the same
 // code once its comments, docstrings and printed words are set aside, the same numbers; no empty
 // text and no Spanish left in the English. Then both languages rendered by the page's own renderer
 // (web/lessons/text-view.js over a minimal DOM, tests/web/fake-dom.js): no KaTeX error, and as
@@ -14,8 +15,12 @@ import {lesson as bpttEs} from '../../web/lessons/bptt/text.js';
 import {lesson as bpttEn} from '../../web/lessons/bptt/text.en.js';
 import {lesson as avancesEs} from '../../web/lessons/avances/text.js';
 import {lesson as avancesEn} from '../../web/lessons/avances/text.en.js';
+import * as mlpMaths from '../../web/lessons/mlp/maths.js';
+import * as bpttMaths from '../../web/lessons/bptt/maths.js';
+import * as avancesMaths from '../../web/lessons/avances/maths.js';
 
 const LESSONS = [['mlp', mlpEs, mlpEn], ['bptt', bpttEs, bpttEn], ['avances', avancesEs, avancesEn]];
+const MATHS = {mlp: mlpMaths, bptt: bpttMaths, avances: avancesMaths};
 
 // Prose as web/math.js richText reads it: inline $…$, **bold**, `code`.
 const INLINE = /\$([^$]+)\$|\*\*([^*]+)\*\*|`([^`]+)`/g;
@@ -141,6 +146,17 @@ function spanishLeft(lesson) {
 describe.each(LESSONS)('%s: the English text', (name, es, en) => {
   test('has the Spanish structure, ids, step tags, maths, code and numbers', () => {
     expect(compare(es, en)).toEqual([]);
+  });
+
+  test('shows every display formula from the lesson\'s maths module, and each of them', () => {
+    // A formula with words is a function of them: its TeX with the words blanked is what it shows.
+    const formulas = new Map(Object.entries(MATHS[name])
+      .map(([key, f]) => [blankWords(typeof f === 'function' ? f('') : f), key]));
+    for (const lesson of [es, en]) {
+      const shown = [...strings(lesson)].filter(([key]) => key === 'math').map(([, tex]) => blankWords(tex));
+      expect(shown.filter((tex) => !formulas.has(tex))).toEqual([]);
+      expect([...formulas.keys()].filter((tex) => !shown.includes(tex)).map((tex) => formulas.get(tex))).toEqual([]);
+    }
   });
 
   test('has no empty text and no Spanish left', () => {

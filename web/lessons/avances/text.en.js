@@ -1,10 +1,12 @@
 // Lesson 3 in English: the twin of ./text.js (the Spanish text, with its list of corrections and
 // additions to ../shared/seed/leccion-retropropagacion-bptt.md), with the same parts, blocks and
-// TeX; only the prose and the \text{…} words change. tests/web/lesson-texts-languages.test.js
-// checks that the two match.
+// formulas (./maths.js); only the prose and the \text{…} words change.
+// tests/web/lesson-texts-languages.test.js checks that the two match.
 //
-// Blocks as in web/lessons/mlp/text.js: {p}, {math}, {list, ordered}, {table: {head, rows}}; prose
-// carries inline $…$, **bold** and `code`.
+// Blocks as in web/lessons/mlp/text.js: {p}, {math} (display TeX from ./maths.js),
+// {list, ordered}, {table: {head, rows}}; prose carries inline $…$, **bold** and `code`.
+
+import * as maths from './maths.js';
 
 export const lesson = {
   title: 'Limitations and advances',
@@ -124,7 +126,7 @@ export const lesson = {
         {p: '**Method**: in each layer, each neuron’s pre-activations are normalized with the mean ' +
           '$\\mu_B$ and the variance $\\sigma_B^2$ of the mini-batch, and then a scale $\\gamma$ and a ' +
           'shift $\\beta$, also learned, are applied to them:'},
-        {math: String.raw`\hat{z} = \frac{z - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}, \qquad y = \gamma \hat{z} + \beta`},
+        {math: maths.batchNorm},
         {p: 'At evaluation there is no mini-batch: moving averages of $\\mu_B$ and $\\sigma_B^2$ accumulated ' +
           'during training are used instead. A deep sigmoid network stops saturating, because its inputs ' +
           'come back close to 0 in every layer. Why it helps so much is still debated: the original ' +

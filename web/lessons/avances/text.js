@@ -3,8 +3,8 @@
 // retropropagación" (lines ~351–395), regrouped by topic so that each part sits beside its
 // interactive piece (web/lessons/avances/page.js), and extended. Content only.
 //
-// Blocks as in web/lessons/mlp/text.js: {p}, {math}, {list, ordered}, {table: {head, rows}}; prose
-// carries inline $…$, **bold** and `code`.
+// Blocks as in web/lessons/mlp/text.js: {p}, {math} (display TeX from ./maths.js),
+// {list, ordered}, {table: {head, rows}}; prose carries inline $…$, **bold** and `code`.
 //
 // Corrections and additions relative to the original:
 //  1. "Optimizadores como Adam o RMSprop ajustan la tasa de aprendizaje" → they scale each
@@ -29,6 +29,8 @@
 // 10. Early stopping (parada temprana) explained: stop where the validation loss stops improving,
 //     keep the best weights; patience.
 // 11. "aumento de datos" kept as a mitigation, with what it means.
+
+import * as maths from './maths.js';
 
 export const lesson = {
   title: 'Limitaciones y avances',
@@ -149,7 +151,7 @@ export const lesson = {
         {p: '**Método**: en cada capa, las preactivaciones de cada neurona se normalizan con la media ' +
           '$\\mu_B$ y la varianza $\\sigma_B^2$ del minilote, y después se les aplica una escala $\\gamma$ y ' +
           'un desplazamiento $\\beta$ que también se aprenden:'},
-        {math: String.raw`\hat{z} = \frac{z - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}, \qquad y = \gamma \hat{z} + \beta`},
+        {math: maths.batchNorm},
         {p: 'En evaluación no hay minilote: se usan medias móviles de $\\mu_B$ y $\\sigma_B^2$ acumuladas ' +
           'durante el entrenamiento. Una sigmoide profunda deja de saturarse, porque sus entradas vuelven ' +
           'a estar cerca de 0 en cada capa. Por qué ayuda tanto se sigue discutiendo: la explicación ' +

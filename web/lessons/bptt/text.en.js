@@ -1,15 +1,14 @@
 // Lesson 2 in English: the twin of ./text.js (the Spanish text, with its list of corrections to
 // ../shared/seed/leccion-retropropagacion-bptt.md), with the same sections, blocks, step tags and
-// TeX; only the prose, the \text{…} words and the code's comments and docstrings change.
+// formulas (./maths.js); only the prose, the \text{…} words and the code's comments and docstrings change.
 // tests/web/lesson-texts-languages.test.js checks that the two match.
 //
-// Blocks: {p}, {math} (display TeX, no $$), {list, ordered}, {code, lang}, {table: {head, rows}}.
+// Blocks: {p}, {math} (display TeX of ./maths.js), {list, ordered}, {code, lang}, {table: {head, rows}}.
 // Prose carries inline $…$, **bold** and `code` (web/math.js richText). `steps` tags a block with
 // the stepper steps it explains (docs/web.md, "Lesson 2"): rnn-forward, rnn-loss, s-grad, h-grad,
 // r-grad, accumulate, naive, update.
 
-// Display TeX is written raw so that backslashes stay single.
-const tex = String.raw;
+import * as maths from './maths.js';
 
 const cellCode = `import torch
 
@@ -216,8 +215,7 @@ export const lesson = {
         {p: 'Let $x_t \\in \\mathbb{R}^{d_x}$ be an input vector at time step $t$. An RNN of size $d_h$ ' +
           'computes its hidden state $h_t \\in \\mathbb{R}^{d_h}$, from the input $x_t$ and the previous ' +
           'hidden state $h_{t-1}$, as:', steps: ['rnn-forward']},
-        {math: tex`\begin{aligned} r_t &= U x_t + V h_{t-1} + b \\ h_t &= f(r_t) \end{aligned}`,
-          steps: ['rnn-forward']},
+        {math: maths.state, steps: ['rnn-forward']},
         {p: 'where:', steps: ['rnn-forward']},
         {list: [
           '$U \\in \\mathbb{R}^{d_h \\times d_x}$ and $V \\in \\mathbb{R}^{d_h \\times d_h}$ are weight ' +
@@ -231,7 +229,7 @@ export const lesson = {
         {p: 'At the first step, $r_1$ needs an initial state $h_0$, which is given: often a vector of ' +
           'zeros (in the lesson’s code, random numbers).', steps: ['rnn-forward']},
         {p: 'The output vector $y_t \\in \\mathbb{R}^{d_o}$ is computed as:', steps: ['rnn-forward']},
-        {math: tex`\begin{aligned} s_t &= W h_t + c \\ y_t &= g(s_t) \end{aligned}`, steps: ['rnn-forward']},
+        {math: maths.output, steps: ['rnn-forward']},
         {p: 'where:', steps: ['rnn-forward']},
         {list: [
           '$W \\in \\mathbb{R}^{d_o \\times d_h}$ is a weight matrix,',
@@ -252,9 +250,9 @@ export const lesson = {
       blocks: [
         {p: '**Hidden activation function ($f$):** the hyperbolic tangent ($\\tanh$) or the sigmoid ' +
           '($\\sigma$) is commonly used, for its ability to bring non-linearity into the model.'},
-        {math: tex`f(r_t) = \tanh(r_t) \quad \text{or} \quad f(r_t) = \sigma(r_t)`},
+        {math: maths.stateActivations('or')},
         {p: "BPTT also needs its derivative $f'$, which is obtained from the output itself:"},
-        {math: tex`\tanh'(r) = 1 - \tanh^2(r), \qquad \sigma'(r) = \sigma(r)\,\bigl(1 - \sigma(r)\bigr)`},
+        {math: maths.activationDerivatives},
         {p: 'The page also offers ReLU, leaky ReLU (which lets a fraction $0.01$ of the negative values ' +
           "through) and the linear function (identity), with the derivatives of part one: $f'(r) = 1$ for " +
           '$r > 0$ and, for $r \\le 0$, $0$ (ReLU) or $0.01$ (leaky ReLU); the linear function has ' +
@@ -262,7 +260,7 @@ export const lesson = {
           'sigmoid, in $(0, 1)$.'},
         {p: '**Output function ($g$):** depends on the specific task. For example, for classification ' +
           'problems the softmax function is used:'},
-        {math: tex`g(s_t)_i = \frac{e^{s_{t,i}}}{\sum_{j=1}^{d_o} e^{s_{t,j}}}`},
+        {math: maths.softmax},
         {p: 'Softmax turns $s_t$ into positive probabilities that add up to $1$. Each of its outputs ' +
           "depends on every component of $s_t$, so it has no element-wise derivative $g'$. For regression " +
           'the linear function is used, $g(s_t) = s_t$, and for outputs in $(0, 1)$, the sigmoid. The ' +
@@ -277,15 +275,14 @@ export const lesson = {
         {p: 'To train an RNN, a loss function is defined that accumulates the differences between the ' +
           'predictions $y_t$ and the true labels $t_t$ (the targets; `ts` in the code) over all the time ' +
           'steps: the loss of the sequence is the sum of the losses of each step.', steps: ['rnn-loss']},
-        {math: tex`L = \sum_{t=1}^{T} \ell(y_t, t_t)`, steps: ['rnn-loss']},
+        {math: maths.lossOverTime, steps: ['rnn-loss']},
         {p: 'The lesson’s code uses half the sum of the squared errors (on the page, `half_sse`), summed ' +
           'over the time steps and over the outputs. Its derivative with respect to each output is simply ' +
           'the error:', steps: ['rnn-loss']},
-        {math: tex`L = \frac{1}{2} \sum_{t=1}^{T} \sum_{i=1}^{d_o} \bigl(y_{t,i} - t_{t,i}\bigr)^2, \qquad \frac{\partial L}{\partial y_t} = y_t - t_t`,
-          steps: ['rnn-loss']},
+        {math: maths.squaredLoss, steps: ['rnn-loss']},
         {p: 'For classification, with softmax as $g$, the cross-entropy is used, also summed over time:',
           steps: ['rnn-loss']},
-        {math: tex`L = -\sum_{t=1}^{T} \sum_{i=1}^{d_o} t_{t,i} \log y_{t,i}`, steps: ['rnn-loss']},
+        {math: maths.crossEntropy, steps: ['rnn-loss']},
         {p: 'Here the subscript $t$ is always the time step: $t_{t,i}$ is component $i$ of the target at ' +
           'step $t$. The page offers both losses (the “Classification” example uses softmax and ' +
           'cross-entropy); with several sequences, it averages the loss of each one. The stepper ' +
@@ -315,35 +312,31 @@ export const lesson = {
         {p: 'Let $L$ be the loss of our RNN, which depends on all the outputs $y_1, \\dots, y_T$. One might ' +
           'try to derive the gradients of $U$, $V$, $W$ naively, by looking at a single time step $t$. For ' +
           'example, to compute the gradient on $W$:', steps: ['naive']},
-        {math: tex`\frac{\partial L}{\partial W_{ij}} = \sum_k \frac{\partial L}{\partial (s_t)_k} \frac{\partial (s_t)_k}{\partial W_{ij}}`,
-          steps: ['naive']},
+        {math: maths.gradWChain, steps: ['naive']},
         {p: 'Since', steps: ['naive']},
-        {math: tex`\frac{\partial (s_t)_k}{\partial W_{ij}} = \begin{cases} 0 & k \neq i \\ (h_t)_j & \text{otherwise} \end{cases}`,
-          steps: ['naive']},
+        {math: maths.sByW('otherwise'), steps: ['naive']},
         {p: 'we have', steps: ['naive']},
-        {math: tex`\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial (s_t)_i}\,(h_t)_j`, steps: ['naive']},
+        {math: maths.gradWComponent, steps: ['naive']},
         {p: 'To write it in matrix notation we use the **bar notation**: the bar denotes the gradient of ' +
           '$L$ with respect to the corresponding matrix or vector, that is, ' +
           '$\\overline{A}_{ij} = \\frac{\\partial L}{\\partial A_{ij}}$ and ' +
           '$\\overline{a}_i = \\frac{\\partial L}{\\partial a_i}$. Each $\\overline{A}$ has the same shape ' +
           'as $A$. So, in matrix notation:', steps: ['naive']},
-        {math: tex`\overline{W} = \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive']},
+        {math: maths.gradWStep, steps: ['naive']},
         {p: 'However, this is **wrong**. Since $W$ is shared across the time steps, it contributes to $s_t$ ' +
           'at every time step $t$, not just at one: $L$ depends on $W$ through $s_1, \\dots, s_T$. By the ' +
           'multivariable chain rule, which adds up the contributions of all the paths, computing the ' +
           'gradient means summing the gradients of all the time steps. The naive formula only gives the ' +
           'contribution of one step. In other words, what we need is:', steps: ['naive']},
-        {math: tex`\overline{W} = \sum_{t=1}^{T} \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive', 'accumulate']},
+        {math: maths.gradW, steps: ['naive', 'accumulate']},
         {p: 'On the page, the “naive” step shows $\\overline{s}_T h_T^{\\mathsf{T}}$ (the last step’s, the ' +
           'first one the backward pass computes) next to the correct sum: they agree only when $T = 1$.',
           steps: ['naive']},
         {p: 'The gradients on $U$ and $V$ can be computed in a similar way, that is', steps: ['accumulate']},
-        {math: tex`\begin{aligned} \overline{U} &= \sum_{t=1}^{T} \overline{r}_t x_t^{\mathsf{T}} \\ \overline{V} &= \sum_{t=1}^{T} \overline{r}_t h_{t-1}^{\mathsf{T}} \end{aligned}`,
-          steps: ['accumulate']},
+        {math: maths.gradUV, steps: ['accumulate']},
         {p: 'and, if there are biases, since $b$ is added into every $r_t$ and $c$ into every $s_t$:',
           steps: ['accumulate']},
-        {math: tex`\overline{b} = \sum_{t=1}^{T} \overline{r}_t, \qquad \overline{c} = \sum_{t=1}^{T} \overline{s}_t`,
-          steps: ['accumulate']},
+        {math: maths.gradBiases, steps: ['accumulate']},
         {p: 'Each term of these sums has the form of a layer’s gradient in part one, ' +
           '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^{\\mathsf{T}}$: $\\overline{r}_t$ and ' +
           '$\\overline{s}_t$ play the role of $\\boldsymbol{\\delta}$. The $t = 1$ term of $\\overline{V}$ ' +
@@ -358,15 +351,14 @@ export const lesson = {
       blocks: [
         {p: '**Gradient on $r_t$.** Since $f$ is applied element-wise, $(r_t)_i$ influences only ' +
           '$(h_t)_i$, and the gradient on $r_t$ is:', steps: ['r-grad']},
-        {math: tex`\begin{aligned} \frac{\partial L}{\partial (r_t)_i} &= \sum_j \frac{\partial L}{\partial (h_t)_j} \frac{\partial (h_t)_j}{\partial (r_t)_i} \\ &= \frac{\partial L}{\partial (h_t)_i}\, f'\bigl((r_t)_i\bigr) \end{aligned}`,
-          steps: ['r-grad']},
+        {math: maths.rBarDerivation, steps: ['r-grad']},
         {p: 'Or, in vector notation', steps: ['r-grad']},
-        {math: tex`\overline{r}_t = \overline{h}_t \circ f'(r_t)`, steps: ['r-grad']},
+        {math: maths.rBar, steps: ['r-grad']},
         {p: 'where $\\circ$ is the element-wise product, as in part one. It needs $\\overline{h}_t$, which ' +
           'we compute below.', steps: ['r-grad']},
         {p: '**Gradient on $s_t$.** In a similar way, the gradient on $s_t$ can be shown to be',
           steps: ['s-grad']},
-        {math: tex`\overline{s}_t = \overline{y}_t \circ g'(s_t)`, steps: ['s-grad']},
+        {math: maths.sBar, steps: ['s-grad']},
         {p: 'where $\\overline{y}_t = \\frac{\\partial L}{\\partial y_t}$ comes from the loss: with ' +
           '`half_sse`, $\\overline{y}_t = y_t - t_t$ (the code’s `ys_grad = ys - ts`). Unlike ' +
           '$\\overline{h}_t$, $\\overline{s}_t$ depends only on step $t$.', steps: ['s-grad']},
@@ -382,14 +374,11 @@ export const lesson = {
         {p: '**Gradient on $h_t$.** Finally, we need to compute $\\overline{h}_t$. Notice that $h_t$ ' +
           'contributes to $s_t$ and, if $t$ is not the last time step, also to $r_{t+1}$. Therefore, if ' +
           '$T$ denotes the last time step, then', steps: ['h-grad']},
-        {math: tex`\begin{aligned} \frac{\partial L}{\partial (h_T)_i} &= \sum_j \frac{\partial L}{\partial (s_T)_j} \frac{\partial (s_T)_j}{\partial (h_T)_i} \\ &= \sum_j \frac{\partial L}{\partial (s_T)_j}\, W_{ji} \end{aligned}`,
-          steps: ['h-grad']},
+        {math: maths.hBarLastDerivation, steps: ['h-grad']},
         {p: 'and for $t < T$', steps: ['h-grad']},
-        {math: tex`\begin{aligned} \frac{\partial L}{\partial (h_t)_i} &= \sum_j \frac{\partial L}{\partial (s_t)_j} \frac{\partial (s_t)_j}{\partial (h_t)_i} + \sum_k \frac{\partial L}{\partial (r_{t+1})_k} \frac{\partial (r_{t+1})_k}{\partial (h_t)_i} \\ &= \sum_j \frac{\partial L}{\partial (s_t)_j}\, W_{ji} + \sum_k \frac{\partial L}{\partial (r_{t+1})_k}\, V_{ki} \end{aligned}`,
-          steps: ['h-grad']},
+        {math: maths.hBarDerivation, steps: ['h-grad']},
         {p: 'In matrix notation (and combining the two)', steps: ['h-grad']},
-        {math: tex`\overline{h}_t = W^{\mathsf{T}} \overline{s}_t + \begin{cases} 0 & \text{if } t = T \\ V^{\mathsf{T}} \overline{r}_{t+1} & \text{if } t < T \end{cases}`,
-          steps: ['h-grad']},
+        {math: maths.hBar('if'), steps: ['h-grad']},
         {p: 'The first term is the path through the same step’s output; the second, the path through the ' +
           'next step. The page shows the two parts separately. It is the same idea as ' +
           '$\\boldsymbol{\\delta}^{(l)}$ in part one: the error travels back through the same weights that ' +
@@ -400,13 +389,12 @@ export const lesson = {
         {p: 'To sum up, the backward pass runs through $t = T, T-1, \\dots, 1$ and, starting from ' +
           '$\\overline{U} = \\overline{V} = \\overline{W} = 0$, at each step computes, in this order:',
           steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
-        {math: tex`\begin{aligned} \overline{s}_t &= \overline{y}_t \circ g'(s_t) \\ \overline{h}_t &= W^{\mathsf{T}} \overline{s}_t + V^{\mathsf{T}} \overline{r}_{t+1} \qquad (\overline{r}_{T+1} = 0) \\ \overline{r}_t &= \overline{h}_t \circ f'(r_t) \\ \overline{U} &\leftarrow \overline{U} + \overline{r}_t x_t^{\mathsf{T}}, \quad \overline{V} \leftarrow \overline{V} + \overline{r}_t h_{t-1}^{\mathsf{T}}, \quad \overline{W} \leftarrow \overline{W} + \overline{s}_t h_t^{\mathsf{T}} \end{aligned}`,
-          steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
+        {math: maths.backwardStep, steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
         {p: '(and, with biases, $\\overline{b} \\leftarrow \\overline{b} + \\overline{r}_t$ and ' +
           '$\\overline{c} \\leftarrow \\overline{c} + \\overline{s}_t$).', steps: ['accumulate']},
         {p: '**Gradient on $h_0$.** The initial state influences the loss only through $r_1$ (it has no ' +
           'output of its own), so its gradient is the same formula for $t = 0$, without the first term:'},
-        {math: tex`\overline{h}_0 = \frac{\partial L}{\partial h_0} = V^{\mathsf{T}} \overline{r}_1`},
+        {math: maths.hBarInitial},
         {p: 'The page shows it too, although $h_0$ is not trained: it is given. It is the gradient that ' +
           'would have to be passed further back if $h_0$ came from another network. In the code below, it ' +
           'is `V.t().matmul(rn_grad)` with the `rn_grad` left when the loop of `RNN.backward` ends, which ' +
@@ -419,8 +407,7 @@ export const lesson = {
       blocks: [
         {p: 'BPTT computes the gradients; with them, gradient descent updates each shared parameter once ' +
           'per sequence, with its gradient summed over all the time steps:', steps: ['update']},
-        {math: tex`\begin{aligned} U &\leftarrow U - \eta\, \overline{U} \\ V &\leftarrow V - \eta\, \overline{V} \\ W &\leftarrow W - \eta\, \overline{W} \end{aligned} \qquad \begin{aligned} b &\leftarrow b - \eta\, \overline{b} \\ c &\leftarrow c - \eta\, \overline{c} \end{aligned}`,
-          steps: ['update']},
+        {math: maths.update, steps: ['update']},
         {p: 'Where $\\eta$ is the learning rate and $\\overline{U} = \\frac{\\partial L}{\\partial U}$ (and ' +
           'likewise for the others). As in part one, all the gradients are computed before anything is ' +
           'updated, with the parameters of the forward pass. The initial state $h_0$ is not updated. The ' +

@@ -3,7 +3,7 @@
 // against autograd and the five exercises), as sections of blocks that the lesson's text view
 // renders beside the stepper, in the same format as web/lessons/mlp/text.js.
 //
-// Blocks: {p}, {math} (display TeX, no $$), {list, ordered}, {code, lang}, {table: {head, rows}}.
+// Blocks: {p}, {math} (display TeX of ./maths.js), {list, ordered}, {code, lang}, {table: {head, rows}}.
 // Prose carries inline $…$, **bold** and `code` (web/math.js richText). `steps` tags a block with
 // the stepper steps it explains (docs/web.md, "Lesson 2"): rnn-forward, rnn-loss, s-grad, h-grad,
 // r-grad, accumulate, naive, update.
@@ -73,8 +73,7 @@
 //     unit, three time steps) noted as one of the page's examples ("Ejercicio 1: una unidad
 //     oculta, tres pasos").
 
-// Display TeX is written raw so that backslashes stay single.
-const tex = String.raw;
+import * as maths from './maths.js';
 
 const cellCode = `import torch
 
@@ -281,8 +280,7 @@ export const lesson = {
         {p: 'Sea $x_t \\in \\mathbb{R}^{d_x}$ un vector de entrada en el paso de tiempo $t$. Una RNN de tamaño ' +
           '$d_h$ calcula su estado oculto $h_t \\in \\mathbb{R}^{d_h}$, a partir de la entrada $x_t$ y del ' +
           'estado oculto anterior $h_{t-1}$, como:', steps: ['rnn-forward']},
-        {math: tex`\begin{aligned} r_t &= U x_t + V h_{t-1} + b \\ h_t &= f(r_t) \end{aligned}`,
-          steps: ['rnn-forward']},
+        {math: maths.state, steps: ['rnn-forward']},
         {p: 'donde:', steps: ['rnn-forward']},
         {list: [
           '$U \\in \\mathbb{R}^{d_h \\times d_x}$ y $V \\in \\mathbb{R}^{d_h \\times d_h}$ son matrices de ' +
@@ -295,7 +293,7 @@ export const lesson = {
         {p: 'En el primer paso, $r_1$ necesita un estado inicial $h_0$, que es un dato: a menudo, un vector ' +
           'de ceros (en el código de la lección, números aleatorios).', steps: ['rnn-forward']},
         {p: 'El vector de salida $y_t \\in \\mathbb{R}^{d_o}$ se calcula como:', steps: ['rnn-forward']},
-        {math: tex`\begin{aligned} s_t &= W h_t + c \\ y_t &= g(s_t) \end{aligned}`, steps: ['rnn-forward']},
+        {math: maths.output, steps: ['rnn-forward']},
         {p: 'donde:', steps: ['rnn-forward']},
         {list: [
           '$W \\in \\mathbb{R}^{d_o \\times d_h}$ es una matriz de pesos,',
@@ -317,16 +315,16 @@ export const lesson = {
         {p: '**Función de activación oculta ($f$):** comúnmente se utiliza la tangente hiperbólica ($\\tanh$) ' +
           'o la función sigmoide ($\\sigma$) debido a su capacidad para introducir no linealidades en el ' +
           'modelo.'},
-        {math: tex`f(r_t) = \tanh(r_t) \quad \text{o} \quad f(r_t) = \sigma(r_t)`},
+        {math: maths.stateActivations('o')},
         {p: "BPTT necesita además su derivada $f'$, que se obtiene de la propia salida:"},
-        {math: tex`\tanh'(r) = 1 - \tanh^2(r), \qquad \sigma'(r) = \sigma(r)\,\bigl(1 - \sigma(r)\bigr)`},
+        {math: maths.activationDerivatives},
         {p: 'La página ofrece también ReLU, leaky ReLU (que deja pasar una fracción $0.01$ de los valores negativos) y la ' +
           "lineal (identidad), con las derivadas de la primera parte: $f'(r) = 1$ para $r > 0$ y, para " +
           '$r \\le 0$, $0$ (ReLU) o $0.01$ (leaky ReLU); la lineal tiene $f\'(r) = 1$. Con ellas, $h_t$ no ' +
           'queda acotado, como sí lo está con tanh, en $(-1, 1)$, o con la sigmoide, en $(0, 1)$.'},
         {p: '**Función de salida ($g$):** depende de la tarea específica. Por ejemplo, para problemas de ' +
           'clasificación, se emplea la función softmax:'},
-        {math: tex`g(s_t)_i = \frac{e^{s_{t,i}}}{\sum_{j=1}^{d_o} e^{s_{t,j}}}`},
+        {math: maths.softmax},
         {p: 'Softmax convierte $s_t$ en probabilidades positivas que suman $1$. Cada una de sus salidas ' +
           "depende de todas las componentes de $s_t$, así que no tiene una derivada $g'$ elemento a " +
           'elemento. Para regresión se usa la lineal, $g(s_t) = s_t$, y para salidas en $(0, 1)$, la ' +
@@ -342,15 +340,14 @@ export const lesson = {
           'diferencias entre las predicciones $y_t$ y las etiquetas reales $t_t$ (los objetivos; `ts` en el ' +
           'código) a lo largo de todos los pasos de tiempo: la pérdida de la secuencia es la suma de las ' +
           'pérdidas de cada paso.', steps: ['rnn-loss']},
-        {math: tex`L = \sum_{t=1}^{T} \ell(y_t, t_t)`, steps: ['rnn-loss']},
+        {math: maths.lossOverTime, steps: ['rnn-loss']},
         {p: 'El código de la lección usa la mitad de la suma de los errores al cuadrado (en la página, ' +
           '`half_sse`), sumada sobre los pasos de tiempo y sobre las salidas. Su derivada respecto de cada ' +
           'salida es simplemente el error:', steps: ['rnn-loss']},
-        {math: tex`L = \frac{1}{2} \sum_{t=1}^{T} \sum_{i=1}^{d_o} \bigl(y_{t,i} - t_{t,i}\bigr)^2, \qquad \frac{\partial L}{\partial y_t} = y_t - t_t`,
-          steps: ['rnn-loss']},
+        {math: maths.squaredLoss, steps: ['rnn-loss']},
         {p: 'Para clasificación, con softmax como $g$, se usa la entropía cruzada, también sumada sobre el ' +
           'tiempo:', steps: ['rnn-loss']},
-        {math: tex`L = -\sum_{t=1}^{T} \sum_{i=1}^{d_o} t_{t,i} \log y_{t,i}`, steps: ['rnn-loss']},
+        {math: maths.crossEntropy, steps: ['rnn-loss']},
         {p: 'Aquí el subíndice $t$ es siempre el paso de tiempo: $t_{t,i}$ es la componente $i$ del objetivo ' +
           'en el paso $t$. La página ofrece las dos pérdidas (el ejemplo «Clasificación» usa softmax y ' +
           'entropía cruzada); con varias secuencias, promedia la pérdida de ' +
@@ -382,35 +379,31 @@ export const lesson = {
         {p: 'Sea $L$ la pérdida de nuestra RNN, que depende de todas las salidas $y_1, \\dots, y_T$. Uno ' +
           'podría intentar derivar los gradientes de $U$, $V$, $W$ de manera ingenua, mirando un solo paso ' +
           'de tiempo $t$. Por ejemplo, para calcular el gradiente sobre $W$:', steps: ['naive']},
-        {math: tex`\frac{\partial L}{\partial W_{ij}} = \sum_k \frac{\partial L}{\partial (s_t)_k} \frac{\partial (s_t)_k}{\partial W_{ij}}`,
-          steps: ['naive']},
+        {math: maths.gradWChain, steps: ['naive']},
         {p: 'Dado que', steps: ['naive']},
-        {math: tex`\frac{\partial (s_t)_k}{\partial W_{ij}} = \begin{cases} 0 & k \neq i \\ (h_t)_j & \text{de lo contrario} \end{cases}`,
-          steps: ['naive']},
+        {math: maths.sByW('de lo contrario'), steps: ['naive']},
         {p: 'tenemos', steps: ['naive']},
-        {math: tex`\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial (s_t)_i}\,(h_t)_j`, steps: ['naive']},
+        {math: maths.gradWComponent, steps: ['naive']},
         {p: 'Para escribirlo en notación matricial usamos la **notación de barra**: la barra denota el ' +
           'gradiente de $L$ con respecto a la matriz o al vector correspondiente, es decir, ' +
           '$\\overline{A}_{ij} = \\frac{\\partial L}{\\partial A_{ij}}$ y ' +
           '$\\overline{a}_i = \\frac{\\partial L}{\\partial a_i}$. Cada $\\overline{A}$ tiene la misma forma ' +
           'que $A$. Así, en notación matricial:', steps: ['naive']},
-        {math: tex`\overline{W} = \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive']},
+        {math: maths.gradWStep, steps: ['naive']},
         {p: 'Sin embargo, esto es **incorrecto**. Dado que $W$ se comparte a lo largo de los pasos de tiempo, ' +
           'contribuye a $s_t$ en todos los pasos de tiempo $t$, no solo en uno: $L$ depende de $W$ a través ' +
           'de $s_1, \\dots, s_T$. Por la regla de la cadena multivariable, que suma las contribuciones de ' +
           'todos los caminos, al calcular el gradiente necesitamos sumar los gradientes de todos los pasos ' +
           'de tiempo. La fórmula ingenua solo da la contribución de un paso. En otras palabras, lo que ' +
           'necesitamos es:', steps: ['naive']},
-        {math: tex`\overline{W} = \sum_{t=1}^{T} \overline{s}_t h_t^{\mathsf{T}}`, steps: ['naive', 'accumulate']},
+        {math: maths.gradW, steps: ['naive', 'accumulate']},
         {p: 'En la página, el paso «ingenuo» muestra $\\overline{s}_T h_T^{\\mathsf{T}}$ (el del último paso, el ' +
           'primero que calcula el pase hacia atrás) junto a la suma correcta: solo coinciden cuando $T = 1$.',
           steps: ['naive']},
         {p: 'Los gradientes sobre $U$ y $V$ se pueden calcular de manera similar, es decir', steps: ['accumulate']},
-        {math: tex`\begin{aligned} \overline{U} &= \sum_{t=1}^{T} \overline{r}_t x_t^{\mathsf{T}} \\ \overline{V} &= \sum_{t=1}^{T} \overline{r}_t h_{t-1}^{\mathsf{T}} \end{aligned}`,
-          steps: ['accumulate']},
+        {math: maths.gradUV, steps: ['accumulate']},
         {p: 'y, si hay sesgos, como $b$ entra sumado en cada $r_t$ y $c$ en cada $s_t$:', steps: ['accumulate']},
-        {math: tex`\overline{b} = \sum_{t=1}^{T} \overline{r}_t, \qquad \overline{c} = \sum_{t=1}^{T} \overline{s}_t`,
-          steps: ['accumulate']},
+        {math: maths.gradBiases, steps: ['accumulate']},
         {p: 'Cada término de estas sumas tiene la forma del gradiente de una capa en la primera parte, ' +
           '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^{\\mathsf{T}}$: $\\overline{r}_t$ y $\\overline{s}_t$ hacen ' +
           'el papel de $\\boldsymbol{\\delta}$. En el término $t = 1$ de $\\overline{V}$ aparece el estado ' +
@@ -425,15 +418,14 @@ export const lesson = {
       blocks: [
         {p: '**Gradiente sobre $r_t$.** Como $f$ se aplica elemento a elemento, $(r_t)_i$ solo influye en ' +
           '$(h_t)_i$, y el gradiente sobre $r_t$ es:', steps: ['r-grad']},
-        {math: tex`\begin{aligned} \frac{\partial L}{\partial (r_t)_i} &= \sum_j \frac{\partial L}{\partial (h_t)_j} \frac{\partial (h_t)_j}{\partial (r_t)_i} \\ &= \frac{\partial L}{\partial (h_t)_i}\, f'\bigl((r_t)_i\bigr) \end{aligned}`,
-          steps: ['r-grad']},
+        {math: maths.rBarDerivation, steps: ['r-grad']},
         {p: 'O, en notación vectorial', steps: ['r-grad']},
-        {math: tex`\overline{r}_t = \overline{h}_t \circ f'(r_t)`, steps: ['r-grad']},
+        {math: maths.rBar, steps: ['r-grad']},
         {p: 'donde $\\circ$ es el producto elemento a elemento, como en la primera parte. Necesita ' +
           '$\\overline{h}_t$, que calculamos más abajo.', steps: ['r-grad']},
         {p: '**Gradiente sobre $s_t$.** De manera similar, el gradiente sobre $s_t$ se puede mostrar como',
           steps: ['s-grad']},
-        {math: tex`\overline{s}_t = \overline{y}_t \circ g'(s_t)`, steps: ['s-grad']},
+        {math: maths.sBar, steps: ['s-grad']},
         {p: 'donde $\\overline{y}_t = \\frac{\\partial L}{\\partial y_t}$ sale de la pérdida: con `half_sse`, ' +
           '$\\overline{y}_t = y_t - t_t$ (el `ys_grad = ys - ts` del código). A diferencia de ' +
           '$\\overline{h}_t$, $\\overline{s}_t$ solo depende del paso $t$.', steps: ['s-grad']},
@@ -449,14 +441,11 @@ export const lesson = {
         {p: '**Gradiente sobre $h_t$.** Por último, necesitamos calcular $\\overline{h}_t$. Observemos que ' +
           '$h_t$ contribuye a $s_t$, y si $t$ no es el último paso de tiempo, entonces también contribuye a ' +
           '$r_{t+1}$. Por lo tanto, si $T$ denota el último paso de tiempo, entonces', steps: ['h-grad']},
-        {math: tex`\begin{aligned} \frac{\partial L}{\partial (h_T)_i} &= \sum_j \frac{\partial L}{\partial (s_T)_j} \frac{\partial (s_T)_j}{\partial (h_T)_i} \\ &= \sum_j \frac{\partial L}{\partial (s_T)_j}\, W_{ji} \end{aligned}`,
-          steps: ['h-grad']},
+        {math: maths.hBarLastDerivation, steps: ['h-grad']},
         {p: 'y para $t < T$', steps: ['h-grad']},
-        {math: tex`\begin{aligned} \frac{\partial L}{\partial (h_t)_i} &= \sum_j \frac{\partial L}{\partial (s_t)_j} \frac{\partial (s_t)_j}{\partial (h_t)_i} + \sum_k \frac{\partial L}{\partial (r_{t+1})_k} \frac{\partial (r_{t+1})_k}{\partial (h_t)_i} \\ &= \sum_j \frac{\partial L}{\partial (s_t)_j}\, W_{ji} + \sum_k \frac{\partial L}{\partial (r_{t+1})_k}\, V_{ki} \end{aligned}`,
-          steps: ['h-grad']},
+        {math: maths.hBarDerivation, steps: ['h-grad']},
         {p: 'En notación matricial (y combinando los dos)', steps: ['h-grad']},
-        {math: tex`\overline{h}_t = W^{\mathsf{T}} \overline{s}_t + \begin{cases} 0 & \text{si } t = T \\ V^{\mathsf{T}} \overline{r}_{t+1} & \text{si } t < T \end{cases}`,
-          steps: ['h-grad']},
+        {math: maths.hBar('si'), steps: ['h-grad']},
         {p: 'El primer término es el camino a través de la salida del mismo paso; el segundo, el camino a ' +
           'través del paso siguiente. La página muestra las dos partes por separado. Es la misma idea que ' +
           '$\\boldsymbol{\\delta}^{(l)}$ en la primera parte: el error vuelve por los mismos pesos que ' +
@@ -466,14 +455,13 @@ export const lesson = {
         {p: 'Resumiendo, el pase hacia atrás recorre $t = T, T-1, \\dots, 1$ y, partiendo de ' +
           '$\\overline{U} = \\overline{V} = \\overline{W} = 0$, en cada paso calcula, en este orden:',
           steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
-        {math: tex`\begin{aligned} \overline{s}_t &= \overline{y}_t \circ g'(s_t) \\ \overline{h}_t &= W^{\mathsf{T}} \overline{s}_t + V^{\mathsf{T}} \overline{r}_{t+1} \qquad (\overline{r}_{T+1} = 0) \\ \overline{r}_t &= \overline{h}_t \circ f'(r_t) \\ \overline{U} &\leftarrow \overline{U} + \overline{r}_t x_t^{\mathsf{T}}, \quad \overline{V} \leftarrow \overline{V} + \overline{r}_t h_{t-1}^{\mathsf{T}}, \quad \overline{W} \leftarrow \overline{W} + \overline{s}_t h_t^{\mathsf{T}} \end{aligned}`,
-          steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
+        {math: maths.backwardStep, steps: ['s-grad', 'h-grad', 'r-grad', 'accumulate']},
         {p: '(y, con sesgos, $\\overline{b} \\leftarrow \\overline{b} + \\overline{r}_t$ y ' +
           '$\\overline{c} \\leftarrow \\overline{c} + \\overline{s}_t$).', steps: ['accumulate']},
         {p: '**Gradiente sobre $h_0$.** El estado inicial solo influye en la pérdida a través de $r_1$ (no ' +
           'tiene salida propia), así que su gradiente es la misma fórmula para $t = 0$, sin el primer ' +
           'término:'},
-        {math: tex`\overline{h}_0 = \frac{\partial L}{\partial h_0} = V^{\mathsf{T}} \overline{r}_1`},
+        {math: maths.hBarInitial},
         {p: 'La página también lo muestra, aunque $h_0$ no se entrena: es un dato. Es el gradiente que habría ' +
           'que seguir pasando hacia atrás si $h_0$ viniera de otra red. En el código de más abajo, es ' +
           '`V.t().matmul(rn_grad)` con el `rn_grad` que queda al terminar el bucle de `RNN.backward`, que ' +
@@ -487,8 +475,7 @@ export const lesson = {
         {p: 'BPTT calcula los gradientes; con ellos, el descenso de gradiente actualiza cada parámetro ' +
           'compartido una sola vez por secuencia, con su gradiente sumado sobre todos los pasos de tiempo:',
           steps: ['update']},
-        {math: tex`\begin{aligned} U &\leftarrow U - \eta\, \overline{U} \\ V &\leftarrow V - \eta\, \overline{V} \\ W &\leftarrow W - \eta\, \overline{W} \end{aligned} \qquad \begin{aligned} b &\leftarrow b - \eta\, \overline{b} \\ c &\leftarrow c - \eta\, \overline{c} \end{aligned}`,
-          steps: ['update']},
+        {math: maths.update, steps: ['update']},
         {p: 'Donde $\\eta$ es la tasa de aprendizaje y $\\overline{U} = \\frac{\\partial L}{\\partial U}$ (y ' +
           'lo mismo para los demás). Como en la primera parte, todos los gradientes se calculan antes de ' +
           'actualizar nada, con los parámetros del pase hacia adelante. El estado inicial $h_0$ no se ' +

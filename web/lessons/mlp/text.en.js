@@ -1,15 +1,14 @@
 // Lesson 1 in English: the twin of ./text.js (the Spanish text, with its list of corrections to
 // ../shared/seed/leccion-retropropagacion-bptt.md), with the same sections, blocks, step tags and
-// TeX; only the prose, the \text{…} words and the code's comments and printed words change.
+// formulas (./maths.js); only the prose, the \text{…} words and the code's comments and printed words change.
 // tests/web/lesson-texts-languages.test.js checks that the two match.
 //
-// Blocks: {p}, {math} (display TeX, no $$), {list, ordered}, {code, lang}, {table: {head, rows}}.
+// Blocks: {p}, {math} (display TeX of ./maths.js), {list, ordered}, {code, lang}, {table: {head, rows}}.
 // Prose carries inline $…$, **bold** and `code` (web/math.js richText). `steps` tags a block with
 // the stepper steps it explains: forward-z, forward-a, output, loss, delta-output, dW, db,
 // delta-hidden, update.
 
-// Display TeX is written raw so that backslashes stay single.
-const tex = String.raw;
+import * as maths from './maths.js';
 
 const modelCode = `import torch
 import torch.nn as nn
@@ -88,7 +87,7 @@ export const lesson = {
         {p: 'An artificial neuron is a processing unit that receives several inputs, computes their weighted ' +
           'sum plus a bias, and applies an activation function to that value to produce its output. ' +
           'Mathematically:'},
-        {math: tex`a = \phi\left(\sum_{i=1}^{n} w_i x_i + b\right) = \phi(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b`},
+        {math: maths.neuron},
         {p: 'Where:'},
         {list: [
           '$x_i$ are the inputs.',
@@ -131,23 +130,23 @@ export const lesson = {
           "$f'$, which appears in every layer of the backward pass. Some common functions:"},
         {p: '**Sigmoid**: squashes any value into the interval $(0, 1)$. Its derivative is obtained from the ' +
           'output itself, without computing the exponential again.'},
-        {math: tex`\sigma(z) = \frac{1}{1 + e^{-z}}, \qquad \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr)`},
+        {math: maths.sigmoid},
         {p: '**ReLU (rectified linear unit)**: lets positive values through and sets negative ones to zero. ' +
           'It is not differentiable at $z = 0$; by convention (as in PyTorch) its derivative there is taken ' +
           'as $0$.'},
-        {math: tex`\operatorname{ReLU}(z) = \max(0, z), \qquad \operatorname{ReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}`},
+        {math: maths.relu},
         {p: '**tanh (hyperbolic tangent)**: like the sigmoid, but with its output in $(-1, 1)$, centered on ' +
           'zero.'},
-        {math: tex`\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}, \qquad \tanh'(z) = 1 - \tanh^2(z)`},
+        {math: maths.tanh},
         {p: '**Leaky ReLU**: a variant of ReLU that lets a small fraction (on the page, $0.01$) of the ' +
           'negative values through, so that its gradient is not exactly zero.'},
-        {math: tex`\operatorname{LeakyReLU}(z) = \begin{cases} z & z > 0 \\ 0.01\,z & z \le 0 \end{cases}, \qquad \operatorname{LeakyReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0.01 & z \le 0 \end{cases}`},
+        {math: maths.leakyRelu},
         {p: '**Linear (identity)**: changes nothing. It is useful in the output layer when the network must ' +
           'predict unbounded values (regression); in a hidden layer it adds no non-linearity at all.'},
-        {math: tex`f(z) = z, \qquad f'(z) = 1`},
+        {math: maths.linear},
         {p: '**Softmax** (output layer): turns the vector $\\mathbf{z}$ into positive probabilities that ' +
           'add up to $1$, to classify among several classes.'},
-        {math: tex`\hat{y}_i = \operatorname{softmax}(\mathbf{z})_i = \frac{e^{z_i}}{\sum_{k} e^{z_k}}`},
+        {math: maths.softmax},
         {p: 'Unlike the functions above, each output of softmax depends on every component of ' +
           "$\\mathbf{z}$, so it has no element-wise derivative $f'$. It is used with the cross-entropy " +
           '$L = -\\sum_i y_i \\log \\hat{y}_i$, and together they give a very simple output error, ' +
@@ -178,16 +177,16 @@ export const lesson = {
       blocks: [
         {p: 'The most common loss in regression is the **mean squared error** (MSE), the average of the ' +
           'squared errors:'},
-        {math: tex`L_{\text{MSE}}(\mathbf{y}, \hat{\mathbf{y}}) = \frac{1}{n} \sum_{i=1}^{n} (y_i - \hat{y}_i)^2`},
+        {math: maths.mse},
         {p: 'Here $n$ is the number of averaged **elements**. With a single output it equals the number of ' +
           'samples; but with $B$ samples of $n_y$ outputs each, PyTorch’s `nn.MSELoss` averages over the ' +
           '$n = B \\cdot n_y$ elements. Its derivative with respect to each prediction carries the factor ' +
           '$2/n$:'},
-        {math: tex`\frac{\partial L_{\text{MSE}}}{\partial \hat{y}_i} = \frac{2}{n}\,(\hat{y}_i - y_i)`},
+        {math: maths.mseDerivative},
         {p: 'The derivation in this lesson uses another loss, which the original text also called “MSE” ' +
           'although it is not: **half the sum of the squared errors** (on the page, `half_sse`). The ' +
           '$\\tfrac{1}{2}$ is there to cancel the 2 that comes out when the square is differentiated:'},
-        {math: tex`L = \frac{1}{2} \sum_{i=1}^{n_y} (y_i - \hat{y}_i)^2, \qquad \frac{\partial L}{\partial \hat{y}_i} = \hat{y}_i - y_i`},
+        {math: maths.halfSse},
         {p: 'The two differ only by a constant factor, $L_{\\text{MSE}} = \\tfrac{2}{n_y}\\,L$ ($n_y$ is ' +
           'the number of outputs), so they have the same minima; but the gradient, and with it the size of ' +
           'each descent step, is multiplied by that factor. In the lesson’s network (one sample and two ' +
@@ -225,11 +224,11 @@ export const lesson = {
       blocks: [
         {p: 'The chain rule is a fundamental tool of differential calculus for computing the derivative of ' +
           'a composite function. If $y = f(u)$ and $u = g(x)$, then:'},
-        {math: tex`\frac{dy}{dx} = \frac{dy}{du} \cdot \frac{du}{dx}`},
+        {math: maths.chainRule},
         {p: 'When a variable influences the result along several paths, the contributions of all of them ' +
           'are added (the multivariable chain rule): if $y$ depends on $u_1, \\dots, u_m$ and each $u_i$ ' +
           'depends on $x$,'},
-        {math: tex`\frac{\partial y}{\partial x} = \sum_{i=1}^{m} \frac{\partial y}{\partial u_i}\,\frac{\partial u_i}{\partial x}`},
+        {math: maths.multivariableChainRule},
         {p: '**Application to neural networks.** In a neural network, the loss depends on the weights and ' +
           'on the inputs through many composed functions, one per layer. Backpropagation uses the chain ' +
           'rule to compute the partial derivatives of the loss with respect to each parameter, starting ' +
@@ -286,23 +285,21 @@ export const lesson = {
       blocks: [
         {p: '**1. Computing $\\mathbf{z}^{(1)}$**, from the input $\\mathbf{a}^{(0)} = \\mathbf{x}$:',
           steps: ['forward-z']},
-        {math: tex`\mathbf{z}^{(1)} = \mathbf{W}^{(1)} \mathbf{a}^{(0)} + \mathbf{b}^{(1)}`, steps: ['forward-z']},
+        {math: maths.forwardZ1, steps: ['forward-z']},
         {p: '**2. Computing $\\mathbf{a}^{(1)}$**', steps: ['forward-a']},
-        {math: tex`\mathbf{a}^{(1)} = f(\mathbf{z}^{(1)}) \qquad (\text{in the lesson, } f = \sigma)`,
-          steps: ['forward-a']},
+        {math: maths.forwardA1('in the lesson'), steps: ['forward-a']},
         {p: '**3. Computing $\\mathbf{z}^{(2)}$**', steps: ['forward-z']},
-        {math: tex`\mathbf{z}^{(2)} = \mathbf{W}^{(2)} \mathbf{a}^{(1)} + \mathbf{b}^{(2)}`, steps: ['forward-z']},
+        {math: maths.forwardZ2, steps: ['forward-z']},
         {p: '**4. Computing the predictions $\\hat{\\mathbf{y}}$**', steps: ['output']},
-        {math: tex`\hat{\mathbf{y}} = \mathbf{a}^{(2)} = f(\mathbf{z}^{(2)})`, steps: ['output']},
+        {math: maths.forwardOutput, steps: ['output']},
         {p: '**5. Computing the loss $L$**, with half the sum of the squared errors (`half_sse`):',
           steps: ['loss']},
-        {math: tex`L = \frac{1}{2} \sum_{i=1}^{n_y} (y_i - \hat{y}_i)^2`, steps: ['loss']},
+        {math: maths.loss, steps: ['loss']},
         {p: 'With `nn.MSELoss` it would be $L_{\\text{MSE}} = \\frac{1}{n_y} \\sum_{i=1}^{n_y} (y_i - \\hat{y}_i)^2$. ' +
           'With several samples, the page averages the loss of each one.', steps: ['loss']},
         {p: 'In general, for a network of $L$ layers, the forward pass repeats the same two operations in ' +
           'every layer:', steps: ['forward-z', 'forward-a', 'output']},
-        {math: tex`\begin{aligned} \mathbf{z}^{(l)} &= \mathbf{W}^{(l)} \mathbf{a}^{(l-1)} + \mathbf{b}^{(l)} \\ \mathbf{a}^{(l)} &= f(\mathbf{z}^{(l)}) \end{aligned} \qquad l = 1, \dots, L, \qquad \hat{\mathbf{y}} = \mathbf{a}^{(L)}`,
-          steps: ['forward-z', 'forward-a', 'output']},
+        {math: maths.forwardGeneral, steps: ['forward-z', 'forward-a', 'output']},
         {p: 'Every $\\mathbf{z}^{(l)}$ and $\\mathbf{a}^{(l)}$ is kept: the backward pass needs them.'},
       ],
     },
@@ -318,20 +315,17 @@ export const lesson = {
           'its pre-activation, which is computed from the output back towards the input.'},
         {p: '**1. Gradient in the output layer**'},
         {p: '**Error at the output ($\\boldsymbol{\\delta}^{(2)}$):**', steps: ['delta-output']},
-        {math: tex`\boldsymbol{\delta}^{(2)} = \frac{\partial L}{\partial \mathbf{z}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y}) \circ f'(\mathbf{z}^{(2)})`,
-          steps: ['delta-output']},
+        {math: maths.deltaOutput, steps: ['delta-output']},
         {p: "Where $\\circ$ denotes the element-wise product and $f'$ is the derivative of the activation " +
           'function. For the sigmoid,', steps: ['delta-output']},
-        {math: tex`\sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr), \qquad \text{so} \qquad \sigma'(\mathbf{z}^{(2)}) = \hat{\mathbf{y}} \circ (\mathbf{1} - \hat{\mathbf{y}})`,
-          steps: ['delta-output']},
+        {math: maths.sigmoidDerivativeAtOutput('so'), steps: ['delta-output']},
         {p: 'The factor $\\hat{\\mathbf{y}} - \\mathbf{y}$ is $\\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}$ ' +
           'for `half_sse`; with `mse` (`nn.MSELoss`) it is $\\tfrac{2}{n}(\\hat{\\mathbf{y}} - \\mathbf{y})$, ' +
           'and with softmax and cross-entropy the whole error is $\\boldsymbol{\\delta}^{(L)} = ' +
           "\\hat{\\mathbf{y}} - \\mathbf{y}$, with no factor $f'$.", steps: ['delta-output']},
         {p: '**Gradient of the output layer’s weights and biases:**', steps: ['dW', 'db']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{W}^{(2)}} = \boldsymbol{\delta}^{(2)} (\mathbf{a}^{(1)})^T`,
-          steps: ['dW']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{b}^{(2)}} = \boldsymbol{\delta}^{(2)}`, steps: ['db']},
+        {math: maths.gradW2, steps: ['dW']},
+        {math: maths.gradB2, steps: ['db']},
         {p: 'The product $\\boldsymbol{\\delta}^{(2)} (\\mathbf{a}^{(1)})^T$ is an outer product: an ' +
           '$n_y \\times n_h$ matrix, of the same shape as $\\mathbf{W}^{(2)}$, whose entry $(i, j)$ is ' +
           '$\\delta^{(2)}_i a^{(1)}_j$.', steps: ['dW']},
@@ -339,18 +333,15 @@ export const lesson = {
         {p: '**Error in the hidden layer ($\\boldsymbol{\\delta}^{(1)}$):** the output error travels back to ' +
           'the hidden layer through the same weights that carried the signal forward, transposed:',
           steps: ['delta-hidden']},
-        {math: tex`\boldsymbol{\delta}^{(1)} = \bigl((\mathbf{W}^{(2)})^T \boldsymbol{\delta}^{(2)}\bigr) \circ f'(\mathbf{z}^{(1)})`,
-          steps: ['delta-hidden']},
+        {math: maths.deltaHidden, steps: ['delta-hidden']},
         {p: 'The parentheses give the order: first the matrix-vector product ' +
           '$(\\mathbf{W}^{(2)})^T \\boldsymbol{\\delta}^{(2)} = \\frac{\\partial L}{\\partial \\mathbf{a}^{(1)}}$, ' +
           "then the element-wise product with $f'(\\mathbf{z}^{(1)})$.", steps: ['delta-hidden']},
         {p: '**Gradient of the hidden layer’s weights and biases:**', steps: ['dW', 'db']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{W}^{(1)}} = \boldsymbol{\delta}^{(1)} (\mathbf{a}^{(0)})^T = \boldsymbol{\delta}^{(1)} \mathbf{x}^T`,
-          steps: ['dW']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{b}^{(1)}} = \boldsymbol{\delta}^{(1)}`, steps: ['db']},
+        {math: maths.gradW1, steps: ['dW']},
+        {math: maths.gradB1, steps: ['db']},
         {p: 'In general, for a network of $L$ layers:', steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
-        {math: tex`\begin{aligned} \boldsymbol{\delta}^{(L)} &= \frac{\partial L}{\partial \hat{\mathbf{y}}} \circ f'(\mathbf{z}^{(L)}) \\ \boldsymbol{\delta}^{(l)} &= \bigl((\mathbf{W}^{(l+1)})^T \boldsymbol{\delta}^{(l+1)}\bigr) \circ f'(\mathbf{z}^{(l)}), \quad l = L-1, \dots, 1 \\ \frac{\partial L}{\partial \mathbf{W}^{(l)}} &= \boldsymbol{\delta}^{(l)} (\mathbf{a}^{(l-1)})^T, \qquad \frac{\partial L}{\partial \mathbf{b}^{(l)}} = \boldsymbol{\delta}^{(l)} \end{aligned}`,
-          steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
+        {math: maths.backwardGeneral, steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
         {p: 'With several samples, the page’s loss is an average, and the gradients are the average of ' +
           'each sample’s gradients.'},
       ],
@@ -362,11 +353,9 @@ export const lesson = {
         {p: 'With gradient descent, the parameters of each layer $l$ are updated by taking a step in the ' +
           'direction opposite to their gradient:', steps: ['update']},
         {p: '**Weights:**', steps: ['update']},
-        {math: tex`\mathbf{W}^{(l)} \leftarrow \mathbf{W}^{(l)} - \eta \frac{\partial L}{\partial \mathbf{W}^{(l)}}`,
-          steps: ['update']},
+        {math: maths.updateW, steps: ['update']},
         {p: '**Biases:**', steps: ['update']},
-        {math: tex`\mathbf{b}^{(l)} \leftarrow \mathbf{b}^{(l)} - \eta \frac{\partial L}{\partial \mathbf{b}^{(l)}}`,
-          steps: ['update']},
+        {math: maths.updateB, steps: ['update']},
         {p: 'Where $\\eta$ is the learning rate (`lr` in PyTorch; $0.5$ in the lesson’s code). The arrow ' +
           '$\\leftarrow$ means assignment: the new value replaces the old one. All the gradients are ' +
           'computed before anything is updated: $\\boldsymbol{\\delta}^{(1)}$ uses $\\mathbf{W}^{(2)}$ as ' +
@@ -380,38 +369,33 @@ export const lesson = {
         {p: '**1. Computing $\\boldsymbol{\\delta}^{(2)}$**', steps: ['delta-output']},
         {p: 'The derivative of the loss with respect to $z^{(2)}_i$: since the activation is applied ' +
           'element-wise, $z^{(2)}_i$ influences the loss only through $\\hat{y}_i$:', steps: ['delta-output']},
-        {math: tex`\frac{\partial L}{\partial z^{(2)}_i} = \frac{\partial L}{\partial \hat{y}_i} \cdot \frac{\partial \hat{y}_i}{\partial z^{(2)}_i}`,
-          steps: ['delta-output']},
+        {math: maths.deltaOutputChain, steps: ['delta-output']},
         {p: 'Given that (differentiating $\\tfrac{1}{2}(y_i - \\hat{y}_i)^2$, the only term of $L$ that ' +
           'contains $\\hat{y}_i$):', steps: ['delta-output']},
-        {math: tex`\frac{\partial L}{\partial \hat{y}_i} = -(y_i - \hat{y}_i) = \hat{y}_i - y_i`,
-          steps: ['delta-output']},
+        {math: maths.lossByOutput, steps: ['delta-output']},
         {p: 'And:', steps: ['delta-output']},
-        {math: tex`\frac{\partial \hat{y}_i}{\partial z^{(2)}_i} = f'(z^{(2)}_i)`, steps: ['delta-output']},
+        {math: maths.outputByZ, steps: ['delta-output']},
         {p: 'Then:', steps: ['delta-output']},
-        {math: tex`\delta^{(2)}_i = (\hat{y}_i - y_i)\, f'(z^{(2)}_i)`, steps: ['delta-output']},
+        {math: maths.deltaOutputComponent, steps: ['delta-output']},
         {p: 'which, for the whole vector, is $\\boldsymbol{\\delta}^{(2)} = (\\hat{\\mathbf{y}} - \\mathbf{y}) ' +
           "\\circ f'(\\mathbf{z}^{(2)})$.", steps: ['delta-output']},
         {p: '**2. Gradients of the weights and biases**', steps: ['dW', 'db']},
         {p: 'The weight $W^{(l)}_{ij}$ and the bias $b^{(l)}_i$ appear only in ' +
           '$z^{(l)}_i = \\sum_k W^{(l)}_{ik} a^{(l-1)}_k + b^{(l)}_i$, so:', steps: ['dW', 'db']},
-        {math: tex`\frac{\partial L}{\partial W^{(l)}_{ij}} = \frac{\partial L}{\partial z^{(l)}_i} \cdot \frac{\partial z^{(l)}_i}{\partial W^{(l)}_{ij}} = \delta^{(l)}_i\, a^{(l-1)}_j, \qquad \frac{\partial L}{\partial b^{(l)}_i} = \delta^{(l)}_i \cdot 1 = \delta^{(l)}_i`,
-          steps: ['dW', 'db']},
+        {math: maths.gradWComponent, steps: ['dW', 'db']},
         {p: 'Gathered into a matrix, the entries $\\delta^{(l)}_i a^{(l-1)}_j$ form the outer product ' +
           '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^T$.', steps: ['dW']},
         {p: '**3. Computing $\\boldsymbol{\\delta}^{(1)}$**', steps: ['delta-hidden']},
         {p: 'For each neuron $j$ of the hidden layer, $z^{(1)}_j$ influences the loss through $a^{(1)}_j$, ' +
           'which in turn reaches every output pre-activation $z^{(2)}_i$; by the multivariable chain rule, ' +
           'all those paths are added:', steps: ['delta-hidden']},
-        {math: tex`\frac{\partial L}{\partial z^{(1)}_j} = \sum_{i} \frac{\partial L}{\partial z^{(2)}_i} \cdot \frac{\partial z^{(2)}_i}{\partial a^{(1)}_j} \cdot \frac{\partial a^{(1)}_j}{\partial z^{(1)}_j}`,
-          steps: ['delta-hidden']},
+        {math: maths.deltaHiddenChain, steps: ['delta-hidden']},
         {p: 'Given that:', steps: ['delta-hidden']},
-        {math: tex`\frac{\partial z^{(2)}_i}{\partial a^{(1)}_j} = W^{(2)}_{ij}`, steps: ['delta-hidden']},
+        {math: maths.zByHiddenActivation, steps: ['delta-hidden']},
         {p: 'And:', steps: ['delta-hidden']},
-        {math: tex`\frac{\partial a^{(1)}_j}{\partial z^{(1)}_j} = f'(z^{(1)}_j)`, steps: ['delta-hidden']},
+        {math: maths.hiddenActivationByZ, steps: ['delta-hidden']},
         {p: 'Then:', steps: ['delta-hidden']},
-        {math: tex`\delta^{(1)}_j = \left( \sum_{i} \delta^{(2)}_i W^{(2)}_{ij} \right) f'(z^{(1)}_j)`,
-          steps: ['delta-hidden']},
+        {math: maths.deltaHiddenComponent, steps: ['delta-hidden']},
         {p: 'The sum $\\sum_i \\delta^{(2)}_i W^{(2)}_{ij}$ runs down column $j$ of $\\mathbf{W}^{(2)}$: it ' +
           'is component $j$ of $(\\mathbf{W}^{(2)})^T \\boldsymbol{\\delta}^{(2)}$, which gives the vector ' +
           'form of Phase 2. The same reasoning, layer by layer, gives $\\boldsymbol{\\delta}^{(l)}$ for any ' +

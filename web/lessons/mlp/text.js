@@ -2,7 +2,7 @@
 // (lines 1–483: from the introduction to the PyTorch run and the five exercises), as sections of
 // blocks that web/lessons/mlp/text-view.js renders beside the stepper.
 //
-// Blocks: {p}, {math} (display TeX, no $$), {list, ordered}, {code, lang}, {table: {head, rows}}.
+// Blocks: {p}, {math} (display TeX of ./maths.js), {list, ordered}, {code, lang}, {table: {head, rows}}.
 // Prose carries inline $…$, **bold** and `code` (web/math.js richText). `steps` tags a block with
 // the stepper steps it explains: forward-z, forward-a, output, loss, delta-output, dW, db,
 // delta-hidden, update.
@@ -54,8 +54,7 @@
 // 23. The headings "Paso 1/2/3" → "Fase 1/2/3" (and the references to them): the stepper beside
 //     the text counts its own "Paso 2 de 13".
 
-// Display TeX is written raw so that backslashes stay single.
-const tex = String.raw;
+import * as maths from './maths.js';
 
 const modelCode = `import torch
 import torch.nn as nn
@@ -135,7 +134,7 @@ export const lesson = {
         {p: 'Una neurona artificial es una unidad de procesamiento que recibe varias entradas, calcula su suma ' +
           'ponderada más un sesgo y aplica a ese valor una función de activación para producir su salida. ' +
           'Matemáticamente:'},
-        {math: tex`a = \phi\left(\sum_{i=1}^{n} w_i x_i + b\right) = \phi(z), \qquad z = \sum_{i=1}^{n} w_i x_i + b`},
+        {math: maths.neuron},
         {p: 'Donde:'},
         {list: [
           '$x_i$ son las entradas.',
@@ -180,22 +179,22 @@ export const lesson = {
           'funciones comunes:'},
         {p: '**Sigmoide**: comprime cualquier valor al intervalo $(0, 1)$. Su derivada se obtiene de la ' +
           'propia salida, sin recalcular la exponencial.'},
-        {math: tex`\sigma(z) = \frac{1}{1 + e^{-z}}, \qquad \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr)`},
+        {math: maths.sigmoid},
         {p: '**ReLU (unidad lineal rectificada)**: deja pasar los valores positivos y anula los negativos. ' +
           'En $z = 0$ no es derivable; por convención (como en PyTorch) se toma derivada $0$.'},
-        {math: tex`\operatorname{ReLU}(z) = \max(0, z), \qquad \operatorname{ReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}`},
+        {math: maths.relu},
         {p: '**tanh (tangente hiperbólica)**: como la sigmoide, pero con salida en $(-1, 1)$, centrada en ' +
           'cero.'},
-        {math: tex`\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}, \qquad \tanh'(z) = 1 - \tanh^2(z)`},
+        {math: maths.tanh},
         {p: '**Leaky ReLU**: variante de ReLU que deja pasar una fracción pequeña (en la página, $0.01$) de ' +
           'los valores negativos, para que su gradiente no sea exactamente cero.'},
-        {math: tex`\operatorname{LeakyReLU}(z) = \begin{cases} z & z > 0 \\ 0.01\,z & z \le 0 \end{cases}, \qquad \operatorname{LeakyReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0.01 & z \le 0 \end{cases}`},
+        {math: maths.leakyRelu},
         {p: '**Lineal (identidad)**: no transforma nada. Es útil en la capa de salida cuando hay que predecir ' +
           'valores sin acotar (regresión); en una capa oculta no aporta ninguna no linealidad.'},
-        {math: tex`f(z) = z, \qquad f'(z) = 1`},
+        {math: maths.linear},
         {p: '**Softmax** (capa de salida): convierte el vector $\\mathbf{z}$ en probabilidades positivas que ' +
           'suman $1$, para clasificar entre varias clases.'},
-        {math: tex`\hat{y}_i = \operatorname{softmax}(\mathbf{z})_i = \frac{e^{z_i}}{\sum_{k} e^{z_k}}`},
+        {math: maths.softmax},
         {p: 'A diferencia de las anteriores, cada salida de softmax depende de todas las componentes de ' +
           "$\\mathbf{z}$, así que no tiene una derivada $f'$ elemento a elemento. Se usa con la entropía " +
           'cruzada $L = -\\sum_i y_i \\log \\hat{y}_i$, y juntas dan un error de salida muy simple, ' +
@@ -226,16 +225,16 @@ export const lesson = {
       blocks: [
         {p: 'La pérdida más común en regresión es el **error cuadrático medio** (MSE, del inglés mean ' +
           'squared error), el promedio de los errores al cuadrado:'},
-        {math: tex`L_{\text{MSE}}(\mathbf{y}, \hat{\mathbf{y}}) = \frac{1}{n} \sum_{i=1}^{n} (y_i - \hat{y}_i)^2`},
+        {math: maths.mse},
         {p: 'Aquí $n$ es el número de **elementos** promediados. Con una sola salida coincide con el número ' +
           'de muestras; pero con $B$ muestras de $n_y$ salidas cada una, `nn.MSELoss` de PyTorch promedia ' +
           'sobre los $n = B \\cdot n_y$ elementos. Su derivada respecto de cada predicción lleva el factor ' +
           '$2/n$:'},
-        {math: tex`\frac{\partial L_{\text{MSE}}}{\partial \hat{y}_i} = \frac{2}{n}\,(\hat{y}_i - y_i)`},
+        {math: maths.mseDerivative},
         {p: 'La derivación de esta lección usa otra pérdida, que el texto original también llamaba «MSE» ' +
           'aunque no lo es: la **mitad de la suma de los errores al cuadrado** (en la página, `half_sse`). ' +
           'El $\\tfrac{1}{2}$ está para cancelar el 2 que sale al derivar el cuadrado:'},
-        {math: tex`L = \frac{1}{2} \sum_{i=1}^{n_y} (y_i - \hat{y}_i)^2, \qquad \frac{\partial L}{\partial \hat{y}_i} = \hat{y}_i - y_i`},
+        {math: maths.halfSse},
         {p: 'Las dos solo difieren en un factor constante, $L_{\\text{MSE}} = \\tfrac{2}{n_y}\\,L$ ($n_y$ es ' +
           'el número de salidas), así que tienen los mismos mínimos; pero el gradiente, y con él el tamaño ' +
           'de cada paso de descenso, queda multiplicado por ese factor. En la red de la lección (una muestra ' +
@@ -273,11 +272,11 @@ export const lesson = {
       blocks: [
         {p: 'La regla de la cadena es una herramienta fundamental del cálculo diferencial que permite calcular ' +
           'la derivada de una función compuesta. Si $y = f(u)$ y $u = g(x)$, entonces:'},
-        {math: tex`\frac{dy}{dx} = \frac{dy}{du} \cdot \frac{du}{dx}`},
+        {math: maths.chainRule},
         {p: 'Cuando una variable influye en el resultado por varios caminos, se suman las contribuciones de ' +
           'todos ellos (regla de la cadena multivariable): si $y$ depende de $u_1, \\dots, u_m$ y cada ' +
           '$u_i$ depende de $x$,'},
-        {math: tex`\frac{\partial y}{\partial x} = \sum_{i=1}^{m} \frac{\partial y}{\partial u_i}\,\frac{\partial u_i}{\partial x}`},
+        {math: maths.multivariableChainRule},
         {p: '**Aplicación en redes neuronales.** En una red neuronal, la pérdida depende de los pesos y de las ' +
           'entradas a través de múltiples funciones compuestas, una por capa. La retropropagación utiliza ' +
           'la regla de la cadena para calcular las derivadas parciales de la pérdida con respecto a cada ' +
@@ -335,23 +334,21 @@ export const lesson = {
       blocks: [
         {p: '**1. Cálculo de $\\mathbf{z}^{(1)}$**, a partir de la entrada $\\mathbf{a}^{(0)} = \\mathbf{x}$:',
           steps: ['forward-z']},
-        {math: tex`\mathbf{z}^{(1)} = \mathbf{W}^{(1)} \mathbf{a}^{(0)} + \mathbf{b}^{(1)}`, steps: ['forward-z']},
+        {math: maths.forwardZ1, steps: ['forward-z']},
         {p: '**2. Cálculo de $\\mathbf{a}^{(1)}$**', steps: ['forward-a']},
-        {math: tex`\mathbf{a}^{(1)} = f(\mathbf{z}^{(1)}) \qquad (\text{en la lección, } f = \sigma)`,
-          steps: ['forward-a']},
+        {math: maths.forwardA1('en la lección'), steps: ['forward-a']},
         {p: '**3. Cálculo de $\\mathbf{z}^{(2)}$**', steps: ['forward-z']},
-        {math: tex`\mathbf{z}^{(2)} = \mathbf{W}^{(2)} \mathbf{a}^{(1)} + \mathbf{b}^{(2)}`, steps: ['forward-z']},
+        {math: maths.forwardZ2, steps: ['forward-z']},
         {p: '**4. Cálculo de las predicciones $\\hat{\\mathbf{y}}$**', steps: ['output']},
-        {math: tex`\hat{\mathbf{y}} = \mathbf{a}^{(2)} = f(\mathbf{z}^{(2)})`, steps: ['output']},
+        {math: maths.forwardOutput, steps: ['output']},
         {p: '**5. Cálculo de la pérdida $L$**, con la mitad de la suma de los errores al cuadrado ' +
           '(`half_sse`):', steps: ['loss']},
-        {math: tex`L = \frac{1}{2} \sum_{i=1}^{n_y} (y_i - \hat{y}_i)^2`, steps: ['loss']},
+        {math: maths.loss, steps: ['loss']},
         {p: 'Con `nn.MSELoss` sería $L_{\\text{MSE}} = \\frac{1}{n_y} \\sum_{i=1}^{n_y} (y_i - \\hat{y}_i)^2$. ' +
           'Con varias muestras, la página promedia la pérdida de cada una.', steps: ['loss']},
         {p: 'En general, para una red de $L$ capas, el pase hacia adelante repite las mismas dos operaciones ' +
           'en cada capa:', steps: ['forward-z', 'forward-a', 'output']},
-        {math: tex`\begin{aligned} \mathbf{z}^{(l)} &= \mathbf{W}^{(l)} \mathbf{a}^{(l-1)} + \mathbf{b}^{(l)} \\ \mathbf{a}^{(l)} &= f(\mathbf{z}^{(l)}) \end{aligned} \qquad l = 1, \dots, L, \qquad \hat{\mathbf{y}} = \mathbf{a}^{(L)}`,
-          steps: ['forward-z', 'forward-a', 'output']},
+        {math: maths.forwardGeneral, steps: ['forward-z', 'forward-a', 'output']},
         {p: 'Todos los $\\mathbf{z}^{(l)}$ y $\\mathbf{a}^{(l)}$ se guardan: el pase hacia atrás los ' +
           'necesita.'},
       ],
@@ -368,20 +365,17 @@ export const lesson = {
           'preactivación, que se calcula desde la salida hacia la entrada.'},
         {p: '**1. Gradiente en la capa de salida**'},
         {p: '**Error en la salida ($\\boldsymbol{\\delta}^{(2)}$):**', steps: ['delta-output']},
-        {math: tex`\boldsymbol{\delta}^{(2)} = \frac{\partial L}{\partial \mathbf{z}^{(2)}} = (\hat{\mathbf{y}} - \mathbf{y}) \circ f'(\mathbf{z}^{(2)})`,
-          steps: ['delta-output']},
+        {math: maths.deltaOutput, steps: ['delta-output']},
         {p: "Donde $\\circ$ denota el producto elemento a elemento y $f'$ es la derivada de la función de " +
           'activación. Para la sigmoide,', steps: ['delta-output']},
-        {math: tex`\sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr), \qquad \text{así que} \qquad \sigma'(\mathbf{z}^{(2)}) = \hat{\mathbf{y}} \circ (\mathbf{1} - \hat{\mathbf{y}})`,
-          steps: ['delta-output']},
+        {math: maths.sigmoidDerivativeAtOutput('así que'), steps: ['delta-output']},
         {p: 'El factor $\\hat{\\mathbf{y}} - \\mathbf{y}$ es $\\frac{\\partial L}{\\partial \\hat{\\mathbf{y}}}$ ' +
           'para `half_sse`; con `mse` (`nn.MSELoss`) es $\\tfrac{2}{n}(\\hat{\\mathbf{y}} - \\mathbf{y})$, y ' +
           'con softmax y entropía cruzada el error completo es $\\boldsymbol{\\delta}^{(L)} = ' +
           "\\hat{\\mathbf{y}} - \\mathbf{y}$, sin factor $f'$.", steps: ['delta-output']},
         {p: '**Gradiente de los pesos y sesgos de la capa de salida:**', steps: ['dW', 'db']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{W}^{(2)}} = \boldsymbol{\delta}^{(2)} (\mathbf{a}^{(1)})^T`,
-          steps: ['dW']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{b}^{(2)}} = \boldsymbol{\delta}^{(2)}`, steps: ['db']},
+        {math: maths.gradW2, steps: ['dW']},
+        {math: maths.gradB2, steps: ['db']},
         {p: 'El producto $\\boldsymbol{\\delta}^{(2)} (\\mathbf{a}^{(1)})^T$ es un producto exterior: una ' +
           'matriz $n_y \\times n_h$, de la misma forma que $\\mathbf{W}^{(2)}$, cuya entrada $(i, j)$ es ' +
           '$\\delta^{(2)}_i a^{(1)}_j$.', steps: ['dW']},
@@ -389,18 +383,15 @@ export const lesson = {
         {p: '**Error en la capa oculta ($\\boldsymbol{\\delta}^{(1)}$):** el error de la salida vuelve a la ' +
           'capa oculta a través de los mismos pesos que llevaron la señal hacia adelante, transpuestos:',
           steps: ['delta-hidden']},
-        {math: tex`\boldsymbol{\delta}^{(1)} = \bigl((\mathbf{W}^{(2)})^T \boldsymbol{\delta}^{(2)}\bigr) \circ f'(\mathbf{z}^{(1)})`,
-          steps: ['delta-hidden']},
+        {math: maths.deltaHidden, steps: ['delta-hidden']},
         {p: 'Los paréntesis indican el orden: primero el producto matriz-vector ' +
           '$(\\mathbf{W}^{(2)})^T \\boldsymbol{\\delta}^{(2)} = \\frac{\\partial L}{\\partial \\mathbf{a}^{(1)}}$ ' +
           "y después el producto elemento a elemento por $f'(\\mathbf{z}^{(1)})$.", steps: ['delta-hidden']},
         {p: '**Gradiente de los pesos y sesgos de la capa oculta:**', steps: ['dW', 'db']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{W}^{(1)}} = \boldsymbol{\delta}^{(1)} (\mathbf{a}^{(0)})^T = \boldsymbol{\delta}^{(1)} \mathbf{x}^T`,
-          steps: ['dW']},
-        {math: tex`\frac{\partial L}{\partial \mathbf{b}^{(1)}} = \boldsymbol{\delta}^{(1)}`, steps: ['db']},
+        {math: maths.gradW1, steps: ['dW']},
+        {math: maths.gradB1, steps: ['db']},
         {p: 'En general, para una red de $L$ capas:', steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
-        {math: tex`\begin{aligned} \boldsymbol{\delta}^{(L)} &= \frac{\partial L}{\partial \hat{\mathbf{y}}} \circ f'(\mathbf{z}^{(L)}) \\ \boldsymbol{\delta}^{(l)} &= \bigl((\mathbf{W}^{(l+1)})^T \boldsymbol{\delta}^{(l+1)}\bigr) \circ f'(\mathbf{z}^{(l)}), \quad l = L-1, \dots, 1 \\ \frac{\partial L}{\partial \mathbf{W}^{(l)}} &= \boldsymbol{\delta}^{(l)} (\mathbf{a}^{(l-1)})^T, \qquad \frac{\partial L}{\partial \mathbf{b}^{(l)}} = \boldsymbol{\delta}^{(l)} \end{aligned}`,
-          steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
+        {math: maths.backwardGeneral, steps: ['delta-output', 'delta-hidden', 'dW', 'db']},
         {p: 'Con varias muestras, la pérdida de la página es un promedio, y los gradientes son el promedio ' +
           'de los gradientes de cada muestra.'},
       ],
@@ -412,11 +403,9 @@ export const lesson = {
         {p: 'Usando el descenso de gradiente, los parámetros de cada capa $l$ se actualizan dando un paso en ' +
           'la dirección opuesta a su gradiente:', steps: ['update']},
         {p: '**Pesos:**', steps: ['update']},
-        {math: tex`\mathbf{W}^{(l)} \leftarrow \mathbf{W}^{(l)} - \eta \frac{\partial L}{\partial \mathbf{W}^{(l)}}`,
-          steps: ['update']},
+        {math: maths.updateW, steps: ['update']},
         {p: '**Sesgos:**', steps: ['update']},
-        {math: tex`\mathbf{b}^{(l)} \leftarrow \mathbf{b}^{(l)} - \eta \frac{\partial L}{\partial \mathbf{b}^{(l)}}`,
-          steps: ['update']},
+        {math: maths.updateB, steps: ['update']},
         {p: 'Donde $\\eta$ es la tasa de aprendizaje (`lr` en PyTorch; $0.5$ en el código de la lección). La ' +
           'flecha $\\leftarrow$ indica asignación: el valor nuevo reemplaza al anterior. Todos los ' +
           'gradientes se calculan antes de actualizar nada: $\\boldsymbol{\\delta}^{(1)}$ usa ' +
@@ -430,38 +419,33 @@ export const lesson = {
         {p: '**1. Cálculo de $\\boldsymbol{\\delta}^{(2)}$**', steps: ['delta-output']},
         {p: 'La derivada de la pérdida con respecto a $z^{(2)}_i$: como la activación se aplica elemento a ' +
           'elemento, $z^{(2)}_i$ solo influye en la pérdida a través de $\\hat{y}_i$:', steps: ['delta-output']},
-        {math: tex`\frac{\partial L}{\partial z^{(2)}_i} = \frac{\partial L}{\partial \hat{y}_i} \cdot \frac{\partial \hat{y}_i}{\partial z^{(2)}_i}`,
-          steps: ['delta-output']},
+        {math: maths.deltaOutputChain, steps: ['delta-output']},
         {p: 'Dado que (derivando $\\tfrac{1}{2}(y_i - \\hat{y}_i)^2$, el único término de $L$ que contiene ' +
           '$\\hat{y}_i$):', steps: ['delta-output']},
-        {math: tex`\frac{\partial L}{\partial \hat{y}_i} = -(y_i - \hat{y}_i) = \hat{y}_i - y_i`,
-          steps: ['delta-output']},
+        {math: maths.lossByOutput, steps: ['delta-output']},
         {p: 'Y:', steps: ['delta-output']},
-        {math: tex`\frac{\partial \hat{y}_i}{\partial z^{(2)}_i} = f'(z^{(2)}_i)`, steps: ['delta-output']},
+        {math: maths.outputByZ, steps: ['delta-output']},
         {p: 'Entonces:', steps: ['delta-output']},
-        {math: tex`\delta^{(2)}_i = (\hat{y}_i - y_i)\, f'(z^{(2)}_i)`, steps: ['delta-output']},
+        {math: maths.deltaOutputComponent, steps: ['delta-output']},
         {p: 'que, para todo el vector, es $\\boldsymbol{\\delta}^{(2)} = (\\hat{\\mathbf{y}} - \\mathbf{y}) ' +
           "\\circ f'(\\mathbf{z}^{(2)})$.", steps: ['delta-output']},
         {p: '**2. Gradientes de los pesos y sesgos**', steps: ['dW', 'db']},
         {p: 'El peso $W^{(l)}_{ij}$ y el sesgo $b^{(l)}_i$ solo aparecen en ' +
           '$z^{(l)}_i = \\sum_k W^{(l)}_{ik} a^{(l-1)}_k + b^{(l)}_i$, así que:', steps: ['dW', 'db']},
-        {math: tex`\frac{\partial L}{\partial W^{(l)}_{ij}} = \frac{\partial L}{\partial z^{(l)}_i} \cdot \frac{\partial z^{(l)}_i}{\partial W^{(l)}_{ij}} = \delta^{(l)}_i\, a^{(l-1)}_j, \qquad \frac{\partial L}{\partial b^{(l)}_i} = \delta^{(l)}_i \cdot 1 = \delta^{(l)}_i`,
-          steps: ['dW', 'db']},
+        {math: maths.gradWComponent, steps: ['dW', 'db']},
         {p: 'Reunidas en una matriz, las entradas $\\delta^{(l)}_i a^{(l-1)}_j$ forman el producto exterior ' +
           '$\\boldsymbol{\\delta}^{(l)} (\\mathbf{a}^{(l-1)})^T$.', steps: ['dW']},
         {p: '**3. Cálculo de $\\boldsymbol{\\delta}^{(1)}$**', steps: ['delta-hidden']},
         {p: 'Para cada neurona $j$ de la capa oculta, $z^{(1)}_j$ influye en la pérdida a través de ' +
           '$a^{(1)}_j$, que a su vez llega a todas las preactivaciones de salida $z^{(2)}_i$; por la regla ' +
           'de la cadena multivariable se suman todos esos caminos:', steps: ['delta-hidden']},
-        {math: tex`\frac{\partial L}{\partial z^{(1)}_j} = \sum_{i} \frac{\partial L}{\partial z^{(2)}_i} \cdot \frac{\partial z^{(2)}_i}{\partial a^{(1)}_j} \cdot \frac{\partial a^{(1)}_j}{\partial z^{(1)}_j}`,
-          steps: ['delta-hidden']},
+        {math: maths.deltaHiddenChain, steps: ['delta-hidden']},
         {p: 'Dado que:', steps: ['delta-hidden']},
-        {math: tex`\frac{\partial z^{(2)}_i}{\partial a^{(1)}_j} = W^{(2)}_{ij}`, steps: ['delta-hidden']},
+        {math: maths.zByHiddenActivation, steps: ['delta-hidden']},
         {p: 'Y:', steps: ['delta-hidden']},
-        {math: tex`\frac{\partial a^{(1)}_j}{\partial z^{(1)}_j} = f'(z^{(1)}_j)`, steps: ['delta-hidden']},
+        {math: maths.hiddenActivationByZ, steps: ['delta-hidden']},
         {p: 'Entonces:', steps: ['delta-hidden']},
-        {math: tex`\delta^{(1)}_j = \left( \sum_{i} \delta^{(2)}_i W^{(2)}_{ij} \right) f'(z^{(1)}_j)`,
-          steps: ['delta-hidden']},
+        {math: maths.deltaHiddenComponent, steps: ['delta-hidden']},
         {p: 'La suma $\\sum_i \\delta^{(2)}_i W^{(2)}_{ij}$ recorre la columna $j$ de $\\mathbf{W}^{(2)}$: es ' +
           'la componente $j$ de $(\\mathbf{W}^{(2)})^T \\boldsymbol{\\delta}^{(2)}$, lo que da la forma ' +
           'vectorial de la Fase 2. El mismo razonamiento, capa a capa, da $\\boldsymbol{\\delta}^{(l)}$ para ' +
