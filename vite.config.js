@@ -29,6 +29,7 @@ const SHARED_CHUNKS = {
   '/web/lessons/equation.js': 'equation',
   '/web/labs/shared/sequence-scenario.js': 'sequence-scenario',
   '/web/strings/en/export.js': 'strings-en-export',  // the English export's words: the English texts' and the export's
+  '/web/strings/labs/common.js': 'strings-labs-shared',  // the labs' Spanish texts that the English ones reuse
 };
 const FOLDER_NAMED = new Set(['page', 'lab', 'index', 'worker', 'settings', 'fields', 'print']);
 // Modules loaded on demand, named after what they do: the PyTorch export's generator (on its click).
@@ -44,9 +45,10 @@ function chunkName({name, facadeModuleId, moduleIds}) {
   const named = facadeModuleId && Object.entries(FACADE_NAMED).find(([end]) => facadeModuleId.endsWith(end))?.[1];
   if (named) return named;
   const folder = folderOf(facadeModuleId);
-  // A language's texts, loaded only with it: "strings-en", and a lesson's text "mlp-text-en".
-  const language = facadeModuleId?.match(/\/web\/strings\/([a-z]{2})\/index\.js$/)?.[1];
-  if (language) return `strings-${language}`;
+  // A language's texts, loaded only with it: "strings-en"; the labs' texts, loaded with the pages
+  // that read them: "strings-labs", "strings-en-labs"; a lesson's text "mlp-text-en".
+  const [, language, labs] = facadeModuleId?.match(/\/web\/strings\/(?:([a-z]{2})\/)?(labs\/)?index\.js$/) ?? [];
+  if (language || labs) return ['strings', language, labs && 'labs'].filter(Boolean).join('-');
   const textLanguage = facadeModuleId?.match(/\/text\.([a-z]{2})\.js$/)?.[1];
   if (textLanguage) return `${folder}-text-${textLanguage}`;
   return folder && FOLDER_NAMED.has(name) ? `${folder}-${name}` : name;

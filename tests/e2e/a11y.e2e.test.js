@@ -11,7 +11,9 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {labHarness, screenshots} from './browser.js';
 import {LABS} from '../../web/labs/registry.js';
-import {S} from '../../web/strings/index.js';
+import {S, useTexts} from '../../web/strings/index.js';
+
+await useTexts('labs');  // the labs' texts the checks below name (S.labs), as a lab's page loads them
 
 const h = labHarness();
 let axeSource;

@@ -6,8 +6,9 @@ import {parseNumber} from '../../web/forms/number.js';
 import {labTexts, refusalText, shownText} from '../../web/forms/refusal.js';
 import {choice, flag, int, num, parseField, parseNumberText, readParams, writeParams} from '../../web/forms/settings.js';
 import {parseField as parseLabField} from '../../web/forms/fields.js';
-import {S} from '../../web/strings/index.js';
+import {S, useTexts} from '../../web/strings/index.js';
 
+await useTexts('labs');  // S.labs, as a lab's page asks for it (web/strings/index.js)
 const VALUE = {min: -1000, max: 1000};
 
 describe('parseNumber', () => {

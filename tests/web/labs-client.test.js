@@ -3,8 +3,10 @@
 import {describe, expect, test} from 'vitest';
 import {CoreError} from '../../web/core/core.js';
 import {errorFrom, errorPayload} from '../../web/core/errors.js';
-import {S} from '../../web/strings/index.js';
+import {S, useTexts} from '../../web/strings/index.js';
 import {JobFailure, createPool, describeJobError} from '../../web/labs/jobs-client.js';
+
+await useTexts('labs');  // S.labs, as a lab's page asks for it (web/strings/index.js)
 
 // A Worker stand-in: records what it is sent; the test answers for it.
 class FakeWorker {

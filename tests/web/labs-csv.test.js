@@ -9,8 +9,10 @@ import {POINTS_IN_FILE, decodePoints, encodePoints, fitsAddress, importedData, r
 import {VIEW, classificationFields, readParams} from '../../web/labs/shared/plane-settings.js';
 import {buildScenario} from '../../web/labs/shared/plane-scenario.js';
 import {MAX_SHARED_CHARS} from '../../web/share.js';
+import {useTexts} from '../../web/strings/index.js';
 
 const core = await loadWasmCore();
+await useTexts('labs');  // S.labs, as a lab's page asks for it (web/strings/index.js)
 // Modules that read S (the strings) or the spec load after the core.
 const {checkSettings} = await import('../../web/labs/clasificacion/settings.js');
 const {readSettingsFile, settingsFile} = await import('../../web/labs/settings-files.js');

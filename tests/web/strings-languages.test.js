@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {DEFAULT_LANGUAGE, LANGUAGES, S, language, loadLanguage, localized, setLanguage, texts} from '../../web/strings/index.js';
+import {DEFAULT_LANGUAGE, LANGUAGES, S, language, loadLanguage, localized, setLanguage, texts, useTexts} from '../../web/strings/index.js';
 import {formatNumber, formatPercent, texNumber} from '../../web/format.js';
 import {translateCoreError} from '../../web/errors.js';
 import {parseNumber} from '../../web/forms/number.js';
@@ -134,6 +134,7 @@ describe('every text in both languages', () => {
 
 describe('switching', () => {
   test('S keeps its identity and its nested objects while its contents change language', async () => {
+    await useTexts('labs');  // the labs' texts too, loaded with their pages (tests/web/strings-parts.test.js)
     const labs = S.labs;
     const errors = S.editor.errors;
     await setLanguage('en');

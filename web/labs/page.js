@@ -16,12 +16,13 @@ import {el} from '../dom.js';
 import {richText} from '../math.js';
 import {parseRoute, replaceRoute, routeHash} from '../router.js';
 import {languageSwitch} from '../components/language-switch.js';
-import {S} from '../strings/index.js';
+import {S, wantTexts} from '../strings/index.js';
 import {GROUPS, LABS, findLab, hasModule, loadLab} from './registry.js';
 import {runJob, useCore} from './jobs-client.js';
 import {trackHeight} from '../measure.js';
 import {mountSettingsFiles} from './settings-files.js';
 
+wantTexts('labs');  // S.labs: the labs' texts load with this page (web/main.js)
 const L = () => S.labs;
 
 function topbar(title, {index = true, home = true, extra = null} = {}) {

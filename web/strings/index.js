@@ -9,7 +9,9 @@
 //
 // Only Spanish is in the first load: another language's texts, and the content kept outside the
 // strings in it (a lesson's text, localized()), are fetched when that language is chosen, so
-// setLanguage is async: it loads, then switches everything at once.
+// setLanguage is async: it loads, then switches everything at once. The labs' texts (S.labs) are
+// not in the first load in any language: a page that reads them asks for them (wantTexts), and
+// they load with it, then switch with the rest.
 import {common} from './common.js';
 import {a11y} from './a11y.js';
 import {coreErrors} from './core-errors.js';
@@ -22,7 +24,6 @@ import {bptt} from './bptt.js';
 import {rnnEditor} from './rnn-editor.js';
 import {rnnDiagram} from './rnn-diagram.js';
 import {explorer} from './explorer.js';
-import {labs} from './labs/index.js';
 import {embed} from './embed.js';
 import {equations} from './equations.js';
 import {avances} from './avances.js';
@@ -30,17 +31,30 @@ import {pytorchExport} from './export.js';
 import {print} from './print.js';
 import {files} from './files.js';
 
-const es = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, labs, embed, equations, avances, pytorchExport, print, files};
+const es = {...common, a11y, coreErrors, mlp, share, editor, diagram, training, gradcheck, bptt, rnnEditor, rnnDiagram, explorer, embed, equations, avances, pytorchExport, print, files};
 
 // Every language's texts, the default first: a language other than the default loads with it.
 const LOADERS = {es: async () => es, en: async () => (await import('./en/index.js')).en};
 export const LANGUAGES = Object.keys(LOADERS);
 export const DEFAULT_LANGUAGE = LANGUAGES[0];
 const loadedTexts = {es};
-// A language's texts (the whole tree, as S holds it when that language is set), loaded if needed.
+// Texts that only some pages read, each a key of S with a loader per language: loaded, in the
+// current language and the next, once a module asked for them (wantTexts).
+const PARTS = {
+  labs: {es: async () => (await import('./labs/index.js')).labs, en: async () => (await import('./en/labs/index.js')).labs},
+};
+const parts = Object.fromEntries(Object.keys(PARTS).map((key) => [key, {}]));  // key → {lang: texts}
+const wanted = new Set();  // the parts asked for: S holds them
+const loadPart = async (key, lang) => { parts[key][lang] ??= await PARTS[key][lang](); };
+const missingParts = (lang) => [...wanted].filter((key) => !(lang in parts[key]));
+// The texts S holds in `lang`: the first load's and the parts asked for (all loaded).
+const held = (lang) => ({...loadedTexts[lang], ...Object.fromEntries([...wanted].map((key) => [key, parts[key][lang]]))});
+
+// A language's whole tree, every part included (what S holds once every part is asked for).
 export async function texts(lang) {
   loadedTexts[lang] ??= await LOADERS[lang]();
-  return loadedTexts[lang];
+  await Promise.all(Object.keys(PARTS).map((key) => loadPart(key, lang)));
+  return {...loadedTexts[lang], ...Object.fromEntries(Object.keys(PARTS).map((key) => [key, parts[key][lang]]))};
 }
 
 const plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -82,19 +96,37 @@ export function localized({[DEFAULT_LANGUAGE]: fallback, ...loaders}) {
 // again before mounting it (web/main.js does).
 export async function loadLanguage(lang) {
   const next = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
-  await Promise.all([texts(next), ...[...contents].map((content) => content.load(next))]);
+  do {
+    loadedTexts[next] ??= await LOADERS[next]();
+    await Promise.all([...missingParts(next).map((key) => loadPart(key, next)), ...[...contents].map((content) => content.load(next))]);
+  } while (missingParts(next).length);  // a part asked for meanwhile
   return true;
 }
 
+// Asks for the part `key` ('labs') in S: a page module that reads S.labs calls it when imported;
+// web/main.js then loads it (loadLanguage) and puts it in S (setLanguage) before mounting the page.
+export function wantTexts(key) {
+  if (!(key in PARTS)) throw new Error(`no such texts: ${key}`);
+  wanted.add(key);
+}
+// The same, then waits until S[key] holds it in the current language (outside a page: tests).
+export async function useTexts(key) {
+  wantTexts(key);
+  while (!(current in parts[key])) await loadPart(key, current);  // the language may change meanwhile
+  if (!(key in S)) S[key] = copy(parts[key][current]);
+  return S;
+}
+
 // Switches every text to `lang` ('es' | 'en'; anything else is the default) once it is loaded, all
-// at once. Resolves to the language set; when calls overlap, the last one asked wins.
+// at once, with the parts asked for. Resolves to the language set; when calls overlap, the last
+// one asked wins.
 let asked = 0;
 export async function setLanguage(lang) {
   const next = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
   const call = ++asked;
-  await loadLanguage(next);
-  if (call === asked && next !== current) {
-    fill(S, loadedTexts[next]);
+  do await loadLanguage(next); while (missingParts(next).length);  // checked right before the switch
+  if (call === asked && (next !== current || [...wanted].some((key) => !(key in S)))) {
+    fill(S, held(next));
     current = next;
   }
   return current;

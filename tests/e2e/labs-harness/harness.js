@@ -13,6 +13,7 @@ import {createLineChart} from '../../../web/labs/shared/ui/line-chart.js';
 import {Chart} from '../../../web/components/chart-base.js';
 import {csvButton, exportBar, pngButton} from '../../../web/labs/shared/ui/export.js';
 import {fieldRow, numberField, selectField} from '../../../web/forms/fields.js';
+import {useTexts} from '../../../web/strings/index.js';
 
 const root = document.getElementById('harness');
 let core;
@@ -20,6 +21,7 @@ let core;
 async function ready() {
   core ??= await loadCore();
   useCore(core);
+  await useTexts('labs');  // the pieces' texts (S.labs), as a lab's page asks for them
 }
 
 function scenario({lr = 0.5, seed = 1} = {}) {

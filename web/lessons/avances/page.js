@@ -9,7 +9,7 @@ import {createForm} from '../../forms/settings-form.js';
 import {parseRoute, replaceRoute, routeHash} from '../../router.js';
 import {languageSwitch} from '../../components/language-switch.js';
 import {trackHeight} from '../../measure.js';
-import {S, localized} from '../../strings/index.js';
+import {S, localized, wantTexts} from '../../strings/index.js';
 import {renderBlock} from '../text-view.js';
 import {runJob, useCore} from '../../labs/jobs-client.js';
 import {lesson as lessonEs} from './text.js';
@@ -22,6 +22,8 @@ import {mountBatchNorm} from './batchnorm/batchnorm.js';
 
 // The English text is fetched only when English is chosen (web/strings/index.js).
 const lessonText = localized({es: lessonEs, en: async () => (await import('./text.en.js')).lesson});
+// The labs' pieces it runs read the labs' texts (S.labs): they load with this page (web/main.js).
+wantTexts('labs');
 
 const PATH = '/avances';
 
