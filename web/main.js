@@ -7,7 +7,7 @@ import {loadCore} from './core/core.js';
 import {parseRoute, withLanguage} from './router.js';
 import {S, language, loadLanguage, setLanguage} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
-import {startFrame} from './embed/frame.js';
+import {heightChanged, startFrame} from './embed/frame.js';
 import {announceReady} from './embed/messages.js';
 import {languageSwitch} from './components/language-switch.js';
 
@@ -100,12 +100,14 @@ async function render(core) {
     current = null;
     localizeLinks(app);
     markContent();
+    heightChanged();
     return;
   }
   const page = mount(app, {core, params, path, carried});
   current = page;
   localizeLinks(app);
   markContent();
+  heightChanged();  // a frame out of view is measured now, not when scrolled to (embed/frame.js)
   announceReady(path, page, () => current === page);  // backprop:ready to a parent frame
 }
 

@@ -8,9 +8,15 @@ import {framed, listenToParent, post, readMeasure} from './messages.js';
 
 // Posts {type: 'backprop:resize', height} whenever the document's height changes (CSS pixels,
 // rounded up). The document is observed, not the viewport: the frame's own height never feeds back.
+// Chromium does not run the rendering steps (and so no ResizeObserver) of a cross-origin frame
+// out of view, often a lesson further down a course page: what the page renders is measured at
+// once too (heightChanged), so that the host sizes the frame before it is scrolled to.
+let send = () => {};
+export const heightChanged = () => send();
+
 export function reportHeight() {
   let last = -1;
-  const send = () => {
+  send = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
@@ -35,5 +41,6 @@ export function startFrame(app) {
     el('p', {class: 'frame-blocked-title'}, S.embed.blockedTitle),
     el('p', {}, S.embed.blockedText),
   ]));
+  heightChanged();
   return false;
 }
