@@ -32,8 +32,8 @@ const skipLink = el('a', {class: 'skip-link', href: `#${CONTENT}`, onclick: (eve
 }});
 document.body.prepend(skipLink);
 
-// The language named by the address (`lang`, web/router.js), already loaded (loadLanguage): every
-// text, the document's lang, its title and description follow it.
+// The language named by the address (`lang`, web/router.js), once loaded: every text, the
+// document's lang, its title and description follow it.
 async function applyLanguage(lang) {
   await setLanguage(lang);
   showLanguage();
@@ -79,15 +79,15 @@ async function render(core) {
     current.update(params);  // same page: the address changed under it (a pasted link, back)
     return;
   }
-  // The page's module and the language's texts load together, then the texts of the module's own
-  // content (a lesson's text) in that language; the page stays as it is until all are here.
+  // The page's module and the language's texts load together, then (applyLanguage) the texts of
+  // the module's own content (a lesson's text) in that language; the page stays as it is until
+  // all are here.
   const load = routeFor(path);
   const [mount] = await Promise.all([load ? load() : null, loadLanguage(lang)]);
-  await loadLanguage(lang);
   if (token !== rendering) return;  // the address changed again meanwhile
   // The same page in another language: what its address cannot hold (a scenario too long for it).
   const carried = path === currentPath ? current?.carry?.() ?? null : null;
-  await applyLanguage(lang);  // loaded: switches at once, in this task, right before the new mount
+  await applyLanguage(lang);  // switches at once, in this task, right before the new mount
   if (token !== rendering) return;
   current?.destroy?.();
   app.replaceChildren();
@@ -118,7 +118,7 @@ async function start() {
   // message waits for it, so that it is already in that language.
   const coreReady = loadCore();
   coreReady.catch(() => {});  // handled below, once the language is set
-  await loadLanguage(parseRoute().lang).then(() => applyLanguage(parseRoute().lang), () => {});
+  await applyLanguage(parseRoute().lang).catch(() => {});  // its texts unreachable: Spanish stays
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;
   try {

@@ -4,7 +4,7 @@
 // numbers follow the language's decimal mark, and index.html's static Spanish is the strings'.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import {DEFAULT_LANGUAGE, LANGUAGES, S, language, loadLanguage, localized, setLanguage, texts, useTexts} from '../../web/strings/index.js';
 import {formatNumber, formatPercent, texNumber} from '../../web/format.js';
 import {translateCoreError} from '../../web/errors.js';
@@ -174,12 +174,17 @@ describe('loading a language', () => {
   });
 
   test('overlapping switches: the last one asked wins, whatever finishes first', async () => {
-    const both = Promise.all([setLanguage('en'), setLanguage('es')]);
-    expect(await both).toEqual(['es', 'es']);
-    expect(S.appTitle).toBe(TEXTS.es.appTitle);
-    const again = Promise.all([setLanguage('es'), setLanguage('en')]);
-    expect((await again)[1]).toBe('en');
-    expect(S.appTitle).toBe(TEXTS.en.appTitle);
+    vi.resetModules();  // a page's first load: English not fetched yet
+    const fresh = await import('../../web/strings/index.js');
+    const slow = fresh.setLanguage('en');  // fetches English
+    const fast = fresh.setLanguage('es');  // loaded: set at once
+    expect(await fast).toBe('es');
+    expect(await slow).toBe('es');  // finished last, asked first: changes nothing
+    expect(fresh.S.appTitle).toBe(TEXTS.es.appTitle);
+    const [, last] = await Promise.all([fresh.setLanguage('es'), fresh.setLanguage('en')]);
+    expect(last).toBe('en');
+    expect(fresh.language()).toBe('en');
+    expect(fresh.S.appTitle).toBe(TEXTS.en.appTitle);
   });
 
   test('content outside the strings (a lesson\'s text) loads with its language, and is never read before it', async () => {
@@ -197,6 +202,11 @@ describe('loading a language', () => {
     expect(() => later()).toThrow(/before its language/);
     await loadLanguage('en');
     expect(later()).toBe('later');
+    // A page module imported after its language loaded (web/main.js mounts right after setLanguage):
+    // setLanguage alone fetches its content, also for the language already set.
+    const page = localized({es: 'página', en: async () => 'page'});
+    expect(await setLanguage('en')).toBe('en');
+    expect(page()).toBe('page');
   });
 });
 

@@ -91,20 +91,24 @@ export function localized({[DEFAULT_LANGUAGE]: fallback, ...loaders}) {
   };
 }
 
-// Fetches everything `lang` needs (its strings and every localized content registered so far)
-// without switching to it; true once loaded. A page module imported later registers more: load
-// again before mounting it (web/main.js does).
+// Whether `lang`'s strings, the parts asked for and every localized content registered so far are
+// here; one round of fetching what is not (a module imported meanwhile may register more).
+const loaded = (lang) => lang in loadedTexts && !missingParts(lang).length && [...contents].every((content) => lang in content.versions);
+async function fetchMissing(lang) {
+  loadedTexts[lang] ??= await LOADERS[lang]();
+  await Promise.all([...missingParts(lang).map((key) => loadPart(key, lang)), ...[...contents].map((content) => content.load(lang))]);
+}
+
+// Fetches everything `lang` needs without switching to it; true once loaded. setLanguage loads
+// too: this only lets a page start fetching a language before it switches (web/main.js).
 export async function loadLanguage(lang) {
   const next = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
-  do {
-    loadedTexts[next] ??= await LOADERS[next]();
-    await Promise.all([...missingParts(next).map((key) => loadPart(key, next)), ...[...contents].map((content) => content.load(next))]);
-  } while (missingParts(next).length);  // a part asked for meanwhile
+  while (!loaded(next)) await fetchMissing(next);
   return true;
 }
 
 // Asks for the part `key` ('labs') in S: a page module that reads S.labs calls it when imported;
-// web/main.js then loads it (loadLanguage) and puts it in S (setLanguage) before mounting the page.
+// web/main.js then puts it in S (setLanguage, which loads it) before mounting the page.
 export function wantTexts(key) {
   if (!(key in PARTS)) throw new Error(`no such texts: ${key}`);
   wanted.add(key);
@@ -124,7 +128,7 @@ let asked = 0;
 export async function setLanguage(lang) {
   const next = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
   const call = ++asked;
-  do await loadLanguage(next); while (missingParts(next).length);  // checked right before the switch
+  while (!loaded(next)) await fetchMissing(next);  // checked right before the switch, in its task
   if (call === asked && (next !== current || [...wanted].some((key) => !(key in S)))) {
     fill(S, held(next));
     current = next;
