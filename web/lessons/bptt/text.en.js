@@ -9,6 +9,7 @@
 // r-grad, accumulate, naive, update.
 
 import * as maths from './maths.js';
+import {lossCode, autogradCode, compareCode} from './code.js';
 
 const cellCode = `import torch
 
@@ -153,9 +154,6 @@ const rnnCode = `class RNN:
         for y_grad, x, hp in reversed(list(zip(ys_grad, xs, hs))):
             rn_grad = self.cell.backward(y_grad, rn_grad, x, hp)  # Compute the gradient for each time step`;
 
-const lossCode = `def compute_loss(ys, ts):
-    return 0.5 * torch.sum((ys - ts)**2)`;
-
 const buildCode = `cell = RNNCell(2, 4, 5)  # input 2, hidden state 4, output 5
 rnn = RNN(cell)`;
 
@@ -167,22 +165,12 @@ const forwardCode = `ys, hs = rnn.forward(xs, hp)
 loss = compute_loss(ys, ts)
 print(loss)  # in the lesson's run: tensor(0.6165, grad_fn=<MulBackward0>)`;
 
-const autogradCode = `loss.backward()
-
-print(rnn.cell.U.grad)
-print(rnn.cell.V.grad)
-print(rnn.cell.W.grad)`;
-
 const manualCode = `# This comes from our sum-of-squares loss function
 ys_grad = ys - ts
 
 with torch.no_grad():  # needed so that PyTorch does not raise an error
     rnn.cell.zero_grad()
     rnn.backward(ys_grad, xs, hs)`;
-
-const compareCode = `print(rnn.cell.U_grad)
-print(rnn.cell.V_grad)
-print(rnn.cell.W_grad)`;
 
 // The gradients printed by the lesson's run (float32, PyTorch's unseeded random numbers), as
 // PyTorch printed them; autograd's and the manual BPTT's were the same.

@@ -74,6 +74,7 @@
 //     oculta, tres pasos").
 
 import * as maths from './maths.js';
+import {lossCode, autogradCode, compareCode} from './code.js';
 
 const cellCode = `import torch
 
@@ -218,9 +219,6 @@ const rnnCode = `class RNN:
         for y_grad, x, hp in reversed(list(zip(ys_grad, xs, hs))):
             rn_grad = self.cell.backward(y_grad, rn_grad, x, hp)  # Calcula el gradiente para cada paso de tiempo`;
 
-const lossCode = `def compute_loss(ys, ts):
-    return 0.5 * torch.sum((ys - ts)**2)`;
-
 const buildCode = `cell = RNNCell(2, 4, 5)  # entrada 2, estado oculto 4, salida 5
 rnn = RNN(cell)`;
 
@@ -232,22 +230,12 @@ const forwardCode = `ys, hs = rnn.forward(xs, hp)
 loss = compute_loss(ys, ts)
 print(loss)  # en la ejecución de la lección: tensor(0.6165, grad_fn=<MulBackward0>)`;
 
-const autogradCode = `loss.backward()
-
-print(rnn.cell.U.grad)
-print(rnn.cell.V.grad)
-print(rnn.cell.W.grad)`;
-
 const manualCode = `# Esto se obtiene de nuestra función de pérdida de suma de cuadrados
 ys_grad = ys - ts
 
 with torch.no_grad():  # necesario para que PyTorch no genere un error
     rnn.cell.zero_grad()
     rnn.backward(ys_grad, xs, hs)`;
-
-const compareCode = `print(rnn.cell.U_grad)
-print(rnn.cell.V_grad)
-print(rnn.cell.W_grad)`;
 
 // The gradients printed by the lesson's run (float32, PyTorch's unseeded random numbers), as
 // PyTorch printed them; autograd's and the manual BPTT's were the same.

@@ -9,22 +9,7 @@
 // delta-hidden, update.
 
 import * as maths from './maths.js';
-
-const modelCode = `import torch
-import torch.nn as nn
-import torch.optim as optim
-
-class NeuralNetwork(nn.Module):
-    def __init__(self, num_inputs, num_hidden, num_outputs):
-        super(NeuralNetwork, self).__init__()
-        self.hidden_layer = nn.Linear(num_inputs, num_hidden)
-        self.output_layer = nn.Linear(num_hidden, num_outputs)
-        self.sigmoid = nn.Sigmoid()
-
-    def forward(self, x):
-        hidden = self.sigmoid(self.hidden_layer(x))
-        output = self.sigmoid(self.output_layer(hidden))
-        return output`;
+import {modelCode} from './code.js';
 
 const trainingCode = `# A 2-2-2 network, as in the derivation
 model = NeuralNetwork(num_inputs=2, num_hidden=2, num_outputs=2)
