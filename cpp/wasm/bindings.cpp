@@ -75,18 +75,22 @@ class TrainerHandle {
       return 0;
     }
     const long long n = static_cast<long long>(steps);
+    // Sized once and cut to the steps done: a push_back per step is a call in this -Oz code.
+    losses_.resize(size_t(n));
+    long long done = 0;
     const Deadline deadline("run.steps");
     try {
-      for (long long i = 0; i < n; ++i) {
-        deadline.check("run.steps", i);  // the steps so far are kept; error() says why it stopped
+      while (done < n) {
+        deadline.check("run.steps", done);  // the steps so far are kept; error() says why it stopped
         const double loss = trainer_->step();
-        losses_.push_back(loss);
+        losses_[size_t(done++)] = loss;
         if (!std::isfinite(loss)) break;
       }
     } catch (const ScenarioError& e) {
       error_ = refusal(2, e);
     }
-    return double(losses_.size());
+    losses_.resize(size_t(done));
+    return double(done);
   }
 
   // The core's refusal of a training whose loss at `step` was `loss` (NaN or ±∞), as `backprop
