@@ -61,7 +61,21 @@ function assetName({names, originalFileNames}) {
   return `assets/${folder && FOLDER_NAMED.has(base) ? `${folder}-${base}` : base}-[hash][extname]`;
 }
 
+// The core's wasm starts downloading with the page's first scripts, not once the index has run
+// (web/core/core.js fetches the same address, same mode: the browser hands it the preloaded file).
+const preloadCore = {
+  name: 'preload-core',
+  transformIndexHtml: {order: 'post', handler(html, {bundle}) {
+    const wasm = bundle && Object.values(bundle).find((file) => file.type === 'asset' && file.fileName.endsWith('.wasm')
+      && file.originalFileNames?.some((name) => name.endsWith('web/core/core.wasm')));
+    if (!wasm) return html;
+    return [{tag: 'link', injectTo: 'head',
+      attrs: {rel: 'preload', href: `./${wasm.fileName}`, as: 'fetch', type: 'application/wasm', crossorigin: ''}}];
+  }},
+};
+
 export default defineConfig({
+  plugins: [preloadCore],
   base: './', // relative asset paths: the site works from any static host and sub-path
   publicDir: 'web/public',
   build: {

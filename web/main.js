@@ -118,6 +118,8 @@ async function start() {
   // message waits for it, so that it is already in that language.
   const coreReady = loadCore();
   coreReady.catch(() => {});  // handled below, once the language is set
+  // The page's module downloads while the core compiles (render() takes it from the module map).
+  routeFor(parseRoute().path)?.().catch(() => {});
   await loadLanguage(parseRoute().lang).then(() => applyLanguage(parseRoute().lang), () => {});
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;
