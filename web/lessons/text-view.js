@@ -38,10 +38,12 @@ export function mountLessonText(container, ctx, lesson) {
   const cues = [];  // the scrolling blocks' watchers
   let lastTag = null;  // the step's tag the highlighted blocks explain
   container.append(el('h2', {class: 'lesson-title'}, lesson.title));
-  // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: down to
-  // the current step's section at mount and at each step, the others below when the browser is
-  // idle, and all of them before printing. Only sections below what is shown fill later, so
-  // nothing in view moves.
+  // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: the
+  // current step's section at mount and at each step, the others when the browser is idle, and
+  // all of them before printing. A section filled above what is in view (the text's box scrolled
+  // to a later step's block, or the page scrolled down to it) keeps the student's place: the
+  // browser's scroll anchoring moves the view by as much as it grew, or, where there is none,
+  // fillKeepingPlace.
   const sections = lesson.sections.map((section) => ({
     section,
     node: el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, el('h3', {}, section.title)),
@@ -66,16 +68,25 @@ export function mountLessonText(container, ctx, lesson) {
     // later, for whatever reads the page meanwhile.
     if (container.isConnected) cues.slice(from).forEach((cue) => cue.measure());
   }
-  // Fills every section down to the first that explains `tag` (the first section when none does).
-  function fillThrough(tag) {
-    const last = sections.findIndex(({section}) => section.blocks.some((block) => block.steps?.includes(tag)));
-    sections.slice(0, Math.max(last, 0) + 1).forEach(fill);
+  // Fills the first section that explains `tag` (the first section when none does).
+  function fillFor(tag) {
+    fill(sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0]);
   }
+  function fillKeepingPlace(entry) {
+    const scroller = ownBox() ? container : document.scrollingElement;
+    const top = scroller === container ? container.getBoundingClientRect().top : 0;
+    const above = entry.node.getBoundingClientRect().top < top;
+    const height = entry.node.offsetHeight;
+    fill(entry);
+    if (above) scroller.scrollTop += entry.node.offsetHeight - height;
+  }
+  const anchored = globalThis.CSS?.supports?.('overflow-anchor', 'auto') ?? false;
   let cancelIdle = () => {};
   function fillNext() {
     const next = sections.find((entry) => !entry.filled);
     if (!next) return;
-    fill(next);
+    if (anchored || !container.isConnected) fill(next);
+    else fillKeepingPlace(next);
     cancelIdle = whenIdle(fillNext);
   }
   const fillAll = () => sections.forEach(fill);
@@ -122,7 +133,7 @@ export function mountLessonText(container, ctx, lesson) {
     const tag = state.steps[state.step]?.tag;
     if (tag === lastTag) return;
     lastTag = tag;
-    fillThrough(tag);
+    fillFor(tag);
     let first = null;
     for (const entry of sections) {
       for (const [node, tags] of entry.tagged) {
