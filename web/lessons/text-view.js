@@ -40,10 +40,8 @@ export function mountLessonText(container, ctx, lesson) {
   container.append(el('h2', {class: 'lesson-title'}, lesson.title));
   // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: the
   // current step's section at mount and at each step, the others when the browser is idle, and
-  // all of them before printing. A section filled above what is in view (the text's box scrolled
-  // to a later step's block, or the page scrolled down to it) keeps the student's place: the
-  // browser's scroll anchoring moves the view by as much as it grew, or, where there is none,
-  // fillKeepingPlace.
+  // all of them before printing. What is in view stays where it is while the sections fill
+  // (fillKeepingPlace).
   const sections = lesson.sections.map((section) => ({
     section,
     node: el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, el('h3', {}, section.title)),
@@ -72,21 +70,25 @@ export function mountLessonText(container, ctx, lesson) {
   function fillFor(tag) {
     fill(sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0]);
   }
+  // A section filled from its heading in view or above it (the current step's block below it, in
+  // the text's box or down the page) would push what is seen down: the view follows it down by as
+  // much as the section grew. The browser's scroll anchoring is off in the text (web/styles.css):
+  // it keeps the first thing in view, which at the top of the box is the heading above the
+  // section, not the step's block.
   function fillKeepingPlace(entry) {
-    const scroller = ownBox() ? container : document.scrollingElement;
-    const top = scroller === container ? container.getBoundingClientRect().top : 0;
-    const above = entry.node.getBoundingClientRect().top < top;
-    const height = entry.node.offsetHeight;
+    const box = ownBox();
+    const scroller = box ? container : document.scrollingElement;
+    const bottom = box ? container.getBoundingClientRect().bottom : innerHeight;
+    const {top, height} = entry.node.getBoundingClientRect();
     fill(entry);
-    if (above) scroller.scrollTop += entry.node.offsetHeight - height;
+    if (top < bottom) scroller.scrollTop += entry.node.getBoundingClientRect().height - height;
   }
-  const anchored = globalThis.CSS?.supports?.('overflow-anchor', 'auto') ?? false;
   let cancelIdle = () => {};
   function fillNext() {
     const next = sections.find((entry) => !entry.filled);
     if (!next) return;
-    if (anchored || !container.isConnected) fill(next);
-    else fillKeepingPlace(next);
+    if (container.isConnected) fillKeepingPlace(next);
+    else fill(next);
     cancelIdle = whenIdle(fillNext);
   }
   const fillAll = () => sections.forEach(fill);
@@ -118,7 +120,9 @@ export function mountLessonText(container, ctx, lesson) {
     if (!current || !ownBox()) return;
     const box = container.getBoundingClientRect();
     const at = current.getBoundingClientRect();
-    if (!sliding && at.top >= box.top && at.bottom <= box.bottom) return;
+    // A section above still to fill would push the block down: it goes to the top at once.
+    const below = sections.some(({node, filled}) => !filled && node.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (!sliding && !below && at.top >= box.top && at.bottom <= box.bottom) return;
     const margin = parseFloat(getComputedStyle(current).scrollMarginTop) || 0;
     const behavior = shown ? smooth() : 'auto';
     container.scrollTo({top: container.scrollTop + at.top - box.top - margin, behavior});
