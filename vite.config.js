@@ -70,7 +70,8 @@ function assetName({names, originalFileNames}) {
 const BOOT_CORE = 'web/boot-core.js';
 const preloadCore = {
   name: 'preload-core',
-  transformIndexHtml: {order: 'post', handler(html, {bundle}) {
+  transformIndexHtml: {order: 'post', handler(html, {bundle, path}) {
+    if (path !== '/index.html') return html;  // the page (a test's pages load the core themselves)
     const files = Object.values(bundle ?? {});
     const wasm = files.find((file) => file.type === 'asset' && file.originalFileNames?.some((name) => name.endsWith('web/core/core.wasm')));
     const boot = files.find((file) => file.type === 'chunk' && file.isEntry && file.facadeModuleId?.endsWith(BOOT_CORE));
