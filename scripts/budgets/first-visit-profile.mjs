@@ -2,7 +2,7 @@
 // One first visit in headless Chromium, traced: when each file's request starts and ends, the
 // main thread's tasks (over 3 ms) with what they spent their time on, and when the page became
 // interactive (scripts/budgets/first-visit.mjs's test). For finding what a first visit waits on.
-// usage: node scripts/budgets/first-visit-profile.mjs <dist> [route] [--runs N]
+// usage: node scripts/budgets/first-visit-profile.mjs <dist> [route]
 import {preview} from 'vite';
 import {csp} from '../../vite.config.js';
 import {launchBrowser} from '../../tests/e2e/browser.js';
@@ -32,9 +32,8 @@ await cdp.send('Tracing.start', {traceConfig: {includedCategories: ['devtools.ti
 await page.goto(url);
 await page.waitForFunction(() => window.__interactive);
 await spec.act(page);
-const {interactive, timeOrigin, resources, paints} = await page.evaluate(() => ({
+const {interactive, resources, paints} = await page.evaluate(() => ({
   interactive: window.__interactive,
-  timeOrigin: performance.timeOrigin,
   resources: performance.getEntriesByType('resource').map((r) => ({name: r.name.split('/').pop(), start: r.startTime, responseStart: r.responseStart, end: r.responseEnd})),
   paints: performance.getEntriesByType('paint').map((p) => ({name: p.name, at: p.startTime})),
 }));
@@ -43,8 +42,7 @@ await done;
 await browser.close();
 await new Promise((resolve) => server.httpServer.close(resolve));
 
-const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStartToLargestContentfulPaint::Candidate::AllFrames::UKM') ?? null;
-// Trace time (µs) → page time (ms): match on the page's timeOrigin (trace ts are monotonic µs).
+// Trace time (µs) → page time (ms), from the document's navigationStart.
 const origin = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('http'))?.ts;
 const ms = (ts) => (ts - origin) / 1000;
 console.log(`${route}: interactive at ${interactive.toFixed(0)} ms; ${paints.map((p) => `${p.name} ${p.at.toFixed(0)}`).join(', ')}`);
@@ -66,4 +64,3 @@ for (const task of tasks) {
 for (const e of events.filter((e) => /wasm/i.test(e.name) && (e.ph === 'X' || e.ph === 'B' || e.ph === 'I' || e.ph === 'b' || e.ph === 'e'))) {
   if (ms(e.ts) < interactive + 50) console.log(`  wasm event ${e.name} at ${ms(e.ts).toFixed(0)} ${e.dur ? `(${(e.dur / 1000).toFixed(1)} ms)` : ''} tid ${e.tid}`);
 }
-void nav;

@@ -75,13 +75,18 @@ export function mountLessonText(container, ctx, lesson) {
   // much as the section grew. The browser's scroll anchoring is off in the text (web/styles.css):
   // it keeps the first thing in view, which at the top of the box is the heading above the
   // section, not the step's block.
+  let owed = 0;  // what the view still has to follow, below a whole pixel (scrolling rounds)
   function fillKeepingPlace(entry) {
     const box = ownBox();
     const scroller = box ? container : document.scrollingElement;
     const bottom = box ? container.getBoundingClientRect().bottom : innerHeight;
     const {top, height} = entry.node.getBoundingClientRect();
     fill(entry);
-    if (top < bottom) scroller.scrollTop += entry.node.getBoundingClientRect().height - height;
+    if (top >= bottom) return;
+    owed += entry.node.getBoundingClientRect().height - height;
+    const by = Math.round(owed);
+    scroller.scrollTop += by;
+    owed -= by;
   }
   let cancelIdle = () => {};
   function fillNext() {
