@@ -26,6 +26,7 @@ function vendorChunk(id) {
 const SHARED_CHUNKS = {
   '/web/lessons/lesson-page.js': 'lesson-page',
   '/web/math.js': 'math',
+  '/web/core/core.js': 'core',  // the core's glue: the index's and web/boot-core.js's
   '/web/lessons/equation.js': 'equation',
   '/web/labs/shared/sequence-scenario.js': 'sequence-scenario',
   '/web/strings/en/export.js': 'strings-en-export',  // the English export's words: the English texts' and the export's
@@ -61,13 +62,34 @@ function assetName({names, originalFileNames}) {
   return `assets/${folder && FOLDER_NAMED.has(base) ? `${folder}-${base}` : base}-[hash][extname]`;
 }
 
+// The core starts with the page, not once KaTeX and the index have downloaded and run: the wasm
+// is preloaded (web/core/core.js fetches the same address, same mode: the browser hands it the
+// preloaded file), and web/boot-core.js, an entry of its own beside the index (async: it runs
+// as soon as it is here, not after the index), starts compiling it (web/main.js takes the same load). Without them (the dev server, a
+// test's extra pages) the index loads the core itself.
+const BOOT_CORE = 'web/boot-core.js';
+const preloadCore = {
+  name: 'preload-core',
+  transformIndexHtml: {order: 'post', handler(html, {bundle, path}) {
+    if (path !== '/index.html') return html;  // the page (a test's pages load the core themselves)
+    const files = Object.values(bundle ?? {});
+    const wasm = files.find((file) => file.type === 'asset' && file.originalFileNames?.some((name) => name.endsWith('web/core/core.wasm')));
+    const boot = files.find((file) => file.type === 'chunk' && file.isEntry && file.facadeModuleId?.endsWith(BOOT_CORE));
+    return [
+      wasm && {tag: 'link', injectTo: 'head', attrs: {rel: 'preload', href: `./${wasm.fileName}`, as: 'fetch', type: 'application/wasm', crossorigin: ''}},
+      boot && {tag: 'script', injectTo: 'head', attrs: {type: 'module', async: true, crossorigin: '', src: `./${boot.fileName}`}},
+    ].filter(Boolean);
+  }},
+};
+
 export default defineConfig({
+  plugins: [preloadCore],
   base: './', // relative asset paths: the site works from any static host and sub-path
   publicDir: 'web/public',
   build: {
     outDir: 'dist', target: 'es2022', assetsInlineLimit: 0,
     // Chunks and their styles named after what they hold (above).
-    rollupOptions: {output: {
+    rollupOptions: {input: {index: 'index.html', 'boot-core': BOOT_CORE}, output: {
       manualChunks: vendorChunk,
       chunkFileNames: (chunk) => `assets/${chunkName(chunk)}-[hash].js`,
       assetFileNames: assetName,
@@ -75,7 +97,7 @@ export default defineConfig({
   },
   worker: {
     format: 'es',
-    rollupOptions: {output: {entryFileNames: ({facadeModuleId}) => `assets/${folderOf(facadeModuleId) ?? 'worker'}-worker-[hash].js`}},
+    rollupOptions: {input: {index: 'index.html', 'boot-core': BOOT_CORE}, output: {entryFileNames: ({facadeModuleId}) => `assets/${folderOf(facadeModuleId) ?? 'worker'}-worker-[hash].js`}},
   },
   preview: {headers: {'Content-Security-Policy': csp}},
 });

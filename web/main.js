@@ -3,7 +3,7 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import './styles/a11y.css';
 import {el} from './dom.js';
-import {loadCore} from './core/core.js';
+import {pageCore} from './core/core.js';
 import {parseRoute, withLanguage} from './router.js';
 import {S, language, loadLanguage, setLanguage} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
@@ -116,8 +116,10 @@ async function start() {
   if (!startFrame(app)) return;
   // The address's language (another than Spanish is fetched) loads with the core; the loading
   // message waits for it, so that it is already in that language.
-  const coreReady = loadCore();
+  const coreReady = pageCore();  // started by web/boot-core.js
   coreReady.catch(() => {});  // handled below, once the language is set
+  // The page's module downloads while the core compiles (render() takes it from the module map).
+  routeFor(parseRoute().path)?.().catch(() => {});
   await applyLanguage(parseRoute().lang).catch(() => {});  // its texts unreachable: Spanish stays
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;

@@ -2,7 +2,7 @@
 // Two built sites' first visits (scripts/budgets/first-visit.mjs), interleaved run by run on the
 // same machine so that its load touches both alike: the medians of time to interactive and what
 // each transfers, gzip, per route.
-// usage: node scripts/budgets/compare-builds.mjs <before-dist> <after-dist> [--runs N] [--files]
+// usage: node scripts/budgets/compare-builds.mjs <before-dist> <after-dist> [--runs N] [--route #/mlp] [--files]
 import {preview} from 'vite';
 import {csp} from '../../vite.config.js';
 import {VISITS, visit} from './first-visit.mjs';
@@ -11,6 +11,7 @@ import {median} from './table.mjs';
 const [before, after] = process.argv.slice(2, 4);
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const routeArg = process.argv.indexOf('--route');  // one route only
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 async function serve(outDir) {
@@ -20,7 +21,7 @@ async function serve(outDir) {
 }
 
 const sites = {before: await serve(before), after: await serve(after)};
-for (const spec of VISITS) {
+for (const spec of VISITS.filter(({route}) => routeArg < 0 || route === process.argv[routeArg + 1])) {
   const times = {before: [], after: []};
   const files = {};
   for (let run = 0; run < RUNS; run++) {

@@ -71,6 +71,38 @@ describe('lesson 1: the classic 2-2-2 example', () => {
     await expectClean(page);
     await page.close();
   });
+
+  // The mount renders the step's section only; the sections above it fill when the page is idle,
+  // above the block the student is looking at, which must not move.
+  test('the text fills around the step\'s block without moving it, beside the workbench and in one column', async () => {
+    const blockTop = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const box = document.querySelector('.lesson-text');
+      const own = /auto|scroll/.test(getComputedStyle(box).overflowY);
+      done(Math.round(box.querySelector('.explains.current').getBoundingClientRect().top - (own ? box.getBoundingClientRect().top : 0)));
+    }))));
+    const allFilled = (page) => page.evaluate(() => [...document.querySelectorAll('.lesson-section')].every((section) => section.children.length > 1));
+    const wide = await open('#/mlp?step=6');
+    const besideWorkbench = await blockTop(wide);
+    await expect.poll(() => allFilled(wide)).toBe(true);
+    const still = async (page, before) => expect(Math.abs(await blockTop(page) - before)).toBeLessThanOrEqual(1);  // a pixel's rounding
+    await still(wide, besideWorkbench);
+    expect(besideWorkbench).toBeLessThan(50);  // at the top of the text's box
+    await expectClean(wide);
+    await wide.close();
+
+    const phone = await harness.browser.context.newPage();
+    await phone.setViewportSize({width: 390, height: 844});
+    await phone.emulateMedia({reducedMotion: 'reduce'});
+    await phone.goto(`${harness.site.url}#/mlp?step=6`);
+    await phone.locator('.to-text').click();
+    const inColumn = await blockTop(phone);
+    await expect.poll(() => allFilled(phone)).toBe(true);
+    await still(phone, inColumn);
+    expect(inColumn).toBeGreaterThan(0);
+    expect(inColumn).toBeLessThan(844 / 2);
+    await expectClean(phone);
+    await phone.close();
+  });
 });
 
 describe('sharing', () => {

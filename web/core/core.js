@@ -41,6 +41,11 @@ export async function loadCore({module: compiled, ...options} = {}) {
   return core;
 }
 
+// The page's one core: the first call loads it (web/boot-core.js, as the page starts), the next
+// ones share that load (web/main.js).
+let page = null;
+export const pageCore = () => (page ??= loadCore());
+
 async function compile(url) {
   try {
     return await WebAssembly.compileStreaming(fetch(url));

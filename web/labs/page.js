@@ -23,6 +23,11 @@ import {trackHeight} from '../measure.js';
 import {mountSettingsFiles} from './settings-files.js';
 
 wantTexts('labs');  // S.labs: the labs' texts load with this page (web/main.js)
+// The address's lab downloads with this page, while the core compiles (web/main.js), not once
+// the shell has mounted.
+const labName = (path) => path.replace(/^\/labs\/?/, '').replace(/\/$/, '');
+const addressed = findLab(labName(parseRoute().path));
+if (addressed && hasModule(addressed.name)) loadLab(addressed.name).catch(() => {});
 const L = () => S.labs;
 
 function topbar(title, {index = true, home = true, extra = null} = {}) {
@@ -243,7 +248,7 @@ function mountShell(root, {core, params}, lab) {
 
 // The route's entry: path is '/labs' or '/labs/<name>'.
 export function mountLabs(root, {core, params, path}) {
-  const name = path.replace(/^\/labs\/?/, '').replace(/\/$/, '');
+  const name = labName(path);
   if (!name) return mountIndex(root);
   const lab = findLab(name);
   if (!lab) {

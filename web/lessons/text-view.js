@@ -38,10 +38,10 @@ export function mountLessonText(container, ctx, lesson) {
   const cues = [];  // the scrolling blocks' watchers
   let lastTag = null;  // the step's tag the highlighted blocks explain
   container.append(el('h2', {class: 'lesson-title'}, lesson.title));
-  // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: down to
-  // the current step's section at mount and at each step, the others below when the browser is
-  // idle, and all of them before printing. Only sections below what is shown fill later, so
-  // nothing in view moves.
+  // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: the
+  // current step's section at mount and at each step, the others when the browser is idle, and
+  // all of them before printing. What is in view stays where it is while the sections fill
+  // (fillKeepingPlace).
   const sections = lesson.sections.map((section) => ({
     section,
     node: el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, el('h3', {}, section.title)),
@@ -66,16 +66,34 @@ export function mountLessonText(container, ctx, lesson) {
     // later, for whatever reads the page meanwhile.
     if (container.isConnected) cues.slice(from).forEach((cue) => cue.measure());
   }
-  // Fills every section down to the first that explains `tag` (the first section when none does).
-  function fillThrough(tag) {
-    const last = sections.findIndex(({section}) => section.blocks.some((block) => block.steps?.includes(tag)));
-    sections.slice(0, Math.max(last, 0) + 1).forEach(fill);
+  // Fills the first section that explains `tag` (the first section when none does).
+  function fillFor(tag) {
+    fill(sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0]);
+  }
+  // A section filled from its heading in view or above it (the current step's block below it, in
+  // the text's box or down the page) would push what is seen down: the view follows it down by as
+  // much as the section grew. The browser's scroll anchoring is off in the text (web/styles.css):
+  // it keeps the first thing in view, which at the top of the box is the heading above the
+  // section, not the step's block.
+  let owed = 0;  // what the view still has to follow, below a whole pixel (scrolling rounds)
+  function fillKeepingPlace(entry) {
+    const box = ownBox();
+    const scroller = box ? container : document.scrollingElement;
+    const bottom = box ? container.getBoundingClientRect().bottom : innerHeight;
+    const {top, height} = entry.node.getBoundingClientRect();
+    fill(entry);
+    if (top >= bottom) return;
+    owed += entry.node.getBoundingClientRect().height - height;
+    const by = Math.round(owed);
+    scroller.scrollTop += by;
+    owed -= by;
   }
   let cancelIdle = () => {};
   function fillNext() {
     const next = sections.find((entry) => !entry.filled);
     if (!next) return;
-    fill(next);
+    if (container.isConnected) fillKeepingPlace(next);
+    else fill(next);
     cancelIdle = whenIdle(fillNext);
   }
   const fillAll = () => sections.forEach(fill);
@@ -107,7 +125,9 @@ export function mountLessonText(container, ctx, lesson) {
     if (!current || !ownBox()) return;
     const box = container.getBoundingClientRect();
     const at = current.getBoundingClientRect();
-    if (!sliding && at.top >= box.top && at.bottom <= box.bottom) return;
+    // A section above still to fill would push the block down: it goes to the top at once.
+    const below = sections.some(({node, filled}) => !filled && node.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (!sliding && !below && at.top >= box.top && at.bottom <= box.bottom) return;
     const margin = parseFloat(getComputedStyle(current).scrollMarginTop) || 0;
     const behavior = shown ? smooth() : 'auto';
     container.scrollTo({top: container.scrollTop + at.top - box.top - margin, behavior});
@@ -122,7 +142,7 @@ export function mountLessonText(container, ctx, lesson) {
     const tag = state.steps[state.step]?.tag;
     if (tag === lastTag) return;
     lastTag = tag;
-    fillThrough(tag);
+    fillFor(tag);
     let first = null;
     for (const entry of sections) {
       for (const [node, tags] of entry.tagged) {
