@@ -97,7 +97,7 @@ export default defineConfig({
   },
   worker: {
     format: 'es',
-    rollupOptions: {input: {index: 'index.html', 'boot-core': BOOT_CORE}, output: {entryFileNames: ({facadeModuleId}) => `assets/${folderOf(facadeModuleId) ?? 'worker'}-worker-[hash].js`}},
+    rollupOptions: {output: {entryFileNames: ({facadeModuleId}) => `assets/${folderOf(facadeModuleId) ?? 'worker'}-worker-[hash].js`}},
   },
   preview: {headers: {'Content-Security-Policy': csp}},
 });
