@@ -6,7 +6,7 @@
 import {preview} from 'vite';
 import {csp} from '../../vite.config.js';
 import {launchBrowser} from '../../tests/e2e/browser.js';
-import {VISITS} from './first-visit.mjs';
+import {VISITS, markInteractive} from './first-visit.mjs';
 
 const [dist = 'dist', route = '#/mlp'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const spec = VISITS.find((v) => v.route === route);
@@ -16,14 +16,7 @@ const url = `http://127.0.0.1:${server.httpServer.address().port}/${route}`;
 
 const browser = await launchBrowser();
 const page = await browser.context.newPage();
-await page.addInitScript((selector) => {
-  new MutationObserver((_, observer) => {
-    if (document.querySelector(selector)) {
-      window.__interactive = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, {childList: true, subtree: true});
-}, spec.ready);
+await markInteractive(page, spec.ready);
 const cdp = await page.context().newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', ({value}) => events.push(...value));

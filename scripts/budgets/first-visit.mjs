@@ -32,18 +32,23 @@ export const VISITS = [
   }},
 ];
 
-// One fresh visit: ms to `ready` (performance.now() at the mutation that showed it) and the files.
-export async function visit(site, {route, ready, act}) {
-  const browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  await page.addInitScript((selector) => {
+// Records in window.__interactive the performance.now() of the mutation that first shows `selector`.
+export function markInteractive(page, selector) {
+  return page.addInitScript((wanted) => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
+      if (document.querySelector(wanted)) {
         window.__interactive = performance.now();
         observer.disconnect();
       }
     }).observe(document, {childList: true, subtree: true});
-  }, ready);
+  }, selector);
+}
+
+// One fresh visit: ms to `ready` (performance.now() at the mutation that showed it) and the files.
+export async function visit(site, {route, ready, act}) {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await markInteractive(page, ready);
   const bodies = new Map();  // url → body: a file fetched twice (a second worker) counts once
   page.on('response', async (response) => {
     const url = response.url();
