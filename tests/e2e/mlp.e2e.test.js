@@ -102,6 +102,25 @@ describe('lesson 1: the classic 2-2-2 example', () => {
     expect(inColumn).toBeLessThan(844 / 2);
     await expectClean(phone);
     await phone.close();
+
+    // A student who scrolls at once to a block further down (the last one the step highlights, in
+    // a later section than the first) keeps it where it is while the sections fill around it.
+    const reader = await harness.browser.context.newPage();
+    await reader.setViewportSize({width: 390, height: 844});
+    await reader.goto(`${harness.site.url}#/mlp?step=4`);
+    await reader.waitForSelector('.stepper .step-title .katex');
+    const read = () => reader.evaluate(() => Math.round(document.getElementById('leido').getBoundingClientRect().top));
+    const unfilled = await reader.evaluate(() => {
+      const block = [...document.querySelectorAll('.lesson-text .explains.current')].at(-1);
+      block.id = 'leido';
+      window.scrollBy(0, block.getBoundingClientRect().top - 100);
+      return [...document.querySelectorAll('.lesson-section')].filter((section) => section.children.length === 1).length;
+    });
+    expect(unfilled).toBeGreaterThan(0);  // the sections are still filling
+    const reading = await read();
+    await expect.poll(() => allFilled(reader)).toBe(true);
+    expect(Math.abs(await read() - reading)).toBeLessThanOrEqual(1);
+    await reader.close();
   });
 });
 

@@ -70,20 +70,28 @@ export function mountLessonText(container, ctx, lesson) {
   function fillFor(tag) {
     fill(sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0]);
   }
-  // A section filled from its heading in view or above it (the current step's block below it, in
-  // the text's box or down the page) would push what is seen down: the view follows it down by as
-  // much as the section grew. The browser's scroll anchoring is off in the text (web/styles.css):
-  // it keeps the first thing in view, which at the top of the box is the heading above the
-  // section, not the step's block.
+  // What the student sees stays where it is while a section fills: the step's block when it is in
+  // view, otherwise the first block in view, keeps its place on screen (the view follows it by as
+  // much as it moved); with the whole text above the view (one column), what is in view is below
+  // the text and follows the section's growth. The browser's scroll anchoring is off in the text
+  // (web/styles.css): at the top of the text's box it kept the heading above an empty section, not
+  // the step's block below it.
   let owed = 0;  // what the view still has to follow, below a whole pixel (scrolling rounds)
   function fillKeepingPlace(entry) {
     const box = ownBox();
     const scroller = box ? container : document.scrollingElement;
-    const bottom = box ? container.getBoundingClientRect().bottom : innerHeight;
-    const {top, height} = entry.node.getBoundingClientRect();
+    const view = box ? container.getBoundingClientRect() : {top: 0, bottom: innerHeight};
+    const inView = (node) => {
+      const {top, bottom} = node.getBoundingClientRect();
+      return bottom > view.top && top < view.bottom;
+    };
+    const anchor = current && inView(current) ? current : [...container.querySelectorAll('.lesson-section > *')].find(inView);
+    const textAbove = !box && container.getBoundingClientRect().bottom <= view.top;
+    const place = () => (anchor ? anchor.getBoundingClientRect().top : entry.node.getBoundingClientRect().height);
+    const before = place();
     fill(entry);
-    if (top >= bottom) return;
-    owed += entry.node.getBoundingClientRect().height - height;
+    if (!anchor && !textAbove) return;  // nothing in view moves
+    owed += place() - before;
     const by = Math.round(owed);
     scroller.scrollTop += by;
     owed -= by;
