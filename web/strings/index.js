@@ -47,14 +47,14 @@ const parts = Object.fromEntries(Object.keys(PARTS).map((key) => [key, {}]));  /
 const wanted = new Set();  // the parts asked for: S holds them
 const loadPart = async (key, lang) => { parts[key][lang] ??= await PARTS[key][lang](); };
 const missingParts = (lang) => [...wanted].filter((key) => !(lang in parts[key]));
-// The texts S holds in `lang`: the first load's and the parts asked for (all loaded).
-const held = (lang) => ({...loadedTexts[lang], ...Object.fromEntries([...wanted].map((key) => [key, parts[key][lang]]))});
+// `lang`'s first-load texts with the parts `keys` (all loaded).
+const tree = (lang, keys) => ({...loadedTexts[lang], ...Object.fromEntries(keys.map((key) => [key, parts[key][lang]]))});
 
 // A language's whole tree, every part included (what S holds once every part is asked for).
 export async function texts(lang) {
   loadedTexts[lang] ??= await LOADERS[lang]();
   await Promise.all(Object.keys(PARTS).map((key) => loadPart(key, lang)));
-  return {...loadedTexts[lang], ...Object.fromEntries(Object.keys(PARTS).map((key) => [key, parts[key][lang]]))};
+  return tree(lang, Object.keys(PARTS));
 }
 
 const plain = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -130,7 +130,7 @@ export async function setLanguage(lang) {
   const call = ++asked;
   while (!loaded(next)) await fetchMissing(next);  // checked right before the switch, in its task
   if (call === asked && (next !== current || [...wanted].some((key) => !(key in S)))) {
-    fill(S, held(next));
+    fill(S, tree(next, [...wanted]));  // what S holds: the first load's texts and the parts asked for
     current = next;
   }
   return current;
