@@ -65,8 +65,8 @@ function assetName({names, originalFileNames}) {
 // The core starts with the page, not once KaTeX and the index have downloaded and run: the wasm
 // is preloaded (web/core/core.js fetches the same address, same mode: the browser hands it the
 // preloaded file), and web/boot-core.js, an entry of its own beside the index (async: it runs
-// as soon as it is here, not after the index), starts compiling it (web/main.js takes the same load). Without them (the dev server, a
-// test's extra pages) the index loads the core itself.
+// as soon as it is here, not after the index), starts compiling it (web/main.js takes the same
+// load). Without them (the dev server, a test's extra pages) the index loads the core itself.
 const BOOT_CORE = 'web/boot-core.js';
 const preloadCore = {
   name: 'preload-core',

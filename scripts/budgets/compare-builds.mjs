@@ -3,9 +3,7 @@
 // same machine so that its load touches both alike: the medians of time to interactive and what
 // each transfers, gzip, per route.
 // usage: node scripts/budgets/compare-builds.mjs <before-dist> <after-dist> [--runs N] [--route #/mlp] [--files]
-import {preview} from 'vite';
-import {csp} from '../../vite.config.js';
-import {VISITS, visit} from './first-visit.mjs';
+import {VISITS, serveBuilt, visit} from './first-visit.mjs';
 import {median} from './table.mjs';
 
 const [before, after] = process.argv.slice(2, 4);
@@ -14,13 +12,7 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const routeArg = process.argv.indexOf('--route');  // one route only
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
-async function serve(outDir) {
-  const server = await preview({logLevel: 'warn', build: {outDir},
-    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}}});
-  return {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
-}
-
-const sites = {before: await serve(before), after: await serve(after)};
+const sites = {before: await serveBuilt(before), after: await serveBuilt(after)};
 for (const spec of VISITS.filter(({route}) => routeArg < 0 || route === process.argv[routeArg + 1])) {
   const times = {before: [], after: []};
   const files = {};

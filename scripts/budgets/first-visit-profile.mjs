@@ -3,16 +3,13 @@
 // main thread's tasks (over 3 ms) with what they spent their time on, and when the page became
 // interactive (scripts/budgets/first-visit.mjs's test). For finding what a first visit waits on.
 // usage: node scripts/budgets/first-visit-profile.mjs <dist> [route]
-import {preview} from 'vite';
-import {csp} from '../../vite.config.js';
 import {launchBrowser} from '../../tests/e2e/browser.js';
-import {VISITS, markInteractive} from './first-visit.mjs';
+import {VISITS, markInteractive, serveBuilt} from './first-visit.mjs';
 
 const [dist = 'dist', route = '#/mlp'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const spec = VISITS.find((v) => v.route === route);
-const server = await preview({logLevel: 'warn', build: {outDir: dist},
-  preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}}});
-const url = `http://127.0.0.1:${server.httpServer.address().port}/${route}`;
+const site = await serveBuilt(dist);
+const url = `${site.url}${route}`;
 
 const browser = await launchBrowser();
 const page = await browser.context.newPage();
@@ -33,7 +30,7 @@ const {interactive, resources, paints} = await page.evaluate(() => ({
 await cdp.send('Tracing.end');
 await done;
 await browser.close();
-await new Promise((resolve) => server.httpServer.close(resolve));
+await site.close();
 
 // Trace time (µs) → page time (ms), from the document's navigationStart.
 const origin = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('http'))?.ts;

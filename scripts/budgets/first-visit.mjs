@@ -5,6 +5,8 @@
 // Markdown rows and, with --files, the list of files and their sizes.
 // usage: node scripts/budgets/first-visit.mjs [--no-build] [--runs N] [--files]
 import {gzipSync} from 'node:zlib';
+import {preview} from 'vite';
+import {csp} from '../../vite.config.js';
 import {launchBrowser, serveSite} from '../../tests/e2e/browser.js';
 import {median, printRows} from './table.mjs';
 
@@ -31,6 +33,13 @@ export const VISITS = [
     await page.waitForSelector('.clf-run-bar .clf-pause:not([disabled])');
   }},
 ];
+
+// A site already built in `outDir`, served under the strict CSP: {url, close}.
+export async function serveBuilt(outDir) {
+  const server = await preview({logLevel: 'warn', build: {outDir},
+    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}}});
+  return {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
+}
 
 // Records in window.__interactive the performance.now() of the mutation that first shows `selector`.
 export function markInteractive(page, selector) {
