@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly core: web/core/core.mjs + web/core/core.wasm (Emscripten, Release).
+# Builds the WebAssembly core: web/core/core.mjs + web/core/core.wasm (Emscripten, Release), and
+# the core's spec for the page, web/core/spec-text.js (generated from the same tables).
 # Installs Debian's emscripten (and the header-only libraries) when missing; a no-op when up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,4 @@ if ! log=$(emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release 2>&1); th
   printf '%s\n' "$log" >&2
   exit 1
 fi
-cmake --build build-wasm --target core_wasm -j"$(nproc)"
+cmake --build build-wasm --target core_wasm core_spec -j"$(nproc)"

@@ -12,7 +12,6 @@
 #include "result_json.hpp"
 #include "scenario_json.hpp"
 #include "work.hpp"
-#include "spec_json.hpp"
 #include "surface_json.hpp"
 #include "init_stats_json.hpp"
 #include "trainer.hpp"
@@ -132,7 +131,6 @@ std::string resolve_json(const Scenario& s) {
 }
 
 CommandResult run_command(std::string_view command, std::string_view text) {
-  if (command == "spec") return ok(spec_json());
   if (command == "resolve") return refusing("scenario", [&] { return ok(resolve_json(parse_scenario(text))); });
   if (command == "data") return refusing("data", [&] { return ok(data_json(parse_data_spec(text))); });
   if (command == "surface")

@@ -18,8 +18,9 @@ struct CommandResult {
   std::string field = "", reason = "", args = "{}";
 };
 
-// command: trace, train, gradcheck, norms, predict, resolve (on a scenario), data (on a data
-// spec) or spec (no input).
+// command: trace, train, gradcheck, norms, predict, resolve (on a scenario), data, surface or
+// init_stats (on their specs). `backprop spec` is spec_json() (spec_json.hpp), outside this
+// dispatch so that the WebAssembly module, which never builds the spec, does not carry it.
 CommandResult run_command(std::string_view command, std::string_view scenario_text);
 
 // A refusal as run_command reports it (exit 2 bad input, 3 non-finite loss).

@@ -12,6 +12,7 @@
 #include "limits.hpp"
 #include "scenario_json.hpp"
 #include "test_support.hpp"
+#include "spec_json.hpp"
 #include "work.hpp"
 
 namespace backprop {
@@ -228,7 +229,7 @@ TEST(Work, TheLessonsAndLabsNormalUsesAreAccepted) {
 }
 
 TEST(Work, TheLimitsAreInTheSpec) {
-  const json spec = json::parse(run_command("spec", "").out)["limits"];
+  const json spec = json::parse(spec_json())["limits"];
   EXPECT_EQ(spec["max_work"], limits::max_work);
   EXPECT_EQ(spec["max_memory_bytes"], limits::max_memory_bytes);
   EXPECT_EQ(spec["max_recorded_losses"], limits::max_recorded_losses);

@@ -1,10 +1,9 @@
 // Lesson 3's pure modules: contour levels and lines, trajectories to pixels and the animation's
 // reveal points, the race's spec for the core, the settings' round trip through the address and
-// η's log slider. The settings read the core's spec: here a stand-in with the spec's shape, so that
-// what is tested is the page's logic, not the core's numbers (tests/e2e/avances.e2e.test.js checks
-// those).
+// η's log slider. The settings read the core's spec (web/core/spec.js, no core needed); the core's
+// numbers themselves are tests/e2e/avances.e2e.test.js's.
 import {describe, expect, test} from 'vitest';
-import {installSpec} from '../../web/core/spec.js';
+import {spec} from '../../web/core/spec.js';
 import {contourLevels, contourLines, flatGrid, levelScale} from '../../web/lessons/avances/race/contour.js';
 import {frameCount, revealAt, stepsPerFrame, toPixels, toPlane} from '../../web/lessons/avances/race/paths.js';
 import {RACERS, RACER_IDS, optimizerSpec} from '../../web/lessons/avances/race/optimizers.js';
@@ -16,18 +15,6 @@ import {bnScenarios, lossEvery, stepperExample} from '../../web/lessons/avances/
 import {earlyStopScenario, markerSeries} from '../../web/lessons/avances/overfit/early-stop.js';
 import {ETA_STOPS, FIELDS, INIT_SCHEMES, bnFields, overfitFields, reluFields, etaAt, etaPosition, readSettings, settingsQuery} from '../../web/lessons/avances/settings.js';
 
-const STAND_IN = {
-  limits: {max_seed: 2 ** 53 - 1},
-  data: {points: {shape: {values: ['linear'], default: 'linear'}, noise: {min: 0, max: 2}, validation: {min: 0, max: 0.9}}},
-  surface: {
-    objective: {kind: {values: ['quadratic', 'rosenbrock', 'saddle', 'network']}, condition: {min: 1, max: 1000, default: 10}, coordinate: {min: -1e6, max: 1e6}},
-    steps: {min: 1, max: 5000, default: 200},
-    tolerance: {min: 0, max: 1, default: 1e-6},
-  },
-  init_stats: {depth: {min: 1, max: 20, default: 8}, width: {min: 1, max: 256, default: 64}},
-  scenario: {train: {early_stopping: {patience: {min: 1, max: 10000, integer: true}}}},
-};
-installSpec({spec: () => STAND_IN});
 
 describe('contour levels and lines', () => {
   test('log levels crowd towards the minimum, linear ones are even; all strictly inside', () => {
@@ -121,10 +108,11 @@ describe('settings in the address', () => {
 
   test('defaults come from the core\'s spec; an unset start stays out of the address', () => {
     const {values} = readSettings(new URLSearchParams(''));
+    const {surface, init_stats: init} = spec();
     expect(values.sup).toBe('quadratic');
-    expect(values.cond).toBe(10);
-    expect(values.pasos).toBe(200);
-    expect(values.capas).toBe(8);
+    expect(values.cond).toBe(surface.objective.condition.default);
+    expect(values.pasos).toBe(surface.steps.default);
+    expect(values.capas).toBe(init.depth.default);
     expect(values.opt).toEqual(RACER_IDS);
     const query = settingsQuery(values);
     expect(query.x).toBeUndefined();

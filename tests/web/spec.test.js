@@ -20,7 +20,7 @@ describe('spec', () => {
     expect(core.spec()).toEqual(JSON.parse(native.stdout));
   });
 
-  test('installed for pure modules when the core loads, frozen', () => {
+  test('held for pure modules without a core, the same object the core gives, frozen', () => {
     expect(spec()).toBe(core.spec());
     expect(Object.isFrozen(spec().scenario.optimizer.adam.beta2)).toBe(true);
     expect(spec().scenario.optimizer.adam.beta2.default).toBe(0.999);

@@ -3,7 +3,7 @@
 // exit code (2 bad scenario, 3 non-finite loss). Works in the page, in a worker and in Node
 // (pass {wasmBinary} there: the Emscripten 3.1.6 glue cannot fetch a file path under Node).
 import createCore from './core.mjs';
-import {installSpec} from './spec.js';
+import {spec} from './spec.js';
 
 // .reason is the core's code for why ('between', 'diverged'; `backprop spec`, "reasons") and
 // .args its arguments ({low, high, got}: strings), from which the page words the refusal; a
@@ -37,7 +37,6 @@ export async function loadCore({module: compiled, ...options} = {}) {
   }
   const core = new Core(await createCore(options));
   core.wasmModule = compiled;
-  installSpec(core);  // web/core/spec.js: the limits and defaults, for modules that have no core
   return core;
 }
 
@@ -114,11 +113,10 @@ export class Core {
     return this.#call('predict', scenario);
   }
 
-  // The core's limits, option lists, ranges and defaults (docs/scenario.md, "The core's spec"):
-  // the one source the page reads them from. Parsed once.
+  // The core's limits, option lists, ranges and defaults (docs/scenario.md, "The core's spec"),
+  // as web/core/spec.js holds them.
   spec() {
-    this.specCache ??= deepFreeze(this.#call('spec', ''));
-    return this.specCache;
+    return spec();
   }
 
   // {scenario (every default filled in), parameter_count, work: {trace, train, gradcheck, …}}.
@@ -136,11 +134,6 @@ export class Core {
     }
     return new Trainer(handle);
   }
-}
-
-function deepFreeze(value) {
-  if (value && typeof value === 'object') Object.values(value).forEach(deepFreeze);
-  return Object.freeze(value);
 }
 
 class Trainer {

@@ -1,17 +1,19 @@
-// The core's limits, option lists, ranges and defaults (`core.spec()`, docs/scenario.md "The core's
-// spec"), held once the core has loaded so that pure modules (editors' edits, labs' settings) can
-// read them synchronously. The page, each worker and each Node test call installSpec(core) first.
-let current = null;
+// The core's limits, option lists, ranges and defaults (`backprop spec`, docs/scenario.md "The
+// core's spec"): the one source the page, its workers and the Node tool read them from. The wasm
+// build writes them from the core's tables into spec-text.js (cpp/wasm/spec_gen.cpp), so they are
+// here before the core loads, and the page's module does not carry the code that builds them.
+import specText from './spec-text.js';
 
-export function installSpec(core) {
-  current = core.spec();
-  return current;
-}
+const deepFreeze = (value) => {
+  if (value && typeof value === 'object') Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
+};
+const current = deepFreeze(JSON.parse(specText));
 
-export function spec() {
-  if (!current) throw new Error('the core spec is read before the core has loaded (call installSpec(core))');
-  return current;
-}
+// The spec's text exactly as the native tool prints it (`backprop spec` on Node, bin/backprop.mjs).
+export {specText};
+
+export const spec = () => current;
 
 // A range from the spec as {min, max, integer}: `max` is Infinity when the core sets none; a
 // range whose max is excluded keeps it in `maxExcluded`.
