@@ -98,16 +98,16 @@ export function mountDeferred(entries) {
   };
 }
 
-// Runs `change`, which makes `slot` grow; when the slot is wholly above the view of its scroll
-// box (the workbench's own box on a wide screen, the document otherwise), what is in view is
-// below it and would be pushed down: the view follows by what it actually moved (the browser's
-// own scroll anchoring may have already made up for part of it).
+// Runs `change`, which makes `slot` grow; when the slot starts above the view of its scroll box
+// (the workbench's own box on a wide screen, the document otherwise), what is in view below it
+// would be pushed down: the view follows by what it actually moved (the browser's own scroll
+// anchoring may have already made up for part of it).
 function keepingView(slot, change) {
   if (!slot.isConnected) return change();
   const scroller = scrollBox(slot);
   const viewTop = scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
   const before = slot.getBoundingClientRect();
-  if (before.bottom > viewTop) return change();
+  if (before.top >= viewTop) return change();
   const scrolled = scroller.scrollTop;
   const result = change();
   const grown = slot.getBoundingClientRect().height - before.height;
