@@ -1,9 +1,9 @@
 // The lesson panels below the first screen (web/lessons/deferred-panels.js), built after the page
 // has shown what is in view: with the browser never idle (requestIdleCallback stubbed out, and
 // IntersectionObserver too where the test says), each is still there and usable as soon as it is
-// reached — scrolled to, tabbed to, printed — on a phone
-// and on a laptop, what is in view never moves as they are built above it, and in a frame they are
-// built at once. With idle time, all of them are built without anything asked.
+// reached — scrolled to, tabbed to, printed — on a phone and on a laptop, what is in view never
+// moves as they are built above it, and in a frame they are built at once. With idle time, all of them are built without anything asked. The stepper's list
+// of steps likewise (web/components/stepper.js).
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {lessonHarness, screenshots} from './browser.js';
@@ -58,6 +58,11 @@ describe('panels below the first screen', () => {
     await expect.poll(() => page.locator('.gradcheck-verdict').isVisible()).toBe(true);
     expect(await page.locator('.gradcheck-verdict').getAttribute('data-max')).toMatch(/^\d/);
     await page.screenshot({path: path.join(screenshots, 'deferred-gradcheck-390x844.png')});
+    // The stepper's list of steps, not built either until it is opened.
+    expect(await page.locator('.step-list button').count()).toBe(0);
+    await page.locator('.step-list-box summary').click();
+    expect(await page.locator('.step-list button').count()).toBe(13);
+    expect(await page.locator('.step-list button[aria-current="step"]').count()).toBe(1);
     await expectClean(page);
     await page.close();
   });
@@ -121,6 +126,7 @@ describe('panels below the first screen', () => {
     for (const panel of ['.editor-panel', '.gradcheck-panel', '.explorer-panel', '.training-panel']) {
       await expect.poll(() => built(page, panel)).toBe(true);
     }
+    await expect.poll(() => page.locator('.step-list button').count()).toBeGreaterThan(0);
     await expectClean(page);
     await page.close();
   });
