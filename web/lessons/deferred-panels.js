@@ -5,10 +5,10 @@
 // - when the browser is idle, one panel per idle period, in the page's order;
 // - when its place comes near the view (half a screen above or below it, inside the workbench's
 //   own scroll box too);
-// - all at once on Tab (before the focus moves, so that every control is in the tab order), on a
-//   focus or a click landing in a place still empty, and before printing.
-// What the student sees never moves: a panel built above the view scrolls the view by as much as
-// the panel grew. Every panel is a mount(slot) → {destroy()} as before; its slot (the section
+// - all at once on Tab (before the focus moves, so that every control is in the tab order) and
+//   before printing.
+// What the student sees does not move: a panel built starting above the view scrolls the view by
+// as much as the panel grew. Every panel is a mount(slot) → {destroy()} as before; its slot (the section
 // with its name) is in the page from the start, a screen high (web/styles.css) and aria-busy
 // until built.
 import {whenIdle} from '../idle.js';
@@ -62,17 +62,8 @@ export function mountDeferred(entries) {
   const onKey = (event) => {
     if (event.key === 'Tab') buildAll();
   };
-  // A place still empty reached some other way (a screen reader's cursor, a click on it).
-  const onReach = (event) => {
-    const entry = [...pending].find(({slot}) => slot.contains(event.target));
-    if (entry) build(entry);
-  };
   document.addEventListener('keydown', onKey, true);
   window.addEventListener('beforeprint', buildAll);
-  for (const {slot} of entries) {
-    slot.addEventListener('focusin', onReach);
-    slot.addEventListener('pointerdown', onReach);
-  }
   cancelIdle = whenIdle(next);
 
   function stop() {
@@ -81,15 +72,10 @@ export function mountDeferred(entries) {
     observer?.disconnect();
     document.removeEventListener('keydown', onKey, true);
     window.removeEventListener('beforeprint', buildAll);
-    for (const {slot} of entries) {
-      slot.removeEventListener('focusin', onReach);
-      slot.removeEventListener('pointerdown', onReach);
-    }
   }
   if (!entries.length) stop();
 
   return {
-    buildAll,  // every panel now
     destroy() {
       stop();
       pending.clear();
