@@ -153,8 +153,12 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
   }
 
   showFormula(1e-5);
-  // The first check when the page has shown the rest (a mount's costliest panel, off screen).
-  const cancelFirst = whenIdle(refresh);
+  // The first check when the page has shown the rest (a mount's costliest panel, off screen): at
+  // once when the panel is built into a page already shown (web/lessons/deferred-panels.js, which
+  // keeps the view in place as it grows), when the page is idle otherwise.
+  let cancelFirst = () => {};
+  if (container.isConnected) refresh();
+  else cancelFirst = whenIdle(refresh);
 
   const unsubscribe = ctx.store.subscribe((state) => {
     if (state.scenario === scenario) return;

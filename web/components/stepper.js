@@ -9,6 +9,7 @@ import {tex} from '../math.js';
 import {S} from '../strings/index.js';
 import {texText} from '../tex-text.js';
 import {watchOverflow} from './scroll-cue.js';
+import {whenIdle} from '../idle.js';
 import {canExpand, chainRuleView, plainCell, resultBlock, stepName, substitutedView, symbolicView, titleView} from './step-view.js';
 
 export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
@@ -35,12 +36,15 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
   const summary = el('p', {class: 'sr-only step-summary', 'aria-live': 'polite', 'aria-atomic': 'true'});
   const hint = el('p', {class: 'hint'}, T.clickHint);
 
+  // The list of steps, closed at first: its buttons (a KaTeX title each) are built when it is
+  // opened (a click on its summary, before it opens) or when the browser is idle, whichever first.
+  const listBox = el('details', {class: 'step-list-box', onclick: () => showList(), ontoggle: () => showList()}, [el('summary', {}, T.listLabel), list]);
   const nav = el('div', {class: 'step-nav'}, [previous, el('div', {class: 'progress'}, [progressText, progressBar]), next]);
   if (navSlot) navSlot.append(nav);
   container.append(
     el('div', {class: 'stepper'}, [
       navSlot ? null : nav,
-      el('details', {class: 'step-list-box'}, [el('summary', {}, T.listLabel), list]),
+      listBox,
       el('div', {class: 'step-body'}, [
         iteration,
         phase,
@@ -121,11 +125,11 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
     }
   }
 
+  let listed = false;  // the list is built (showList)
   let lastSteps = null;
   let lastStep = -1;
-  let drawn = null;  // the step whose title and equations are shown
-  function render(state) {
-    const step = state.steps[state.step];
+  function updateList(state) {
+    if (!listed) return;
     if (state.steps !== lastSteps) renderList(state);
     else if (state.step !== lastStep) {
       // Only the two buttons that change (a lesson has up to a hundred steps).
@@ -134,6 +138,18 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
     }
     lastSteps = state.steps;
     lastStep = state.step;
+  }
+  function showList() {
+    if (listed) return;
+    listed = true;
+    cancelIdle();
+    updateList(store.get());
+  }
+
+  let drawn = null;  // the step whose title and equations are shown
+  function render(state) {
+    const step = state.steps[state.step];
+    updateList(state);
     const n = state.steps.length;
     progressText.textContent = T.progress(state.step + 1, n);
     progressBar.max = n;
@@ -162,9 +178,11 @@ export function mountStepper(container, ctx, {nav: navSlot = null} = {}) {
 
   const cues = [watchOverflow(substituted, {hint: substitutedHint, focusable: true}), watchOverflow(result, {hint: resultHint})];
   render(store.get());
+  const cancelIdle = whenIdle(showList);
   const unsubscribe = store.subscribe(render);
   return {
     destroy() {
+      cancelIdle();
       unsubscribe();
       for (const cue of cues) cue.destroy();
       nav.remove();

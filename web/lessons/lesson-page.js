@@ -16,6 +16,7 @@ import {mountStepper} from '../components/stepper.js';
 import {mountShare} from '../components/share.js';
 import {pytorchExportControl} from '../components/pytorch-export.js';
 import {whenIdle} from '../idle.js';
+import {mountDeferred} from './deferred-panels.js';
 import '../styles/print-button.css';
 import {mountScenarioFiles} from './scenario-files.js';
 import {createStepBar, mountStepBar} from './step-bar.js';
@@ -227,7 +228,11 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
   }
   const text = textSlot && mountLessonText(textSlot, ctx, config.lesson);
   if (text) mounted.push(text);
-  mounted.push(...panels.map(({mount}, i) => mount(panelSlots[i], ctx)));
+  // The panels below the first screen: built once the page has shown the rest, or as soon as they
+  // are reached (./deferred-panels.js); in a frame, at once (its height is reported now).
+  const panelEntries = panels.map(({mount}, i) => ({slot: panelSlots[i], mount: (slot) => mount(slot, ctx)}));
+  if (state.embed) mounted.push(...panelEntries.map(({slot, mount}) => mount(slot)));
+  else mounted.push(mountDeferred(panelEntries));
   if (shareSlot) mounted.push(mountShare(shareSlot, ctx, PATH));
   if (filesSlot) mounted.push(mountScenarioFiles(filesSlot, filesStatus, page, ctx, config));
   if (shows('stepper')) mounted.push(mountStepper(stepperSlot, ctx, {nav: stepBar}));
