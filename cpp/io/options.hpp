@@ -154,6 +154,9 @@ inline constexpr Range value{-1e3, 1e3};         // a weight, bias, input or tar
 inline constexpr Range lr{0, 1e3};
 inline constexpr Range training_steps{1, 1e6, true};
 inline constexpr double auto_gradcheck_work = 2e6;  // recheck on every change below this work
+// The gradient check's verdict: backpropagation and finite differences agree below this largest
+// relative error (gradcheck.hpp computes it).
+inline constexpr double gradcheck_agree_below = 1e-5;
 // Lesson 2's vanishing/exploding-gradient explorer.
 inline constexpr Range explorer_steps{1, 200, true};
 inline constexpr Range explorer_hidden{1, 32, true};

@@ -6,6 +6,7 @@
 #include "deadline.hpp"
 #include "error.hpp"
 #include "batch_norm.hpp"
+#include "gradcheck.hpp"
 #include "options.hpp"
 #include "surface.hpp"
 
@@ -187,6 +188,7 @@ ojson lesson_json() {
           {"lr", range(l::lr)},
           {"training_steps", range(l::training_steps)},
           {"auto_gradcheck_work", l::auto_gradcheck_work},
+          {"gradcheck", {{"epsilon", gradcheck_epsilon}, {"agree_below", l::gradcheck_agree_below}}},
           {"explorer",
            {{"steps", range(l::explorer_steps)}, {"hidden", range(l::explorer_hidden)}, {"scale", range(l::explorer_scale)}}}};
 }

@@ -173,6 +173,14 @@ TEST(Spec, DataRangesAreWhatTheDataParserEnforces) {
   for (const auto& task : d["sequences"]["task"]["values"]) EXPECT_TRUE(data_accepts(longer, "task", task));
 }
 
+TEST(Spec, TheGradientChecksEpsilonIsTheOneTheCheckUses) {
+  const json& g = spec()["lesson"]["gradcheck"];
+  const json check = json::parse(run_command("gradcheck", test::classic_scenario().dump()).out);
+  EXPECT_EQ(g["epsilon"], check["epsilon"]);
+  // The verdict's bound sits well above a correct check's error (the classic network: ~1e-10).
+  EXPECT_GT(g["agree_below"].get<double>(), check["max_relative_error"].get<double>());
+}
+
 TEST(Spec, ResolveReportsTheWorkThatCheckWorkLimits) {
   json mlp = test::classic_scenario();
   mlp["train"] = {{"steps", 1000}};

@@ -5,6 +5,8 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {lessonHarness, screenshots} from './browser.js';
 import {encodeScenario} from '../../web/share.js';
 import {presets} from '../../web/lessons/mlp/presets.js';
+import {spec} from '../../web/core/spec.js';
+import {shortExp} from '../../web/components/gradcheck.js';
 
 const harness = lessonHarness();
 const {open, cells} = harness;
@@ -266,6 +268,24 @@ describe('training and checking', () => {
     await page.locator('.gradcheck-run').click();
     await page.locator('.gradcheck-verdict').waitFor({state: 'visible'});
     expect(await page.locator('.gradcheck-verdict').textContent()).toContain('Coinciden');
+    await expectClean(page);
+    await page.close();
+  });
+
+  test('at a ReLU kink they disagree, and the verdict names the core\'s bound', async () => {
+    // z⁽¹⁾ = 0 exactly (zero input, zero biases): ReLU's derivative jumps there, finite differences
+    // average its two slopes.
+    const kink = structuredClone(presets.classic);
+    kink.model.activations = ['relu', 'sigmoid'];
+    kink.parameters.b1 = [0, 0];
+    kink.data = {inputs: [[0, 0]], targets: [[0.01, 0.99]]};
+    const page = await open(`#/mlp?s=${encodeScenario(kink)}`);
+    await page.locator('.gradcheck-run').click();
+    await page.locator('.gradcheck-verdict').waitFor({state: 'visible'});
+    const verdict = await page.locator('.gradcheck-verdict').textContent();
+    expect(verdict).toMatch(/^No coinciden del todo: error relativo máximo /);
+    expect(verdict).toContain(`(por encima de ${shortExp(spec().lesson.gradcheck.agree_below)}).`);
+    expect(await page.locator('.gradcheck-explanation').textContent()).toContain('ReLU');
     await expectClean(page);
     await page.close();
   });

@@ -12,7 +12,8 @@ import {S} from '../strings/index.js';
 import {whenIdle} from '../idle.js';
 import '../styles/training.css';
 
-const THRESHOLD = 1e-5;       // below it, the two gradients agree
+// The check's ε and the largest relative error at which the two gradients still agree: the core's.
+const settings = () => spec().lesson.gradcheck;
 const MAX_ENTRIES = 100;      // rows shown per parameter
 
 // 3.2e−9 (0.25 from 10⁻³ up): two significant digits are enough to read an error.
@@ -89,13 +90,13 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
   function parameterTable(name, result) {
     const all = entries(result.analytic, result.numeric, result.relative_error);
     const shown = all.slice(0, MAX_ENTRIES);
-    const rows = shown.map(({index, a, n, e}) => el('tr', {class: e >= THRESHOLD ? 'gradcheck-bad' : undefined}, [
+    const rows = shown.map(({index, a, n, e}) => el('tr', {class: e >= settings().agree_below ? 'gradcheck-bad' : undefined}, [
       el('th', {scope: 'row'}, texWithText(`${parameterTex(name, {bold: false})}_{${index.join(',')}}`)),
       el('td', {}, formatNumber(a)),
       el('td', {}, formatNumber(n)),
       el('td', {}, shortExp(e)),
     ]));
-    const bad = result.max_relative_error >= THRESHOLD;
+    const bad = result.max_relative_error >= settings().agree_below;
     return el('details', {class: 'gradcheck-parameter', open: all.length <= 24 || bad}, [
       el('summary', {}, [tex(parameterTex(name)), ' — ', G.maxFor, ' ',
         el('span', {class: bad ? 'gradcheck-max gradcheck-bad' : 'gradcheck-max'}, shortExp(result.max_relative_error))]),
@@ -128,10 +129,10 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
     }
     showFormula(result.epsilon);
     const max = result.max_relative_error;
-    const ok = max < THRESHOLD;
+    const ok = max < settings().agree_below;
     verdict.hidden = false;
     verdict.className = `gradcheck-verdict ${ok ? 'gradcheck-ok' : 'gradcheck-warning'}`;
-    verdict.textContent = ok ? (agree ?? G.agree)(shortExp(max)) : G.disagree(shortExp(max));
+    verdict.textContent = ok ? (agree ?? G.agree)(shortExp(max)) : G.disagree(shortExp(max), shortExp(settings().agree_below));
     verdict.dataset.max = String(max);
     explanation.hidden = ok;
     explanation.textContent = ok ? '' : hasKinks(scenario) ? G.kinks : G.noKinks;
@@ -152,7 +153,7 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
     }
   }
 
-  showFormula(1e-5);
+  showFormula(settings().epsilon);
   // The first check when the page has shown the rest (a mount's costliest panel, off screen): at
   // once when the panel is built into a page already shown (web/lessons/deferred-panels.js, which
   // keeps the view in place as it grows), when the page is idle otherwise.

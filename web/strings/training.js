@@ -65,7 +65,7 @@ export const gradcheck = {
   maxFor: 'error relativo máximo',
   more: (n) => `… y ${count(n)} elementos más (el máximo de arriba los incluye).`,
   agree: (e) => `Coinciden: error relativo máximo ${e}.`,
-  disagree: (e) => `No coinciden del todo: error relativo máximo ${e} (por encima de 10⁻⁵).`,
+  disagree: (e, limit) => `No coinciden del todo: error relativo máximo ${e} (por encima de ${limit}).`,
   kinks:
     'La red usa ReLU o leaky ReLU: si una preactivación queda a menos de ε de 0, la función tiene ahí un ' +
     'pliegue (su derivada salta) y las diferencias finitas promedian las dos pendientes. En esos elementos ' +

@@ -65,7 +65,7 @@ export const gradcheck = {
   maxFor: 'largest relative error',
   more: (n) => `… and ${count(n)} more entries (the maximum above includes them).`,
   agree: (e) => `They agree: largest relative error ${e}.`,
-  disagree: (e) => `They do not quite agree: largest relative error ${e} (above 10⁻⁵).`,
+  disagree: (e, limit) => `They do not quite agree: largest relative error ${e} (above ${limit}).`,
   kinks:
     'The network uses ReLU or leaky ReLU: if a pre-activation lies within ε of 0, the function has a ' +
     'kink there (its derivative jumps) and the finite differences average the two slopes. For those entries ' +
