@@ -19,7 +19,7 @@ const events = [];
 cdp.on('Tracing.dataCollected', ({value}) => events.push(...value));
 const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 await cdp.send('Tracing.start', {traceConfig: {includedCategories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline']}});
-await page.goto(url);
+await page.goto(url, {waitUntil: 'commit'});  // as first-visit.mjs's visit()
 await page.waitForFunction(() => window.__interactive);
 await spec.act(page);
 const {interactive, resources, paints} = await page.evaluate(() => ({

@@ -69,7 +69,10 @@ export async function visit(site, {route, ready, act}) {
       // redirects and aborted requests have no body
     }
   });
-  await page.goto(`${site.url}${route}`);
+  // Waited for from the response on: Playwright's own script (waitForFunction's, an
+  // EvaluateScript of 10–40 ms with no address in a trace) then runs while the page still waits
+  // on the network, not in the middle of its load as after goto's default wait for 'load'.
+  await page.goto(`${site.url}${route}`, {waitUntil: 'commit'});
   await page.waitForFunction(() => window.__interactive);
   await act(page);
   const interactive = await page.evaluate(() => window.__interactive);
