@@ -5,7 +5,7 @@ import './styles/a11y.css';
 import {el} from './dom.js';
 import {pageCore} from './core/core.js';
 import {parseRoute, withLanguage} from './router.js';
-import {S, language, loadLanguage, setLanguage} from './strings/index.js';
+import {S, language, loadLanguage, prefetchTexts, setLanguage} from './strings/index.js';
 import {mountHome} from './lessons/home.js';
 import {heightChanged, startFrame} from './embed/frame.js';
 import {announceReady} from './embed/messages.js';
@@ -18,8 +18,12 @@ const routes = {
   '/bptt': async () => (await import('./lessons/bptt/page.js')).mountBptt,
   '/avances': async () => (await import('./lessons/avances/page.js')).mountAvances,
 };
-// #/labs and #/labs/<name>: one module for the labs' index and shell, loaded on the first visit.
-const labsRoute = async () => (await import('./labs/page.js')).mountLabs;
+// #/labs and #/labs/<name>: one module for the labs' index and shell, loaded on the first visit;
+// the labs' texts, which it asks for once run (wantTexts), download along with it.
+const labsRoute = async () => {
+  prefetchTexts('labs', parseRoute().lang);
+  return (await import('./labs/page.js')).mountLabs;
+};
 const routeFor = (path) => routes[path] ?? (path === '/labs' || path.startsWith('/labs/') ? labsRoute : null);
 const app = document.getElementById('app');
 

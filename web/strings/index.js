@@ -107,6 +107,12 @@ export async function loadLanguage(lang) {
   return true;
 }
 
+// Starts downloading the part `key` in `lang` (the default if not a language) without asking for
+// it: a route's page that will ask (web/main.js) so fetches its texts along with its module.
+export function prefetchTexts(key, lang) {
+  loadPart(key, isLanguage(lang) ? lang : DEFAULT_LANGUAGE).catch(() => {});
+}
+
 // Asks for the part `key` ('labs') in S: a page module that reads S.labs calls it when imported;
 // web/main.js then puts it in S (setLanguage, which loads it) before mounting the page.
 export function wantTexts(key) {
