@@ -56,7 +56,7 @@ const spanishInChrome = (page) => page.evaluate(() => {
 
 // A first visit in a fresh tab: every script it fetched (name and text) until the network is idle,
 // and every title the top bar showed on the way (a MutationObserver from the first parse).
-async function firstVisit(hash) {
+async function firstVisit(hash, ready = STEPPER) {
   const page = await h.browser.context.newPage();
   await page.addInitScript(() => {
     window.__titles = [];
@@ -66,14 +66,18 @@ async function firstVisit(hash) {
     }).observe(document, {childList: true, subtree: true, characterData: true});
   });
   const scripts = [];
+  const requested = [];  // every script's name, in the order the page asked for them
+  page.on('request', (request) => {
+    if (request.url().endsWith('.js')) requested.push(new URL(request.url()).pathname.split('/').pop());
+  });
   page.on('response', async (response) => {
     if (!response.url().endsWith('.js')) return;
     scripts.push({name: new URL(response.url()).pathname.split('/').pop(), text: await response.text().catch(() => '')});
   });
   await page.goto(`${h.site.url}${hash}`);
-  await page.waitForSelector(STEPPER);
+  await page.waitForSelector(ready);
   await page.waitForLoadState('networkidle');
-  return {page, scripts, titles: await page.evaluate(() => window.__titles)};
+  return {page, scripts, requested, titles: await page.evaluate(() => window.__titles)};
 }
 // English only: the skip link's words, a lesson text's first paragraph.
 const ENGLISH_MARKS = [en.a11y.skipLink, mlpEn.sections[0].blocks.find((b) => b.p).p.slice(0, 60)];
@@ -99,6 +103,24 @@ describe('each language loads with it', () => {
     expect(await english.page.locator('.progress-text').textContent()).toBe('Step 1 of 13');
     await expectClean(english.page);
     await english.page.close();
+  });
+});
+
+describe("a lab's first visit", () => {
+  // The labs' texts are asked for by the labs' page module once it runs (wantTexts); web/main.js
+  // starts them with that module, so they are on their way before the lab's own module is asked
+  // for (which only that module's run does).
+  test("the labs' texts are requested before the lab's own module, in either language, and show from the first render", async () => {
+    for (const [lang, texts, chunk] of [['es', es, /^strings-labs-[\w-]{8}\.js$/], ['en', en, /^strings-en-labs-/]]) {
+      const visit = await firstVisit(`#/labs/clasificacion${lang === 'en' ? '?lang=en' : ''}`, '.clf-run-bar .clf-play');
+      const at = (pattern) => visit.requested.findIndex((name) => pattern.test(name));
+      expect(at(chunk), `${lang}: ${visit.requested.join(' ')}`).toBeGreaterThan(-1);
+      expect(at(chunk), `${lang}: ${visit.requested.join(' ')}`).toBeLessThan(at(/^clasificacion-lab-/));
+      expect(visit.titles).toEqual([texts.labs.clasificacion.title]);  // never the other language's first
+      expect(await visit.page.locator('.clf-run-bar .clf-play').textContent()).toBe(texts.labs.clasificacion.play);
+      await expectClean(visit.page);
+      await visit.page.close();
+    }
   });
 });
 
