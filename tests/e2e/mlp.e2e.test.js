@@ -76,6 +76,38 @@ describe('lesson 1: the classic 2-2-2 example', () => {
 
   // The mount renders the step's section only; the sections above it fill when the page is idle,
   // above the block the student is looking at, which must not move.
+  test('the text reaches the step\'s block when its sections fill while it slides there', async () => {
+    // The browser idle only when the test says so: the sections above the block fill in the middle
+    // of the text's smooth scroll towards it (a busy phone's order of events).
+    const page = await harness.browser.context.newPage();
+    await page.setViewportSize({width: 1366, height: 800});
+    await page.addInitScript(() => {
+      const pending = [];
+      window.requestIdleCallback = (task) => pending.push(task);
+      window.cancelIdleCallback = () => {};
+      window.flushIdle = () => {
+        for (let n = 0; pending.length && n < 1000; n++) pending.shift()({didTimeout: false, timeRemaining: () => 50});
+      };
+    });
+    await page.goto(`${harness.site.url}#/mlp`);
+    await page.waitForSelector('.stepper .step-title .katex');
+    await page.locator('.step-list-box summary').click();
+    await page.locator('.step-list button').last().click();  // the update: the text's last section
+    await page.evaluate(() => new Promise((done) => {
+      const box = document.querySelector('.lesson-text');
+      const start = box.scrollTop;
+      const wait = () => (box.scrollTop !== start ? done(window.flushIdle()) : requestAnimationFrame(wait));
+      wait();
+    }));
+    await expect.poll(() => page.evaluate(() => {
+      const box = document.querySelector('.lesson-text');
+      const top = box.querySelector('.explains.current').getBoundingClientRect().top - box.getBoundingClientRect().top;
+      return top >= 0 && top < 50 && [...document.querySelectorAll('.lesson-section')].every((section) => section.children.length > 1);
+    }), {timeout: 20_000}).toBe(true);
+    await expectClean(page);
+    await page.close();
+  });
+
   test('the text fills around the step\'s block without moving it, beside the workbench and in one column', async () => {
     const blockTop = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
       const box = document.querySelector('.lesson-text');

@@ -90,10 +90,17 @@ export function mountLessonText(container, ctx, lesson) {
     const place = () => (anchor ? anchor.getBoundingClientRect().top : entry.node.getBoundingClientRect().height);
     const before = place();
     fill(entry);
+    // Our smooth scroll still on its way to the step's block (a busy machine fills sections in the
+    // middle of it): setting scrollTop would stop it short of the block, so it is sent on to where
+    // the block is now.
+    if (sliding) {
+      if (!frame) frame = requestAnimationFrame(follow);
+      return;
+    }
     if (!anchor && !textAbove) return;  // nothing in view moves
     owed += place() - before;
     const by = Math.round(owed);
-    scroller.scrollTop += by;
+    if (by) scroller.scrollTop += by;  // even += 0 would stop a scroll under way
     owed -= by;
   }
   let cancelIdle = () => {};
