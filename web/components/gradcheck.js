@@ -12,8 +12,9 @@ import {S} from '../strings/index.js';
 import {whenIdle} from '../idle.js';
 import '../styles/training.css';
 
-// The check's ε and the largest relative error at which the two gradients still agree: the core's.
-const settings = () => spec().lesson.gradcheck;
+// The check's ε and the bound below which the two gradients agree (the largest relative error):
+// the core's.
+const {epsilon: EPSILON, agree_below: AGREE_BELOW} = spec().lesson.gradcheck;
 const MAX_ENTRIES = 100;      // rows shown per parameter
 
 // 3.2e−9 (0.25 from 10⁻³ up): two significant digits are enough to read an error.
@@ -90,13 +91,13 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
   function parameterTable(name, result) {
     const all = entries(result.analytic, result.numeric, result.relative_error);
     const shown = all.slice(0, MAX_ENTRIES);
-    const rows = shown.map(({index, a, n, e}) => el('tr', {class: e >= settings().agree_below ? 'gradcheck-bad' : undefined}, [
+    const rows = shown.map(({index, a, n, e}) => el('tr', {class: e >= AGREE_BELOW ? 'gradcheck-bad' : undefined}, [
       el('th', {scope: 'row'}, texWithText(`${parameterTex(name, {bold: false})}_{${index.join(',')}}`)),
       el('td', {}, formatNumber(a)),
       el('td', {}, formatNumber(n)),
       el('td', {}, shortExp(e)),
     ]));
-    const bad = result.max_relative_error >= settings().agree_below;
+    const bad = result.max_relative_error >= AGREE_BELOW;
     return el('details', {class: 'gradcheck-parameter', open: all.length <= 24 || bad}, [
       el('summary', {}, [tex(parameterTex(name)), ' — ', G.maxFor, ' ',
         el('span', {class: bad ? 'gradcheck-max gradcheck-bad' : 'gradcheck-max'}, shortExp(result.max_relative_error))]),
@@ -129,10 +130,10 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
     }
     showFormula(result.epsilon);
     const max = result.max_relative_error;
-    const ok = max < settings().agree_below;
+    const ok = max < AGREE_BELOW;
     verdict.hidden = false;
     verdict.className = `gradcheck-verdict ${ok ? 'gradcheck-ok' : 'gradcheck-warning'}`;
-    verdict.textContent = ok ? (agree ?? G.agree)(shortExp(max)) : G.disagree(shortExp(max), shortExp(settings().agree_below));
+    verdict.textContent = ok ? (agree ?? G.agree)(shortExp(max)) : G.disagree(shortExp(max), shortExp(AGREE_BELOW));
     verdict.dataset.max = String(max);
     explanation.hidden = ok;
     explanation.textContent = ok ? '' : hasKinks(scenario) ? G.kinks : G.noKinks;
@@ -153,7 +154,7 @@ export function mountGradcheck(container, ctx, {agree} = {}) {
     }
   }
 
-  showFormula(settings().epsilon);
+  showFormula(EPSILON);
   // The first check when the page has shown the rest (a mount's costliest panel, off screen): at
   // once when the panel is built into a page already shown (web/lessons/deferred-panels.js, which
   // keeps the view in place as it grows), when the page is idle otherwise.
