@@ -14,7 +14,10 @@ export const csp = [
 ].join('; ');
 
 // The libraries in chunks of their own: KaTeX (every page) and Chart.js (charts, loaded with them).
+// Only their scripts: KaTeX's styles, imported by the index, stay with the index's styles (in a
+// chunk of KaTeX's they would make the index import its script, 75 KB, before it could run).
 function vendorChunk(id) {
+  if (/\.css($|\?)/.test(id)) return undefined;
   if (id.includes('/node_modules/katex/')) return 'katex';
   if (id.includes('/node_modules/chart.js/') || id.includes('/node_modules/@kurkle/')) return 'chart';
   return undefined;
@@ -67,6 +70,8 @@ function assetName({names, originalFileNames}) {
 // preloaded file), and web/boot-core.js, an entry of its own beside the index (async: it runs
 // as soon as it is here, not after the index), starts compiling it (web/main.js takes the same
 // load). Without them (the dev server, a test's extra pages) the index loads the core itself.
+// KaTeX's script, which every lesson and lab imports with its page, downloads beside them too
+// (modulepreload: fetched now, run when a page imports it, never before the index runs).
 const BOOT_CORE = 'web/boot-core.js';
 const preloadCore = {
   name: 'preload-core',
@@ -75,7 +80,9 @@ const preloadCore = {
     const files = Object.values(bundle ?? {});
     const wasm = files.find((file) => file.type === 'asset' && file.originalFileNames?.some((name) => name.endsWith('web/core/core.wasm')));
     const boot = files.find((file) => file.type === 'chunk' && file.isEntry && file.facadeModuleId?.endsWith(BOOT_CORE));
+    const katex = files.find((file) => file.type === 'chunk' && file.name === 'katex');
     return [
+      katex && {tag: 'link', injectTo: 'head', attrs: {rel: 'modulepreload', crossorigin: '', href: `./${katex.fileName}`}},
       wasm && {tag: 'link', injectTo: 'head', attrs: {rel: 'preload', href: `./${wasm.fileName}`, as: 'fetch', type: 'application/wasm', crossorigin: ''}},
       boot && {tag: 'script', injectTo: 'head', attrs: {type: 'module', async: true, crossorigin: '', src: `./${boot.fileName}`}},
     ].filter(Boolean);
