@@ -10,6 +10,8 @@ import {mountHome} from './lessons/home.js';
 import {heightChanged, startFrame} from './embed/frame.js';
 import {announceReady} from './embed/messages.js';
 import {languageSwitch} from './components/language-switch.js';
+import {defaultPreset as mlpDefault, presets as mlpPresets} from './lessons/mlp/presets.js';
+import {defaultPreset as bpttDefault, presets as bpttPresets} from './lessons/bptt/presets.js';
 
 // Each lesson loads with its route: a first visit to one does not download the others.
 const routes = {
@@ -24,6 +26,8 @@ const labsRoute = async () => {
   prefetchTexts('labs', parseRoute().lang);
   return (await import('./labs/page.js')).mountLabs;
 };
+// The scenario each lesson opens with: compileFirstTrace() below.
+const firstScenarios = {'/mlp': mlpPresets[mlpDefault], '/bptt': bpttPresets[bpttDefault]};
 const routeFor = (path) => routes[path] ?? (path === '/labs' || path.startsWith('/labs/') ? labsRoute : null);
 const app = document.getElementById('app');
 
@@ -115,6 +119,15 @@ async function render(core) {
   announceReady(path, page, () => current === page);  // backprop:ready to a parent frame
 }
 
+// V8 compiles each WebAssembly function at its first call, some 10–30 ms of a lesson's first trace.
+// While the lesson's module still downloads, the core traces the scenario the lesson opens with,
+// so that the lesson's own first trace (from its address, or this same scenario) finds its path
+// compiled. The outcome itself is not needed: the lesson traces what its address says.
+function compileFirstTrace(core, path) {
+  const scenario = firstScenarios[path];
+  if (scenario) core.run('trace', scenario);
+}
+
 async function start() {
   // In a frame: its height to the parent; sandboxed without allow-same-origin: say so, stop.
   if (!startFrame(app)) return;
@@ -123,7 +136,8 @@ async function start() {
   const coreReady = pageCore();  // started by web/boot-core.js
   coreReady.catch(() => {});  // handled below, once the language is set
   // The page's module downloads while the core compiles (render() takes it from the module map).
-  routeFor(parseRoute().path)?.().catch(() => {});
+  let pageHere = false;
+  routeFor(parseRoute().path)?.().then(() => { pageHere = true; }, () => {});
   await applyLanguage(parseRoute().lang).catch(() => {});  // its texts unreachable: Spanish stays
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;
@@ -133,6 +147,7 @@ async function start() {
     app.innerHTML = `<p class="message error">${S.loadFailed}</p>`;
     throw error;
   }
+  if (!pageHere) compileFirstTrace(core, parseRoute().path);
   window.addEventListener('hashchange', () => render(core));
   render(core);
 }

@@ -7,7 +7,7 @@ import {mountTraining} from '../../components/training.js';
 import {S, localized} from '../../strings/index.js';
 import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
-import {presets} from './presets.js';
+import {defaultPreset, presets} from './presets.js';
 import {buildSteps} from './steps.js';
 import {lesson as lessonEs} from './text.js';
 
@@ -21,7 +21,7 @@ export function mountBptt(root, options) {
     lesson: lessonText(),
     presets,
     presetNames: S.bptt.presets,
-    defaultPreset: 'lesson',
+    defaultPreset,
     buildSteps,
     kind: 'rnn',
     fileName: ({model, data}) => `${S.files.fileNames.scenario}-rnn-${model.input_size}-${model.hidden_size}-${model.output_size}-T${data.sequences[0].inputs.length}.json`,

@@ -6,7 +6,7 @@ import {mountTraining} from '../../components/training.js';
 import {S, localized} from '../../strings/index.js';
 import {spec, within} from '../../core/spec.js';
 import {mountLessonPage} from '../lesson-page.js';
-import {presets} from './presets.js';
+import {defaultPreset, presets} from './presets.js';
 import {buildSteps} from './steps.js';
 import {lesson as lessonEs} from './text.js';
 
@@ -20,7 +20,7 @@ export function mountMlp(root, options) {
     lesson: lessonText(),
     presets,
     presetNames: S.mlp.presets,
-    defaultPreset: 'classic',
+    defaultPreset,
     buildSteps,
     kind: 'mlp',
     fileName: (scenario) => `${S.files.fileNames.scenario}-mlp-${scenario.model.layers.join('-')}.json`,

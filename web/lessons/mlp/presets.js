@@ -62,3 +62,6 @@ export const presets = {
     train: {steps: 1000, record_every: 100},
   },
 };
+
+// The example a first visit opens with (web/main.js has the core run it while this lesson downloads).
+export const defaultPreset = 'classic';
