@@ -74,8 +74,9 @@ describe('lesson 1: the classic 2-2-2 example', () => {
     await page.close();
   });
 
-  // The mount renders the step's section only; the sections above it fill when the page is idle,
-  // above the block the student is looking at, which must not move.
+  // The step's section fills first (at the first frame beside the workbench, when the text is
+  // reached in one column); the sections above it fill when the page is idle, above the block the
+  // student is looking at, which must not move.
   test('the text reaches the step\'s block when its sections fill while it slides there', async () => {
     // The browser idle only when the test says so: the sections above the block fill in the middle
     // of the text's smooth scroll towards it (a busy phone's order of events).
@@ -142,7 +143,7 @@ describe('lesson 1: the classic 2-2-2 example', () => {
     const reader = await harness.browser.context.newPage();
     await reader.setViewportSize({width: 390, height: 844});
     await reader.goto(`${harness.site.url}#/mlp?step=4`);
-    await reader.waitForSelector('.stepper .step-title .katex');
+    await reader.waitForSelector('.lesson-text .explains.current');
     const read = () => reader.evaluate(() => Math.round(document.getElementById('leido').getBoundingClientRect().top));
     const unfilled = await reader.evaluate(() => {
       const block = [...document.querySelectorAll('.lesson-text .explains.current')].at(-1);

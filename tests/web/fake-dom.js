@@ -107,6 +107,8 @@ export function installFakeDom() {
     createElementNS: (_, tag) => new FakeElement(tag),
     createTextNode: (data) => new FakeText(String(data)),
     createDocumentFragment: () => new FakeNode('#document-fragment'),
+    addEventListener() {},
+    removeEventListener() {},
   };
   globalThis.ResizeObserver = class {
     observe() {}

@@ -17,6 +17,12 @@ function scrollable(node, label, cues) {
   return node;
 }
 
+// Some of `node` inside the window.
+function onScreen(node) {
+  const {top, bottom} = node.getBoundingClientRect();
+  return bottom > 0 && top < innerHeight;
+}
+
 export function renderBlock(block, cues) {
   const A = S.a11y;
   if (block.math) return scrollable(tex(block.math, {display: true, className: 'equation'}), A.equationBox, cues);
@@ -39,9 +45,9 @@ export function mountLessonText(container, ctx, lesson) {
   let lastTag = null;  // the step's tag the highlighted blocks explain
   container.append(el('h2', {class: 'lesson-title'}, lesson.title));
   // Each section's heading at once; its blocks (KaTeX, the costly part) when first needed: the
-  // current step's section at mount and at each step, the others when the browser is idle, and
-  // all of them before printing. What is in view stays where it is while the sections fill
-  // (fillKeepingPlace).
+  // current step's section once the text is reached (below), then at each step; the others when
+  // the browser is idle; all of them before printing. What is in view stays where it is while the
+  // sections fill (fillKeepingPlace).
   const sections = lesson.sections.map((section) => ({
     section,
     node: el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, el('h3', {}, section.title)),
@@ -66,10 +72,8 @@ export function mountLessonText(container, ctx, lesson) {
     // later, for whatever reads the page meanwhile.
     if (container.isConnected) cues.slice(from).forEach((cue) => cue.measure());
   }
-  // Fills the first section that explains `tag` (the first section when none does).
-  function fillFor(tag) {
-    fill(sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0]);
-  }
+  // The first section that explains `tag` (the first section when none does).
+  const sectionFor = (tag) => sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0];
   // What the student sees stays where it is while a section fills: the step's block when it is in
   // view, otherwise the first block in view, keeps its place on screen (the view follows it by as
   // much as it moved); with the whole text above the view (one column), what is in view is below
@@ -103,15 +107,55 @@ export function mountLessonText(container, ctx, lesson) {
     if (by) scroller.scrollTop += by;  // even += 0 would stop a scroll under way
     owed -= by;
   }
+  // The text is reached: the current step's section, whose KaTeX is most of a first layout, waits
+  // for it, since on a phone the text is below the stepper. Whichever comes first: the first frame
+  // with the text in view (beside the workbench, a tall screen), the text within half a screen of
+  // the view, the browser idle, Tab (its equations' boxes are tab stops), reveal(), printing. In a
+  // frame (embed=1) at once: the frame's height is reported now.
+  let waiting = !ctx.store.get().embed;
+  const near = typeof IntersectionObserver === 'function' && waiting
+    ? new IntersectionObserver((seen) => {
+      if (seen.some(({isIntersecting}) => isIntersecting)) reached();
+    }, {rootMargin: '50% 0px'})
+    : null;
+  near?.observe(container);
+  const onKey = (event) => {
+    if (event.key === 'Tab') reached();
+  };
+  if (waiting) document.addEventListener('keydown', onKey, true);
+  function start() {
+    if (!waiting) return;
+    waiting = false;
+    near?.disconnect();
+    document.removeEventListener('keydown', onKey, true);
+    const entry = sectionFor(lastTag);
+    if (container.isConnected) fillKeepingPlace(entry);
+    else fill(entry);
+    mark();
+  }
+  // Reached after the first frame: the step's block is followed in the next one.
+  function reached() {
+    start();
+    if (!frame) frame = requestAnimationFrame(follow);
+  }
+
   let cancelIdle = () => {};
   function fillNext() {
+    if (waiting) {
+      reached();
+      cancelIdle = whenIdle(fillNext);
+      return;
+    }
     const next = sections.find((entry) => !entry.filled);
     if (!next) return;
     if (container.isConnected) fillKeepingPlace(next);
     else fill(next);
     cancelIdle = whenIdle(fillNext);
   }
-  const fillAll = () => sections.forEach(fill);
+  const fillAll = () => {
+    start();
+    sections.forEach(fill);
+  };
   window.addEventListener('beforeprint', fillAll);
 
   let current = null;  // the first highlighted block
@@ -137,6 +181,7 @@ export function mountLessonText(container, ctx, lesson) {
   function follow() {
     frame = 0;
     markBox();
+    if (waiting && container.isConnected && onScreen(container)) start();  // before this frame's paint
     if (!current || !ownBox()) return;
     const box = container.getBoundingClientRect();
     const at = current.getBoundingClientRect();
@@ -153,20 +198,24 @@ export function mountLessonText(container, ctx, lesson) {
       slideTimer = setTimeout(stopSliding, 2000);  // where 'scrollend' never comes
     }
   }
-  function render(state) {
-    const tag = state.steps[state.step]?.tag;
-    if (tag === lastTag) return;
-    lastTag = tag;
-    fillFor(tag);
+  // The blocks that explain the step highlighted; `current`, the first of them.
+  function mark() {
     let first = null;
     for (const entry of sections) {
       for (const [node, tags] of entry.tagged) {
-        const on = tags.includes(tag);
+        const on = tags.includes(lastTag);
         node.classList.toggle('current', on);
         if (on && !first) first = node;
       }
     }
     current = first;
+  }
+  function render(state) {
+    const tag = state.steps[state.step]?.tag;
+    if (tag === lastTag) return;
+    lastTag = tag;
+    if (!waiting) fill(sectionFor(tag));
+    mark();
     // After layout: on the first render the page is not in the document yet.
     if (!frame) frame = requestAnimationFrame(follow);
   }
@@ -182,12 +231,15 @@ export function mountLessonText(container, ctx, lesson) {
     // Brings the highlighted block into view from its start (the document scrolls when the text
     // has no box of its own; the block's scroll margin keeps it below the sticky step bar).
     reveal() {
+      start();
       current?.scrollIntoView({block: 'start', behavior: smooth()});
     },
     destroy() {
       unsubscribe();
       cancelAnimationFrame(frame);
       cancelIdle();
+      near?.disconnect();
+      document.removeEventListener('keydown', onKey, true);
       window.removeEventListener('beforeprint', fillAll);
       window.removeEventListener('resize', markBox);
       clearTimeout(slideTimer);
