@@ -17,7 +17,7 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 const TRANSFER_BUDGET = 300 * 1024;
 const INTERACTIVE_BUDGET = 400;
 
-// Interactive: `ready` is on screen, then `act` answers (a lesson's → key shows step 2).
+// Interactive: `ready` is drawn on screen, then `act` answers (a lesson's → key shows step 2).
 const lessonReady = {
   ready: '.stepper .step-title .katex',
   act: async (page) => {
@@ -41,19 +41,23 @@ export async function serveBuilt(outDir) {
   return {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
 }
 
-// Records in window.__interactive the performance.now() of the mutation that first shows `selector`.
+// Records in window.__interactive the performance.now() at which the first frame that shows
+// `selector` has been drawn: the mutation that adds it, then that frame (its animation-frame
+// callbacks, style, layout and paint; what the page defers into it counts), then the next task.
 export function markInteractive(page, selector) {
   return page.addInitScript((wanted) => {
     new MutationObserver((_, observer) => {
       if (document.querySelector(wanted)) {
-        window.__interactive = performance.now();
         observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__interactive = performance.now();
+        }));
       }
     }).observe(document, {childList: true, subtree: true});
   }, selector);
 }
 
-// One fresh visit: ms to `ready` (performance.now() at the mutation that showed it) and the files.
+// One fresh visit: ms to `ready` drawn (markInteractive) and the files.
 export async function visit(site, {route, ready, act}) {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
