@@ -52,14 +52,19 @@ export function mountLessonText(container, ctx, lesson) {
     section,
     node: el('section', {id: `texto-${section.id}`, class: 'lesson-section'}, el('h3', {}, section.title)),
     filled: false,
+    next: 0,  // its first block still to render
     tagged: [],  // [node, tags]: its blocks that explain steps
   }));
   container.append(...sections.map(({node}) => node));
-  function fill(entry) {
+  // Renders the section's blocks still to render, or (`until`, a performance.now()) those that fit
+  // before then, one at least: at idle a section fills over several idle periods, not in one long
+  // task that a tap would wait for.
+  function fill(entry, until = Infinity) {
     if (entry.filled) return;
-    entry.filled = true;
     const from = cues.length;
-    for (const block of entry.section.blocks) {
+    const {blocks} = entry.section;
+    while (entry.next < blocks.length) {
+      const block = blocks[entry.next++];
       const node = renderBlock(block, cues);
       if (block.steps?.length) {
         node.classList.add('explains');
@@ -67,7 +72,9 @@ export function mountLessonText(container, ctx, lesson) {
         entry.tagged.push([node, block.steps]);
       }
       entry.node.append(node);
+      if (performance.now() >= until) break;
     }
+    entry.filled = entry.next === blocks.length;
     // Filled on the page (not at mount): its scrolling blocks are tab stops at once, not a frame
     // later, for whatever reads the page meanwhile.
     if (container.isConnected) cues.slice(from).forEach((cue) => cue.measure());
@@ -81,7 +88,7 @@ export function mountLessonText(container, ctx, lesson) {
   // (web/styles.css): at the top of the text's box it kept the heading above an empty section, not
   // the step's block below it.
   let owed = 0;  // what the view still has to follow, below a whole pixel (scrolling rounds)
-  function fillKeepingPlace(entry) {
+  function fillKeepingPlace(entry, until) {
     const box = ownBox();
     const scroller = box ? container : document.scrollingElement;
     const view = box ? container.getBoundingClientRect() : {top: 0, bottom: innerHeight};
@@ -93,7 +100,7 @@ export function mountLessonText(container, ctx, lesson) {
     const textAbove = !box && container.getBoundingClientRect().bottom <= view.top;
     const place = () => (anchor ? anchor.getBoundingClientRect().top : entry.node.getBoundingClientRect().height);
     const before = place();
-    fill(entry);
+    fill(entry, until);
     // Our smooth scroll still on its way to the step's block (a busy machine fills sections in the
     // middle of it): setting scrollTop would stop it short of the block, so it is sent on to where
     // the block is now.
@@ -140,7 +147,7 @@ export function mountLessonText(container, ctx, lesson) {
   }
 
   let cancelIdle = () => {};
-  function fillNext() {
+  function fillNext(deadline) {
     if (waiting) {
       reached();
       cancelIdle = whenIdle(fillNext);
@@ -148,8 +155,10 @@ export function mountLessonText(container, ctx, lesson) {
     }
     const next = sections.find((entry) => !entry.filled);
     if (!next) return;
-    if (container.isConnected) fillKeepingPlace(next);
-    else fill(next);
+    // Half the idle time left: a block's KaTeX can take as long again, and a tap should not wait.
+    const until = performance.now() + (deadline?.timeRemaining?.() ?? 0) / 2;
+    if (container.isConnected) fillKeepingPlace(next, until);
+    else fill(next, until);
     cancelIdle = whenIdle(fillNext);
   }
   const fillAll = () => {
