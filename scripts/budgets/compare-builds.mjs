@@ -2,7 +2,7 @@
 // Two built sites' first visits (scripts/budgets/first-visit.mjs), interleaved run by run on the
 // same machine so that its load touches both alike: the medians of time to interactive and what
 // each transfers, gzip, per route.
-// usage: node scripts/budgets/compare-builds.mjs <before-dist> <after-dist> [--runs N] [--route #/mlp] [--files]
+// usage: node scripts/budgets/compare-builds.mjs <before-dist> <after-dist> [--runs N] [--route #/mlp] [--viewport 390x844] [--files]
 import {VISITS, serveBuilt, visit} from './first-visit.mjs';
 import {median} from './table.mjs';
 
@@ -10,6 +10,9 @@ const [before, after] = process.argv.slice(2, 4);
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const routeArg = process.argv.indexOf('--route');  // one route only
+const viewportArg = process.argv.indexOf('--viewport');  // a phone's, say; the browser's default otherwise
+const [width, height] = viewportArg > 0 ? process.argv[viewportArg + 1].split('x').map(Number) : [];
+const viewport = width && height ? {width, height} : null;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 const sites = {before: await serveBuilt(before), after: await serveBuilt(after)};
@@ -18,7 +21,7 @@ for (const spec of VISITS.filter(({route}) => routeArg < 0 || route === process.
   const files = {};
   for (let run = 0; run < RUNS; run++) {
     for (const name of run % 2 ? ['after', 'before'] : ['before', 'after']) {
-      const result = await visit(sites[name], spec);
+      const result = await visit(sites[name], spec, viewport);
       times[name].push(result.interactive);
       files[name] ??= result.files;
     }

@@ -57,10 +57,12 @@ export function markInteractive(page, selector) {
   }, selector);
 }
 
-// One fresh visit: ms to `ready` drawn (markInteractive) and the files.
-export async function visit(site, {route, ready, act}) {
+// One fresh visit: ms to `ready` drawn (markInteractive) and the files; `viewport` {width, height},
+// or the browser's default (1280 × 720).
+export async function visit(site, {route, ready, act}, viewport = null) {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   await markInteractive(page, ready);
   const bodies = new Map();  // url → body: a file fetched twice (a second worker) counts once
   page.on('response', async (response) => {
