@@ -56,10 +56,10 @@ export function mountLessonText(container, ctx, lesson) {
     tagged: [],  // [node, tags]: its blocks that explain steps
   }));
   container.append(...sections.map(({node}) => node));
-  // Renders the section's blocks still to render, or (`until`, a performance.now()) those that fit
-  // before then, one at least: at idle a section fills over several idle periods, not in one long
-  // task that a tap would wait for.
-  function fill(entry, until = Infinity) {
+  // Renders the section's blocks still to render, or while `more(node, block)` says so after each
+  // one: at idle those that fit in part of it (a section fills over several idle periods, not in one
+  // long task that a tap would wait for), in the first frame those that fill the view.
+  function fill(entry, more = null) {
     if (entry.filled) return;
     const from = cues.length;
     const {blocks} = entry.section;
@@ -72,7 +72,7 @@ export function mountLessonText(container, ctx, lesson) {
         entry.tagged.push([node, block.steps]);
       }
       entry.node.append(node);
-      if (performance.now() >= until) break;
+      if (more && !more(node, block)) break;
     }
     entry.filled = entry.next === blocks.length;
     // Filled on the page (not at mount): its scrolling blocks are tab stops at once, not a frame
@@ -88,7 +88,7 @@ export function mountLessonText(container, ctx, lesson) {
   // (web/styles.css): at the top of the text's box it kept the heading above an empty section, not
   // the step's block below it.
   let owed = 0;  // what the view still has to follow, below a whole pixel (scrolling rounds)
-  function fillKeepingPlace(entry, until) {
+  function fillKeepingPlace(entry, more) {
     const box = ownBox();
     const scroller = box ? container : document.scrollingElement;
     const view = box ? container.getBoundingClientRect() : {top: 0, bottom: innerHeight};
@@ -100,7 +100,7 @@ export function mountLessonText(container, ctx, lesson) {
     const textAbove = !box && container.getBoundingClientRect().bottom <= view.top;
     const place = () => (anchor ? anchor.getBoundingClientRect().top : entry.node.getBoundingClientRect().height);
     const before = place();
-    fill(entry, until);
+    fill(entry, more);
     // Our smooth scroll still on its way to the step's block (a busy machine fills sections in the
     // middle of it): setting scrollTop would stop it short of the block, so it is sent on to where
     // the block is now.
@@ -130,14 +130,30 @@ export function mountLessonText(container, ctx, lesson) {
     if (event.key === 'Tab') reached();
   };
   if (waiting) document.addEventListener('keydown', onKey, true);
-  function start() {
+  // `firstFrame`: the text is on screen before its first paint; the step's section is rendered down
+  // to the step's first block and then as far as fills the view below that block's start (the
+  // text is scrolled there next), the rest of it at idle before the other sections.
+  function start(firstFrame = false) {
     if (!waiting) return;
     waiting = false;
     near?.disconnect();
     document.removeEventListener('keydown', onKey, true);
     const entry = sectionFor(lastTag);
-    if (container.isConnected) fillKeepingPlace(entry);
-    else fill(entry);
+    if (firstFrame) {
+      const height = ownBox() ? container.clientHeight : innerHeight;
+      let first = null;
+      fill(entry, (node, block) => {
+        if (!first) {
+          if (block.steps?.includes(lastTag)) first = node;
+          return true;
+        }
+        return node.getBoundingClientRect().bottom - first.getBoundingClientRect().top < height;
+      });
+    } else if (container.isConnected) {
+      fillKeepingPlace(entry);
+    } else {
+      fill(entry);
+    }
     mark();
   }
   // Reached after the first frame: the step's block is followed in the next one.
@@ -153,17 +169,19 @@ export function mountLessonText(container, ctx, lesson) {
       cancelIdle = whenIdle(fillNext);
       return;
     }
-    const next = sections.find((entry) => !entry.filled);
+    // The step's section first when the first frame rendered only part of it.
+    const next = sections.find((entry) => !entry.filled && entry.next > 0) ?? sections.find((entry) => !entry.filled);
     if (!next) return;
     // Half the idle time left: a block's KaTeX can take as long again, and a tap should not wait.
     const until = performance.now() + (deadline?.timeRemaining?.() ?? 0) / 2;
-    if (container.isConnected) fillKeepingPlace(next, until);
-    else fill(next, until);
+    const more = () => performance.now() < until;
+    if (container.isConnected) fillKeepingPlace(next, more);
+    else fill(next, more);
     cancelIdle = whenIdle(fillNext);
   }
   const fillAll = () => {
     start();
-    sections.forEach(fill);
+    for (const entry of sections) fill(entry);
   };
   window.addEventListener('beforeprint', fillAll);
 
@@ -190,7 +208,7 @@ export function mountLessonText(container, ctx, lesson) {
   function follow() {
     frame = 0;
     markBox();
-    if (waiting && container.isConnected && onScreen(container)) start();  // before this frame's paint
+    if (waiting && container.isConnected && onScreen(container)) start(true);  // before this frame's paint
     if (!current || !ownBox()) return;
     const box = container.getBoundingClientRect();
     const at = current.getBoundingClientRect();
