@@ -147,7 +147,9 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
   };
 
   // The address follows the state one frame later, coalesced: history.replaceState costs a few
-  // milliseconds, which a step's key press should not wait for.
+  // milliseconds (a first call more than 10), which a step's key press should not wait for. The
+  // mount's own state is written when the page is idle: the page already shows what its address
+  // opened, and the first paint need not wait either.
   let addressFrame = 0;
   const writeAddress = () => {
     addressFrame = 0;
@@ -157,7 +159,9 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
   store.subscribe(() => {
     if (!addressFrame) addressFrame = requestAnimationFrame(writeAddress);
   });
-  writeAddress();
+  const cancelFirstAddress = whenIdle(() => {
+    if (!addressFrame) writeAddress();
+  });
 
   const state = store.get();
   const notice = el('p', {class: 'notice', role: 'status', hidden: !state.notice}, state.notice ?? '');
@@ -259,6 +263,7 @@ export function mountLessonPage(root, {core, params, carried = null}, config) {
     },
     destroy() {
       cancelAnimationFrame(addressFrame);  // the address now belongs to the next page
+      cancelFirstAddress();
       for (const m of mounted) m?.destroy?.();
     },
   };
