@@ -16,7 +16,7 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 const site = await serveSite();
 const rows = [];
 
-// ---- first visits to #/mlp, #/bptt and #/labs/clasificacion (scripts/budgets/first-visit.mjs)
+// ---- first visits to #/mlp, #/bptt (also at a phone's size) and #/labs/clasificacion (scripts/budgets/first-visit.mjs)
 const visits = await measureFirstVisits(site);
 rows.push(...firstVisitRows(visits));
 const wasm = visits[0].files.filter((f) => f.name.endsWith('.wasm')).reduce((sum, f) => sum + f.size, 0);

@@ -16,7 +16,7 @@ const viewport = width && height ? {width, height} : null;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 const sites = {before: await serveBuilt(before), after: await serveBuilt(after)};
-for (const spec of VISITS.filter(({route}) => routeArg < 0 || route === process.argv[routeArg + 1])) {
+for (const spec of VISITS.filter(({route, viewport}) => !viewport && (routeArg < 0 || route === process.argv[routeArg + 1]))) {
   const times = {before: [], after: []};
   const files = {};
   for (let run = 0; run < RUNS; run++) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // First visits in headless Chromium against the built site under the strict CSP, each in a fresh
-// profile: #/mlp, #/bptt and #/labs/clasificacion. For each, the time to interactive (the page's
-// first control answers) and every file transferred, gzip (what a gzip host sends). Prints the
-// Markdown rows and, with --files, the list of files and their sizes.
+// profile: #/mlp, #/bptt (at the default size and a phone's) and #/labs/clasificacion. For each,
+// the time to interactive (the page's first control answers) and every file transferred, gzip
+// (what a gzip host sends). Prints the Markdown rows and, with --files, the files and sizes.
 // usage: node scripts/budgets/first-visit.mjs [--no-build] [--runs N] [--files]
 import {gzipSync} from 'node:zlib';
 import {preview} from 'vite';
@@ -25,9 +25,14 @@ const lessonReady = {
     await page.waitForFunction(() => /^(Paso|Step) 2/.test(document.querySelector('.progress-text')?.textContent ?? ''));
   },
 };
+// At the browser's default size (1280 × 720); the lessons at a phone's too, where their text is
+// below the workbench.
+const PHONE = {width: 390, height: 844};
 export const VISITS = [
   {route: '#/mlp', ...lessonReady},
   {route: '#/bptt', ...lessonReady},
+  {route: '#/mlp', viewport: PHONE, ...lessonReady},
+  {route: '#/bptt', viewport: PHONE, ...lessonReady},
   {route: '#/labs/clasificacion', ready: '.clf-run-bar .clf-play', act: async (page) => {
     await page.click('.clf-run-bar .clf-play');
     await page.waitForSelector('.clf-run-bar .clf-pause:not([disabled])');
@@ -97,11 +102,12 @@ export async function measureFirstVisits(site, runs = RUNS) {
     const times = [];
     let files = null;
     for (let run = 0; run < runs; run++) {
-      const result = await visit(site, spec);
+      const result = await visit(site, spec, spec.viewport);
       times.push(result.interactive);
       files ??= result.files;
     }
-    results.push({route: spec.route, times, files, total: files.reduce((sum, f) => sum + f.size, 0)});
+    const where = spec.viewport ? `${spec.route} at ${spec.viewport.width} × ${spec.viewport.height}` : spec.route;
+    results.push({route: where, times, files, total: files.reduce((sum, f) => sum + f.size, 0)});
   }
   return results;
 }
