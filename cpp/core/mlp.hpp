@@ -81,5 +81,8 @@ double loss(const Mlp& mlp, const MlpTape& tape, const ConstMatrixRef& y);
 // After a training forward. A batch-norm layer's ∂L/∂b is exactly 0 (b cancels in z − μ_B).
 void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
               MlpGrads& grads);
+// A training step's pass: forward in training mode, update_running, the loss (returned), backward.
+double train_pass(Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
+                  MlpGrads& grads);
 
 }  // namespace backprop

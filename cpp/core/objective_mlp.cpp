@@ -46,10 +46,7 @@ class MlpObjective final : public Objective {
       views_.push_back({keys::gamma(l + 1), layer.batch_norm.gamma.data(), grads_[l].dgamma.data(), 1, n, true, true, false});
       views_.push_back({keys::beta(l + 1), layer.batch_norm.beta.data(), grads_[l].dbeta.data(), 1, n, false, true});
     }
-    for (const Layer& layer : mlp_.layers) {
-      dropout_ |= layer.dropout > 0;
-      batch_norm_ |= layer.batch_norm.enabled();
-    }
+    for (const Layer& layer : mlp_.layers) dropout_ |= layer.dropout > 0;
     if (s.validation_inputs) {
       validation_inputs_ = *s.validation_inputs;
       validation_targets_ = *s.validation_targets;
@@ -72,18 +69,10 @@ class MlpObjective final : public Objective {
     if (batch.contiguous) {
       const ConstMatrixRef x = inputs_.middleRows(batch.index[0], batch.size);  // made once per step
       const ConstMatrixRef y = targets_.middleRows(batch.index[0], batch.size);
-      forward(mlp_, x, slot.tape, true);
-      if (batch_norm_) update_running(mlp_, slot.tape);
-      const double value = backprop::loss(mlp_, slot.tape, y);
-      backward(mlp_, x, y, slot.tape, grads_);
-      return value;
+      return train_pass(mlp_, x, y, slot.tape, grads_);
     }
     gather(batch, slot);
-    forward(mlp_, slot.x, slot.tape, true);
-    if (batch_norm_) update_running(mlp_, slot.tape);
-    const double value = backprop::loss(mlp_, slot.tape, slot.y);
-    backward(mlp_, slot.x, slot.y, slot.tape, grads_);
-    return value;
+    return train_pass(mlp_, slot.x, slot.y, slot.tape, grads_);
   }
 
   NamedValues buffers() const override {
@@ -292,7 +281,6 @@ class MlpObjective final : public Objective {
   std::map<size_t, Matrix> given_masks_;  // by layer index from 0: N × n
   Rng dropout_rng_;
   bool dropout_ = false;
-  bool batch_norm_ = false;
   std::vector<bool> alive_;  // dead_units' work space
 };
 
