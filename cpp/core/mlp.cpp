@@ -210,8 +210,8 @@ MlpTape make_tape(const Mlp& mlp, Index batch_size) {
   return tape;
 }
 
-void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape, bool training) {
-  forward(mlp.layers[0], Rows(x), tape[0], training);
+void forward(const Mlp& mlp, const Rows& x, MlpTape& tape, bool training) {
+  forward(mlp.layers[0], x, tape[0], training);
   for (size_t l = 1; l < mlp.layers.size(); ++l)
     forward(mlp.layers[l], output(mlp.layers[l - 1], tape[l - 1], training), tape[l], training);
 }
@@ -229,24 +229,24 @@ double loss_scale(const Mlp& mlp, Index batch_size) {
 }
 }  // namespace
 
-double loss(const Mlp& mlp, const MlpTape& tape, const ConstMatrixRef& y) {
+double loss(const Mlp& mlp, const MlpTape& tape, const Rows& y) {
   const LayerTape& out = tape.back();
-  return loss_scale(mlp, y.rows()) *
-         sum_loss(mlp.loss, mlp.layers.back().activation, out.z.data(), out.a.data(), y.data(),
+  return loss_scale(mlp, y.rows) *
+         sum_loss(mlp.loss, mlp.layers.back().activation, out.z.data(), out.a.data(), y.data,
                   out.z.rows(), out.z.cols());
 }
 
-void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
+void backward(const Mlp& mlp, const Rows& x, const Rows& y, MlpTape& tape,
               MlpGrads& grads) {
   const size_t L = mlp.layers.size();
   LayerTape& out = tape[L - 1];
-  output_delta(mlp.loss, mlp.layers[L - 1].activation, out.z.data(), out.a.data(), y.data(),
-               loss_scale(mlp, y.rows()), out.a_grad.data(), out.delta.data(), out.z.rows(), out.z.cols());
+  output_delta(mlp.loss, mlp.layers[L - 1].activation, out.z.data(), out.a.data(), y.data,
+               loss_scale(mlp, y.rows), out.a_grad.data(), out.delta.data(), out.z.rows(), out.z.cols());
   for (size_t l = L - 1; l > 0; --l) {
     backward(output(mlp.layers[l - 1], tape[l - 1], true), tape[l], grads[l]);
     backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1], tape[l - 1], grads[l - 1]);
   }
-  backward(Rows(x), tape[0], grads[0]);
+  backward(x, tape[0], grads[0]);
   // b cancels in batch norm's forward (z − μ_B): its gradient is exactly 0. Σδ computes it only up
   // to rounding (~1e-17, PyTorch's value), which Adam or RMSprop would turn into steps of about lr
   // that differ between any two builds; the exact 0 keeps b where it is.
@@ -258,8 +258,7 @@ void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, 
 // network's whole pass is one function (the lesson's step 85 -> 72 ns); clang 14 (the WebAssembly
 // build) only forward, loss and backward: one call instead of three. Inlining the rest as well
 // (always_inline down to the loops) made V8 run every workload's step some 20% slower.
-[[gnu::flatten]] double train_pass(Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
-                                   MlpGrads& grads) {
+[[gnu::flatten]] double train_pass(Mlp& mlp, const Rows& x, const Rows& y, MlpTape& tape, MlpGrads& grads) {
   forward(mlp, x, tape, true);
   update_running(mlp, tape);
   const double value = loss(mlp, tape, y);

@@ -67,9 +67,8 @@ class MlpObjective final : public Objective {
     Slot& slot = *last_;
     if (dropout_) set_masks(batch, slot.tape);
     if (batch.contiguous) {
-      const ConstMatrixRef x = inputs_.middleRows(batch.index[0], batch.size);  // made once per step
-      const ConstMatrixRef y = targets_.middleRows(batch.index[0], batch.size);
-      return train_pass(mlp_, x, y, slot.tape, grads_);
+      return train_pass(mlp_, Rows(inputs_, batch.index[0], batch.size), Rows(targets_, batch.index[0], batch.size),
+                        slot.tape, grads_);
     }
     gather(batch, slot);
     return train_pass(mlp_, slot.x, slot.y, slot.tape, grads_);
@@ -229,8 +228,8 @@ class MlpObjective final : public Objective {
   double forward_loss(const Batch& batch, bool training) {
     Slot& slot = slot_for(batch.size);
     if (batch.contiguous) {
-      forward(mlp_, inputs_.middleRows(batch.index[0], batch.size), slot.tape, training);
-      return backprop::loss(mlp_, slot.tape, targets_.middleRows(batch.index[0], batch.size));
+      forward(mlp_, Rows(inputs_, batch.index[0], batch.size), slot.tape, training);
+      return backprop::loss(mlp_, slot.tape, Rows(targets_, batch.index[0], batch.size));
     }
     gather(batch, slot);
     forward(mlp_, slot.x, slot.tape, training);
@@ -245,6 +244,7 @@ class MlpObjective final : public Objective {
   };
 
   Slot& slot_for(Index rows) {
+    if (last_ && last_->rows == rows) return *last_;  // a training step's, without a walk through the deque
     for (Slot& slot : slots_)
       if (slot.rows == rows) return slot;
     slots_.push_back({rows, make_tape(mlp_, rows), Matrix(rows, inputs_.cols()), Matrix(rows, targets_.cols())});
