@@ -32,8 +32,10 @@ InputMap map(const Rows& r) { return InputMap(r.data, r.rows, r.cols, Eigen::Out
 // the first term and adds the others in order of the inner index.
 
 // z = input Wᵀ + b: z(i, j) = Σ_k input(i, k) W(j, k) + b(j)
+// NIn > 0: the inputs' width known at compile time (the same code, its inner loops unrolled).
+template <int NIn>
 BACKPROP_SCALAR_LOOPS void affine_small(const Rows& input, const Matrix& W, const Matrix& b, Matrix& z) {
-  const Index n_in = W.cols(), n = W.rows();
+  const Index n_in = NIn > 0 ? NIn : W.cols(), n = W.rows();
   const double* w = W.data();
   const double* bias = b.data();
   for (Index i = 0; i < input.rows; ++i) {
@@ -95,8 +97,9 @@ BACKPROP_SCALAR_LOOPS void delta_times_w_small(const Matrix& delta, const Matrix
 }
 
 // ∂L/∂W(j, k) = Σ_i δ(i, j) input(i, k), ∂L/∂b(j) = Σ_i δ(i, j)
+template <int NIn>
 BACKPROP_SCALAR_LOOPS void weight_grad_small(const Rows& input, const Matrix& delta, LayerGrad& grad) {
-  const Index n = delta.cols(), n_in = input.cols, m = delta.rows();
+  const Index n = delta.cols(), n_in = NIn > 0 ? NIn : input.cols, m = delta.rows();
   const double* d = delta.data();
   double* dW = grad.dW.data();
   double* db = grad.db.data();
@@ -155,7 +158,8 @@ void delta_times_w(const Matrix& delta, const Matrix& W, Matrix& dst) {
 
 void forward(const Layer& layer, const Rows& input, LayerTape& tape, bool training) {
   const double ops = product_ops(input.rows, layer.W.cols(), layer.W.rows());
-  if (ops <= small_product_ops) affine_small(input, layer.W, layer.b, tape.z);
+  if (ops <= small_product_ops && input.cols == 2) affine_small<2>(input, layer.W, layer.b, tape.z);
+  else if (ops <= small_product_ops) affine_small<0>(input, layer.W, layer.b, tape.z);
   else affine_large(input, layer, tape.z);
   if (!layer.batch_norm.enabled()) {
     activate(layer.activation, tape.z.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
@@ -169,7 +173,8 @@ void forward(const Layer& layer, const Rows& input, LayerTape& tape, bool traini
 
 void backward(const Rows& input, const LayerTape& tape, LayerGrad& grad) {
   const double ops = product_ops(tape.delta.cols(), tape.delta.rows(), input.cols);
-  if (ops <= small_product_ops) weight_grad_small(input, tape.delta, grad);
+  if (ops <= small_product_ops && input.cols == 2) weight_grad_small<2>(input, tape.delta, grad);
+  else if (ops <= small_product_ops) weight_grad_small<0>(input, tape.delta, grad);
   else weight_grad_large(input, tape.delta, grad);
 }
 
