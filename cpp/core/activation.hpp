@@ -22,7 +22,8 @@ std::optional<Activation> activation_from_name(std::string_view name);
 // small network's step is a few large functions rather than many small calls (issue 15).
 
 // The activations' loops call exp for each element: clang's vectorised versions move lanes in and
-// out of SIMD registers around each call, slower in WebAssembly than the scalar loops (issue 15).
+// out of SIMD registers around each call, slower in WebAssembly than the scalar loops (the lesson's
+// step 143 -> 135 ns, the wider networks unchanged; issue 15).
 #if defined(__clang__)
 #define BACKPROP_SCALAR_LOOP _Pragma("clang loop vectorize(disable) interleave(disable)")
 #else
