@@ -32,8 +32,10 @@ InputMap map(const Rows& r) { return InputMap(r.data, r.rows, r.cols, Eigen::Out
 // the first term and adds the others in order of the inner index.
 
 // z = input Wᵀ + b: z(i, j) = Σ_k input(i, k) W(j, k) + b(j)
+// NIn > 0: the inputs' width known at compile time (the same code, its inner loops unrolled).
+template <int NIn>
 BACKPROP_SCALAR_LOOPS void affine_small(const Rows& input, const Matrix& W, const Matrix& b, Matrix& z) {
-  const Index n_in = W.cols(), n = W.rows();
+  const Index n_in = NIn > 0 ? NIn : W.cols(), n = W.rows();
   const double* w = W.data();
   const double* bias = b.data();
   for (Index i = 0; i < input.rows; ++i) {
@@ -95,8 +97,9 @@ BACKPROP_SCALAR_LOOPS void delta_times_w_small(const Matrix& delta, const Matrix
 }
 
 // ∂L/∂W(j, k) = Σ_i δ(i, j) input(i, k), ∂L/∂b(j) = Σ_i δ(i, j)
+template <int NIn>
 BACKPROP_SCALAR_LOOPS void weight_grad_small(const Rows& input, const Matrix& delta, LayerGrad& grad) {
-  const Index n = delta.cols(), n_in = input.cols, m = delta.rows();
+  const Index n = delta.cols(), n_in = NIn > 0 ? NIn : input.cols, m = delta.rows();
   const double* d = delta.data();
   double* dW = grad.dW.data();
   double* db = grad.db.data();
@@ -131,9 +134,23 @@ BACKPROP_SCALAR_LOOPS void weight_grad_small(const Rows& input, const Matrix& de
   }
 }
 
+// The larger products, through Eigen, out of line: a small network's pass (train_pass) takes the
+// rest into one function, and not these.
+[[gnu::noinline]] void affine_large(const Rows& input, const Layer& layer, Matrix& z) {
+  multiply(z, map(input), layer.W.transpose());
+  z.rowwise() += layer.b.row(0);
+}
+[[gnu::noinline]] void weight_grad_large(const Rows& input, const Matrix& delta, LayerGrad& grad) {
+  multiply(grad.dW, delta.transpose(), map(input));
+  grad.db.noalias() = delta.colwise().sum();
+}
+[[gnu::noinline]] void delta_times_w_large(const Matrix& delta, const Matrix& W, Matrix& dst) {
+  multiply(dst, delta, W);
+}
+
 void delta_times_w(const Matrix& delta, const Matrix& W, Matrix& dst) {
   const double ops = product_ops(delta.rows(), W.rows(), W.cols());
-  if (ops > small_product_ops) return multiply(dst, delta, W);
+  if (ops > small_product_ops) return delta_times_w_large(delta, W, dst);
   delta_times_w_small(delta, W, dst);
 }
 
@@ -141,12 +158,9 @@ void delta_times_w(const Matrix& delta, const Matrix& W, Matrix& dst) {
 
 void forward(const Layer& layer, const Rows& input, LayerTape& tape, bool training) {
   const double ops = product_ops(input.rows, layer.W.cols(), layer.W.rows());
-  if (ops <= small_product_ops) {
-    affine_small(input, layer.W, layer.b, tape.z);
-  } else {
-    multiply(tape.z, map(input), layer.W.transpose());
-    tape.z.rowwise() += layer.b.row(0);
-  }
+  if (ops <= small_product_ops && input.cols == 2) affine_small<2>(input, layer.W, layer.b, tape.z);
+  else if (ops <= small_product_ops) affine_small<0>(input, layer.W, layer.b, tape.z);
+  else affine_large(input, layer, tape.z);
   if (!layer.batch_norm.enabled()) {
     activate(layer.activation, tape.z.data(), tape.a.data(), tape.z.rows(), tape.z.cols());
   } else {
@@ -159,12 +173,9 @@ void forward(const Layer& layer, const Rows& input, LayerTape& tape, bool traini
 
 void backward(const Rows& input, const LayerTape& tape, LayerGrad& grad) {
   const double ops = product_ops(tape.delta.cols(), tape.delta.rows(), input.cols);
-  if (ops <= small_product_ops) {
-    weight_grad_small(input, tape.delta, grad);
-    return;
-  }
-  multiply(grad.dW, tape.delta.transpose(), map(input));
-  grad.db.noalias() = tape.delta.colwise().sum();
+  if (ops <= small_product_ops && input.cols == 2) weight_grad_small<2>(input, tape.delta, grad);
+  else if (ops <= small_product_ops) weight_grad_small<0>(input, tape.delta, grad);
+  else weight_grad_large(input, tape.delta, grad);
 }
 
 void backward_delta(const Layer& layer, const LayerTape& tape, const Layer& below, LayerTape& below_tape,
@@ -204,8 +215,8 @@ MlpTape make_tape(const Mlp& mlp, Index batch_size) {
   return tape;
 }
 
-void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape, bool training) {
-  forward(mlp.layers[0], Rows(x), tape[0], training);
+void forward(const Mlp& mlp, const Rows& x, MlpTape& tape, bool training) {
+  forward(mlp.layers[0], x, tape[0], training);
   for (size_t l = 1; l < mlp.layers.size(); ++l)
     forward(mlp.layers[l], output(mlp.layers[l - 1], tape[l - 1], training), tape[l], training);
 }
@@ -223,29 +234,41 @@ double loss_scale(const Mlp& mlp, Index batch_size) {
 }
 }  // namespace
 
-double loss(const Mlp& mlp, const MlpTape& tape, const ConstMatrixRef& y) {
+double loss(const Mlp& mlp, const MlpTape& tape, const Rows& y) {
   const LayerTape& out = tape.back();
-  return loss_scale(mlp, y.rows()) *
-         sum_loss(mlp.loss, mlp.layers.back().activation, out.z.data(), out.a.data(), y.data(),
+  return loss_scale(mlp, y.rows) *
+         sum_loss(mlp.loss, mlp.layers.back().activation, out.z.data(), out.a.data(), y.data,
                   out.z.rows(), out.z.cols());
 }
 
-void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
+void backward(const Mlp& mlp, const Rows& x, const Rows& y, MlpTape& tape,
               MlpGrads& grads) {
   const size_t L = mlp.layers.size();
   LayerTape& out = tape[L - 1];
-  output_delta(mlp.loss, mlp.layers[L - 1].activation, out.z.data(), out.a.data(), y.data(),
-               loss_scale(mlp, y.rows()), out.a_grad.data(), out.delta.data(), out.z.rows(), out.z.cols());
+  output_delta(mlp.loss, mlp.layers[L - 1].activation, out.z.data(), out.a.data(), y.data,
+               loss_scale(mlp, y.rows), out.a_grad.data(), out.delta.data(), out.z.rows(), out.z.cols());
   for (size_t l = L - 1; l > 0; --l) {
     backward(output(mlp.layers[l - 1], tape[l - 1], true), tape[l], grads[l]);
     backward_delta(mlp.layers[l], tape[l], mlp.layers[l - 1], tape[l - 1], grads[l - 1]);
   }
-  backward(Rows(x), tape[0], grads[0]);
+  backward(x, tape[0], grads[0]);
   // b cancels in batch norm's forward (z − μ_B): its gradient is exactly 0. Σδ computes it only up
   // to rounding (~1e-17, PyTorch's value), which Adam or RMSprop would turn into steps of about lr
   // that differ between any two builds; the exact 0 keeps b where it is.
   for (size_t l = 0; l + 1 < L; ++l)
     if (mlp.layers[l].batch_norm.enabled()) grads[l].db.setZero();
+}
+
+// [[gnu::flatten]]: its calls inlined. g++ inlines their calls too, so that natively a small
+// network's whole pass is one function (the lesson's step 85 -> 72 ns); clang 14 (the WebAssembly
+// build) only forward, loss and backward: one call instead of three. Inlining the rest as well
+// (always_inline down to the loops) made V8 run every workload's step some 20% slower.
+[[gnu::flatten]] double train_pass(Mlp& mlp, const Rows& x, const Rows& y, MlpTape& tape, MlpGrads& grads) {
+  forward(mlp, x, tape, true);
+  update_running(mlp, tape);
+  const double value = loss(mlp, tape, y);
+  backward(mlp, x, y, tape, grads);
+  return value;
 }
 
 }  // namespace backprop

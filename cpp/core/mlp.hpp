@@ -25,6 +25,9 @@ struct Rows {
   Index rows, cols, stride;  // stride: between the starts of two rows
   Rows(const Matrix& m) : data(m.data()), rows(m.rows()), cols(m.cols()), stride(m.cols()) {}
   Rows(const ConstMatrixRef& m) : data(m.data()), rows(m.rows()), cols(m.cols()), stride(m.outerStride()) {}
+  // Rows start .. start + count of m.
+  Rows(const Matrix& m, Index start, Index count)
+      : data(m.data() + start * m.cols()), rows(count), cols(m.cols()), stride(m.cols()) {}
   const double* row(Index i) const { return data + i * stride; }
 };
 
@@ -72,14 +75,15 @@ using MlpGrads = std::vector<LayerGrad>;
 
 MlpTape make_tape(const Mlp& mlp, Index batch_size);
 
-void forward(const Mlp& mlp, const ConstMatrixRef& x, MlpTape& tape, bool training = false);
+void forward(const Mlp& mlp, const Rows& x, MlpTape& tape, bool training = false);
 // After a training forward: batch norm's running statistics (none without batch norm).
 void update_running(Mlp& mlp, const MlpTape& tape);
 // The batch loss of the last forward: half_sse and cross_entropy average over samples,
-// mse over every element.
-double loss(const Mlp& mlp, const MlpTape& tape, const ConstMatrixRef& y);
+// mse over every element. The targets y, like the tape, are contiguous rows.
+double loss(const Mlp& mlp, const MlpTape& tape, const Rows& y);
 // After a training forward. A batch-norm layer's ∂L/∂b is exactly 0 (b cancels in z − μ_B).
-void backward(const Mlp& mlp, const ConstMatrixRef& x, const ConstMatrixRef& y, MlpTape& tape,
-              MlpGrads& grads);
+void backward(const Mlp& mlp, const Rows& x, const Rows& y, MlpTape& tape, MlpGrads& grads);
+// A training step's pass: forward in training mode, update_running, the loss (returned), backward.
+double train_pass(Mlp& mlp, const Rows& x, const Rows& y, MlpTape& tape, MlpGrads& grads);
 
 }  // namespace backprop

@@ -46,10 +46,7 @@ class MlpObjective final : public Objective {
       views_.push_back({keys::gamma(l + 1), layer.batch_norm.gamma.data(), grads_[l].dgamma.data(), 1, n, true, true, false});
       views_.push_back({keys::beta(l + 1), layer.batch_norm.beta.data(), grads_[l].dbeta.data(), 1, n, false, true});
     }
-    for (const Layer& layer : mlp_.layers) {
-      dropout_ |= layer.dropout > 0;
-      batch_norm_ |= layer.batch_norm.enabled();
-    }
+    for (const Layer& layer : mlp_.layers) dropout_ |= layer.dropout > 0;
     if (s.validation_inputs) {
       validation_inputs_ = *s.validation_inputs;
       validation_targets_ = *s.validation_targets;
@@ -70,20 +67,11 @@ class MlpObjective final : public Objective {
     Slot& slot = *last_;
     if (dropout_) set_masks(batch, slot.tape);
     if (batch.contiguous) {
-      const ConstMatrixRef x = inputs_.middleRows(batch.index[0], batch.size);  // made once per step
-      const ConstMatrixRef y = targets_.middleRows(batch.index[0], batch.size);
-      forward(mlp_, x, slot.tape, true);
-      if (batch_norm_) update_running(mlp_, slot.tape);
-      const double value = backprop::loss(mlp_, slot.tape, y);
-      backward(mlp_, x, y, slot.tape, grads_);
-      return value;
+      return train_pass(mlp_, Rows(inputs_, batch.index[0], batch.size), Rows(targets_, batch.index[0], batch.size),
+                        slot.tape, grads_);
     }
     gather(batch, slot);
-    forward(mlp_, slot.x, slot.tape, true);
-    if (batch_norm_) update_running(mlp_, slot.tape);
-    const double value = backprop::loss(mlp_, slot.tape, slot.y);
-    backward(mlp_, slot.x, slot.y, slot.tape, grads_);
-    return value;
+    return train_pass(mlp_, slot.x, slot.y, slot.tape, grads_);
   }
 
   NamedValues buffers() const override {
@@ -240,8 +228,8 @@ class MlpObjective final : public Objective {
   double forward_loss(const Batch& batch, bool training) {
     Slot& slot = slot_for(batch.size);
     if (batch.contiguous) {
-      forward(mlp_, inputs_.middleRows(batch.index[0], batch.size), slot.tape, training);
-      return backprop::loss(mlp_, slot.tape, targets_.middleRows(batch.index[0], batch.size));
+      forward(mlp_, Rows(inputs_, batch.index[0], batch.size), slot.tape, training);
+      return backprop::loss(mlp_, slot.tape, Rows(targets_, batch.index[0], batch.size));
     }
     gather(batch, slot);
     forward(mlp_, slot.x, slot.tape, training);
@@ -256,6 +244,7 @@ class MlpObjective final : public Objective {
   };
 
   Slot& slot_for(Index rows) {
+    if (last_ && last_->rows == rows) return *last_;  // a training step's, without a walk through the deque
     for (Slot& slot : slots_)
       if (slot.rows == rows) return slot;
     slots_.push_back({rows, make_tape(mlp_, rows), Matrix(rows, inputs_.cols()), Matrix(rows, targets_.cols())});
@@ -292,7 +281,6 @@ class MlpObjective final : public Objective {
   std::map<size_t, Matrix> given_masks_;  // by layer index from 0: N × n
   Rng dropout_rng_;
   bool dropout_ = false;
-  bool batch_norm_ = false;
   std::vector<bool> alive_;  // dead_units' work space
 };
 

@@ -14,6 +14,7 @@ namespace backprop {
 
 Trainer::Trainer(const Scenario& s)
     : objective_(make_objective(s)),
+      params_(&objective_->params()),
       optimizer_(s.optimizer, objective_->params()),
       regularization_(s.regularization),
       shuffle_(s.train.shuffle),
@@ -41,7 +42,7 @@ Batch Trainer::next_batch() const {
 
 double Trainer::step(Trace* trace) {
   const Batch batch = next_batch();
-  ParamViews& params = objective_->params();
+  ParamViews& params = *params_;
   if (trace) trace->buffers_before = objective_->buffers();
   const double data_loss = objective_->loss_and_gradient(batch);
   const bool regularized = regularization_.l1 != 0.0 || regularization_.l2 != 0.0;
@@ -72,7 +73,7 @@ double Trainer::step(Trace* trace) {
   position_ += batch.size;
   if (position_ >= Index(order_.size())) {
     position_ = 0;
-    advance();
+    if (shuffle_) advance();
   }
   return loss;
 }

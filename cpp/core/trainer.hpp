@@ -32,7 +32,7 @@ class Trainer {
   double full_loss();
   // Loss on the validation set (MLP `data.validation`), NaN when there is none.
   double validation_loss() { return objective_->validation_loss(); }
-  ParamViews& params() { return objective_->params(); }
+  ParamViews& params() { return *params_; }
 
   // For the labs (docs/labs.md). Parameter names in order: W1, b1, … or U, V, W (b, c).
   std::vector<std::string> parameter_names();
@@ -61,6 +61,7 @@ class Trainer {
   void advance();
 
   std::unique_ptr<Objective> objective_;
+  ParamViews* params_;  // the objective's, stable for its life (no virtual call per step)
   Optimizer optimizer_;
   Regularization regularization_;
   Index batch_size_;
