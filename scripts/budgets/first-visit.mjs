@@ -46,16 +46,17 @@ export async function serveBuilt(outDir) {
   return {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
 }
 
-// Records in window.__interactive the performance.now() at which the first frame that shows
-// `selector` has been drawn: the mutation that adds it, then that frame (its animation-frame
-// callbacks, style, layout and paint; what the page defers into it counts), then the next task.
+// Records in window.__interactive when the first frame that shows `selector` has been drawn: the
+// mutation that adds it, that frame (its animation-frame callbacks, style, layout and paint; what
+// the page defers into it counts), then the start of the next frame (its time stamp, the vsync
+// that began it: within a frame's interval of the first one's end, whatever tasks run between).
 export function markInteractive(page, selector) {
   return page.addInitScript((wanted) => {
     new MutationObserver((_, observer) => {
       if (document.querySelector(wanted)) {
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => {
-          window.__interactive = performance.now();
+        requestAnimationFrame(() => requestAnimationFrame((next) => {
+          window.__interactive = next;
         }));
       }
     }).observe(document, {childList: true, subtree: true});
