@@ -62,14 +62,20 @@ export function mountTraining(container, ctx) {
   const {count} = T;
   const uid = ++instances;
   // The worker (its own file) is fetched and instantiates the core when the student comes to this
-  // panel (a pointer over it, a touch, the focus in it), not on a first visit that only reads; a
-  // run that comes first makes it at once.
+  // panel (its button in view, a pointer over it, a touch, the focus in it), not on a first visit
+  // that only reads; a run that comes first makes it at once (some 100 ms more for that run).
   const warm = () => {
     cancelWarm();
     client.warm(ctx.core.wasmModule);
   };
   const WARM_ON = ['pointerenter', 'touchstart', 'focusin'];
-  const cancelWarm = () => WARM_ON.forEach((type) => container.removeEventListener(type, warm));
+  const seen = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && warm())
+    : null;
+  const cancelWarm = () => {
+    WARM_ON.forEach((type) => container.removeEventListener(type, warm));
+    seen?.disconnect();
+  };
   WARM_ON.forEach((type) => container.addEventListener(type, warm, {passive: true}));
 
   let scenario = ctx.store.get().scenario;
@@ -85,6 +91,7 @@ export function mountTraining(container, ctx) {
   });
   const stepsMessage = el('span', {class: 'training-field-message', id: `training-steps-message-${uid}`}, T.stepsHint(stepsRange()));
   const trainButton = el('button', {type: 'submit', class: 'training-train'}, T.train);
+  seen?.observe(trainButton);
   const cancelButton = el('button', {type: 'button', class: 'training-cancel', hidden: true, onclick: () => client.cancel()}, T.cancel);
   const form = el('form', {class: 'training-controls', novalidate: true, onsubmit: (event) => {
     event.preventDefault();
