@@ -102,7 +102,8 @@ function keepingView(slot, change) {
   return result;
 }
 
-function inView(slot) {
+// Some of `slot` inside the view of its scroll box (the window when none of its own).
+export function inView(slot) {
   const scroller = scrollBox(slot);
   const {top, bottom} = scroller === document.scrollingElement ? {top: 0, bottom: innerHeight} : scroller.getBoundingClientRect();
   const box = slot.getBoundingClientRect();

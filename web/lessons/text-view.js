@@ -7,6 +7,7 @@ import {richText, tex} from '../math.js';
 import {S} from '../strings/index.js';
 import {watchOverflow} from '../components/scroll-cue.js';
 import {whenIdle} from '../idle.js';
+import {inView as onScreen} from './deferred-panels.js';
 
 // A block that may scroll sideways (an equation, code, a table on a narrow screen): named, and a
 // tab stop while it overflows, so that a keyboard can scroll it.
@@ -15,12 +16,6 @@ function scrollable(node, label, cues) {
   node.setAttribute('aria-label', label);
   cues.push(watchOverflow(node, {focusable: true}));
   return node;
-}
-
-// Some of `node` inside the window.
-function onScreen(node) {
-  const {top, bottom} = node.getBoundingClientRect();
-  return bottom > 0 && top < innerHeight;
 }
 
 export function renderBlock(block, cues) {
