@@ -5,9 +5,9 @@
 // (what a gzip host sends). Prints the Markdown rows and, with --files, the files and sizes.
 // usage: node scripts/budgets/first-visit.mjs [--no-build] [--runs N] [--files]
 import {gzipSync} from 'node:zlib';
-import {preview} from 'vite';
-import {csp} from '../../vite.config.js';
+import path from 'node:path';
 import {launchBrowser, serveSite} from '../../tests/e2e/browser.js';
+import {serveDist} from '../../tests/e2e/static-server.js';
 import {median, printRows} from './table.mjs';
 
 if (process.argv.includes('--no-build')) process.env.E2E_SKIP_BUILD = '1';
@@ -39,11 +39,12 @@ export const VISITS = [
   }},
 ];
 
-// A site already built in `outDir`, served under the strict CSP: {url, close}.
-export async function serveBuilt(outDir) {
-  const server = await preview({logLevel: 'warn', build: {outDir},
-    preview: {port: 0, strictPort: false, host: '127.0.0.1', headers: {'Content-Security-Policy': csp}}});
-  return {url: `http://127.0.0.1:${server.httpServer.address().port}/`, close: () => new Promise((done) => server.httpServer.close(done))};
+// A site already built in `outDir`, served under the strict CSP as a static host serves it (the
+// files in memory, gzipped once: tests/e2e/static-server.js): {url, close}. Not `vite preview`,
+// which compresses and reads every file again on each request in Node, on the same two cores as the
+// browser: on this machine it made a first visit of #/mlp 120 ms slower (docs in the README).
+export function serveBuilt(outDir) {
+  return serveDist('/', path.resolve(outDir), {gzip: true});
 }
 
 // Records in window.__interactive when the first frame that shows `selector` has been drawn: the
@@ -97,7 +98,9 @@ export async function visit(site, {route, ready, act}, viewport = null) {
   return {interactive, files};
 }
 
-export async function measureFirstVisits(site, runs = RUNS) {
+// `built`: tests/e2e/browser.js's serveSite(), whose build is served here as a static host serves it.
+export async function measureFirstVisits(built, runs = RUNS) {
+  const site = await serveBuilt(built.outDir);
   const results = [];
   for (const spec of VISITS) {
     const times = [];
@@ -110,6 +113,7 @@ export async function measureFirstVisits(site, runs = RUNS) {
     const where = spec.viewport ? `${spec.route} at ${spec.viewport.width} × ${spec.viewport.height}` : spec.route;
     results.push({route: where, times, files, total: files.reduce((sum, f) => sum + f.size, 0)});
   }
+  await site.close();
   return results;
 }
 
