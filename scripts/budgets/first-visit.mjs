@@ -51,14 +51,18 @@ export function serveBuilt(outDir) {
 // mutation that adds it, that frame (its animation-frame callbacks, style, layout and paint; what
 // the page defers into it counts), then the start of the next frame (its time stamp, the vsync
 // that began it: within a frame's interval of the first one's end, whatever tasks run between).
+// Drawn with its fonts: while a font that frame's layout asked for is still loading (KaTeX's math
+// is invisible until its fonts are here, font-display: block), the first frame after they are.
 export function markInteractive(page, selector) {
   return page.addInitScript((wanted) => {
+    const drawn = () => requestAnimationFrame(() => requestAnimationFrame((next) => {
+      if (document.fonts.status === 'loading') document.fonts.ready.then(drawn);
+      else window.__interactive = next;
+    }));
     new MutationObserver((_, observer) => {
       if (document.querySelector(wanted)) {
         observer.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame((next) => {
-          window.__interactive = next;
-        }));
+        drawn();
       }
     }).observe(document, {childList: true, subtree: true});
   }, selector);

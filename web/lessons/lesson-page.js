@@ -24,13 +24,6 @@ import {mountLessonBridge} from '../embed/lesson-bridge.js';
 import {panelName, readView} from '../embed/view.js';
 import {ITERATION_PARAM, atIteration, canCross, crossIteration, iterationLabel, parseIteration, writeIteration} from './iterations.js';
 
-// KaTeX's fonts that every lesson's first screen draws (its regular and bold text, its italic
-// symbols) download with this module, while the core compiles, not once the page is laid out:
-// KaTeX's styles hide the math until its fonts are here (font-display: block).
-for (const font of ['1em KaTeX_Main', 'bold 1em KaTeX_Main', 'italic 1em KaTeX_Math']) {
-  globalThis.document?.fonts?.load(font).catch(() => {});
-}
-
 // The step an address asks for: a whole number (1e9 is one), clamped to 0…last; 0 otherwise.
 export function parseStep(text, last) {
   const n = Number(text ?? '0');
