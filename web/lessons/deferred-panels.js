@@ -12,6 +12,7 @@
 // with its name) is in the page from the start, a screen high (web/styles.css) and aria-busy
 // until built.
 import {whenIdle} from '../idle.js';
+import {inView, scrollBox, watchReach} from './reach.js';
 
 // entries: [{slot, mount: (slot) → {destroy()}}], in the page's order.
 export function mountDeferred(entries) {
@@ -25,7 +26,7 @@ export function mountDeferred(entries) {
 
   function build(entry) {
     if (!pending.delete(entry)) return;
-    observer?.unobserve(entry.slot);
+    reached.forget(entry.slot);
     keepingView(entry.slot, () => {
       entry.slot.classList.remove('deferred');
       entry.slot.removeAttribute('aria-busy');
@@ -41,15 +42,11 @@ export function mountDeferred(entries) {
     if (pending.size) cancelIdle = whenIdle(next);
   }
 
-  // Near the view: half a screen around it, the nested scroll box's edge extended alike.
-  const observer = typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver((seen) => {
-      for (const {target, isIntersecting} of seen) {
-        if (isIntersecting) build(entries.find(({slot}) => slot === target));
-      }
-    }, {rootMargin: '50% 0px', scrollMargin: '50% 0px'})
-    : null;
-  for (const {slot} of entries) observer?.observe(slot);
+  // Near the view, or Tab (./reach.js).
+  const reached = watchReach(entries.map(({slot}) => slot), {
+    reach: (slot) => build(entries.find((entry) => entry.slot === slot)),
+    tab: buildAll,
+  });
   // In view at the first paint: built in that frame, after the page's layout (the observer's first
   // report comes only after the paint).
   let frame = requestAnimationFrame(() => {
@@ -59,18 +56,13 @@ export function mountDeferred(entries) {
     }
   });
 
-  const onKey = (event) => {
-    if (event.key === 'Tab') buildAll();
-  };
-  document.addEventListener('keydown', onKey, true);
   window.addEventListener('beforeprint', buildAll);
   cancelIdle = whenIdle(next);
 
   function stop() {
     cancelIdle();
     cancelAnimationFrame(frame);
-    observer?.disconnect();
-    document.removeEventListener('keydown', onKey, true);
+    reached.stop();
     window.removeEventListener('beforeprint', buildAll);
   }
   if (!entries.length) stop();
@@ -100,19 +92,4 @@ function keepingView(slot, change) {
   const owed = Math.round(grown - (scroller.scrollTop - scrolled));
   if (owed) scroller.scrollTop += owed;
   return result;
-}
-
-// Some of `slot` inside the view of its scroll box (the window when none of its own).
-export function inView(slot) {
-  const scroller = scrollBox(slot);
-  const {top, bottom} = scroller === document.scrollingElement ? {top: 0, bottom: innerHeight} : scroller.getBoundingClientRect();
-  const box = slot.getBoundingClientRect();
-  return box.bottom > top && box.top < bottom;
-}
-
-function scrollBox(node) {
-  for (let box = node.parentElement; box && box !== document.body; box = box.parentElement) {
-    if (/auto|scroll/.test(getComputedStyle(box).overflowY)) return box;
-  }
-  return document.scrollingElement;
 }

@@ -7,7 +7,7 @@ import {richText, tex} from '../math.js';
 import {S} from '../strings/index.js';
 import {watchOverflow} from '../components/scroll-cue.js';
 import {whenIdle} from '../idle.js';
-import {inView as onScreen} from './deferred-panels.js';
+import {inView as onScreen, watchReach} from './reach.js';
 
 // A block that may scroll sideways (an equation, code, a table on a narrow screen): named, and a
 // tab stop while it overflows, so that a keyboard can scroll it.
@@ -115,24 +115,14 @@ export function mountLessonText(container, ctx, lesson) {
   // the view, the browser idle, Tab (its equations' boxes are tab stops), reveal(), printing. In a
   // frame (embed=1) at once: the frame's height is reported now.
   let waiting = !ctx.store.get().embed;
-  const near = typeof IntersectionObserver === 'function' && waiting
-    ? new IntersectionObserver((seen) => {
-      if (seen.some(({isIntersecting}) => isIntersecting)) reached();
-    }, {rootMargin: '50% 0px'})
-    : null;
-  near?.observe(container);
-  const onKey = (event) => {
-    if (event.key === 'Tab') reached();
-  };
-  if (waiting) document.addEventListener('keydown', onKey, true);
+  const near = waiting ? watchReach([container], {reach: () => reached(), tab: () => reached()}) : null;
   // `firstFrame`: the text is on screen before its first paint; the step's section is rendered down
   // to the step's first block and then as far as fills the view below that block's start (the
   // text is scrolled there next), the rest of it at idle before the other sections.
   function start(firstFrame = false) {
     if (!waiting) return;
     waiting = false;
-    near?.disconnect();
-    document.removeEventListener('keydown', onKey, true);
+    near?.stop();
     const entry = sectionFor(lastTag);
     if (firstFrame) {
       const height = ownBox() ? container.clientHeight : innerHeight;
@@ -260,8 +250,7 @@ export function mountLessonText(container, ctx, lesson) {
       unsubscribe();
       cancelAnimationFrame(frame);
       cancelIdle();
-      near?.disconnect();
-      document.removeEventListener('keydown', onKey, true);
+      near?.stop();
       window.removeEventListener('beforeprint', fillAll);
       window.removeEventListener('resize', markBox);
       clearTimeout(slideTimer);
