@@ -3,7 +3,7 @@
 // host. With {gzip: true}, as a static host or a CDN serves it (scripts/budgets): every file held
 // in memory, the compressible ones gzipped once, not on each request on the browser's CPU.
 import {createReadStream} from 'node:fs';
-import {readFile, stat} from 'node:fs/promises';
+import {readFile, readdir, stat} from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -21,36 +21,43 @@ const types = {
 const compressible = /^(text\/|image\/svg|application\/wasm)/;
 
 export async function serveDist(prefix, dist = defaultDist, {gzip: compress = false} = {}) {
-  const held = new Map();  // file → {body, encoding}, with {gzip}
-  async function hold(file) {
-    if (!held.has(file)) {
-      held.set(file, (async () => {
-        const raw = await readFile(file);
-        const gzipped = compressible.test(types[path.extname(file)] ?? '') ? await gzip(raw, {level: 9}) : null;
-        return gzipped && gzipped.length < raw.length ? {body: gzipped, encoding: 'gzip'} : {body: raw, encoding: null};
-      })());
-    }
-    return held.get(file);
-  }
+  const held = compress ? await holdAll(dist) : null;  // file → {body, gzipped}
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) return void response.writeHead(404).end();
     let file = path.join(dist, decodeURIComponent(url.pathname.slice(prefix.length)));
     if (!file.startsWith(dist)) return void response.writeHead(403).end();
+    const headers = (name) => ({'Content-Type': types[path.extname(name)] ?? 'application/octet-stream', 'Content-Security-Policy': csp});
+    if (held) {
+      const kept = held.get(file) ?? held.get(path.join(file, 'index.html'));
+      if (!kept) return void response.writeHead(404).end();
+      const gzipped = kept.gzipped && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+      const body = gzipped ? kept.gzipped : kept.body;
+      response.writeHead(200, {...headers(kept.name), 'Content-Length': body.length, ...(gzipped && {'Content-Encoding': 'gzip', Vary: 'Accept-Encoding'})});
+      return void response.end(body);
+    }
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       await stat(file);
     } catch {
       return void response.writeHead(404).end();
     }
-    const headers = {'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp};
-    if (!compress) return void (response.writeHead(200, headers), createReadStream(file).pipe(response));
-    const {body, encoding} = await hold(file);
-    const accepted = encoding && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    const sent = accepted ? body : encoding ? await readFile(file) : body;
-    response.writeHead(200, {...headers, 'Content-Length': sent.length, ...(accepted && {'Content-Encoding': 'gzip', Vary: 'Accept-Encoding'})});
-    response.end(sent);
+    response.writeHead(200, headers(file));
+    createReadStream(file).pipe(response);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   return {url: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => new Promise((done) => server.close(done))};
+}
+
+// Every file of `dist`, read once, the compressible ones gzipped once: file → {name, body, gzipped}.
+async function holdAll(dist) {
+  const held = new Map();
+  for (const entry of await readdir(dist, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue;
+    const name = path.join(entry.parentPath ?? entry.path, entry.name);
+    const body = await readFile(name);
+    const packed = compressible.test(types[path.extname(name)] ?? '') ? await gzip(body, {level: 9}) : null;
+    held.set(name, {name, body, gzipped: packed && packed.length < body.length ? packed : null});
+  }
+  return held;
 }
