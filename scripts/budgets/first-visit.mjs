@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// First visits in headless Chromium against the built site under the strict CSP, each in a fresh
-// profile: #/mlp, #/bptt (at the default size and a phone's) and #/labs/clasificacion. For each,
-// the time to interactive (the page's first control answers) and every file transferred, gzip
-// (what a gzip host sends). Prints the Markdown rows and, with --files, the files and sizes.
+// First visits in headless Chromium against the built site under the strict CSP, served as a
+// static host serves it (serveBuilt), each in a fresh profile: #/mlp, #/bptt (at the default size
+// and a phone's) and #/labs/clasificacion. For each, the time to interactive (the page's first
+// control drawn, with its fonts, then answering) and every file transferred, gzip (what a gzip
+// host sends). Prints the Markdown rows and, with --files, the files and sizes.
 // usage: node scripts/budgets/first-visit.mjs [--no-build] [--runs N] [--files]
 import {gzipSync} from 'node:zlib';
 import path from 'node:path';
