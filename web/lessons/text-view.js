@@ -115,7 +115,7 @@ export function mountLessonText(container, ctx, lesson) {
   // the view, the browser idle, Tab (its equations' boxes are tab stops), reveal(), printing. In a
   // frame (embed=1) at once: the frame's height is reported now.
   let waiting = !ctx.store.get().embed;
-  const near = waiting ? watchReach([container], {reach: () => reached(), tab: () => reached()}) : null;
+  const near = waiting ? watchReach([container], {reach: reached, tab: reached}) : null;
   // `firstFrame`: the text is on screen before its first paint; the step's section is rendered down
   // to the step's first block and then as far as fills the view below that block's start (the
   // text is scrolled there next), the rest of it at idle before the other sections.
