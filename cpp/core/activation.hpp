@@ -116,7 +116,33 @@ inline void activation_backward(Activation f, const double* z, const double* a, 
     return;
   }
   const Index n = rows * cols;
-  BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(f, z[i], a[i]);
+#if !defined(__clang__)
+  // g++ takes the switch out of the loop itself, and vectorises the loops below (the lesson's step
+  // 6% slower: its layers have two units).
+  for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(f, z[i], a[i]);
+#else
+  // One loop per f, the switch out of the loop (in WebAssembly a switch per element made
+  // Playground's step 5% slower), each the same product as derivative()'s.
+  switch (f) {
+    case Activation::sigmoid:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (a[i] * (1.0 - a[i]));
+      return;
+    case Activation::tanh:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (1.0 - a[i] * a[i]);
+      return;
+    case Activation::relu:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (z[i] > 0.0 ? 1.0 : 0.0);
+      return;
+    case Activation::leaky_relu:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i)
+        z_grad[i] = a_grad[i] * (z[i] > 0.0 ? 1.0 : leaky_relu_slope);
+      return;
+    case Activation::linear:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * 1.0;
+      return;
+    case Activation::softmax: return;  // above
+  }
+#endif
 }
 
 // f′(z) of a whole matrix, for traces.
