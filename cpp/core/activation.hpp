@@ -117,8 +117,8 @@ inline void activation_backward(Activation f, const double* z, const double* a, 
   }
   const Index n = rows * cols;
 #if !defined(__clang__)
-  // g++ takes the switch out of the loop itself, and vectorises the loops below (the lesson's step
-  // 6% slower: its layers have two units).
+  // g++ keeps derivative() per element: it vectorises the loops below, and the lesson's step (two
+  // units a layer) ran 6% slower natively.
   for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(f, z[i], a[i]);
 #else
   // One loop per f, the switch out of the loop (in WebAssembly a switch per element made
