@@ -116,7 +116,34 @@ inline void activation_backward(Activation f, const double* z, const double* a, 
     return;
   }
   const Index n = rows * cols;
-  BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(f, z[i], a[i]);
+#if !defined(__clang__)
+  // g++ keeps derivative() per element: it vectorises the loops below, and the lesson's step (two
+  // units a layer) ran 6% slower natively.
+  for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(f, z[i], a[i]);
+#else
+  // One loop per f, the switch out of the loop (in WebAssembly a switch per element made
+  // Playground's step 5% slower), each the same product as derivative()'s.
+  switch (f) {
+    case Activation::sigmoid:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (a[i] * (1.0 - a[i]));
+      return;
+    case Activation::tanh:
+      // Vectorised (no call in it): Playground's step 3-4% faster in V8.
+      for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (1.0 - a[i] * a[i]);
+      return;
+    case Activation::relu:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (z[i] > 0.0 ? 1.0 : 0.0);
+      return;
+    case Activation::leaky_relu:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i)
+        z_grad[i] = a_grad[i] * (z[i] > 0.0 ? 1.0 : leaky_relu_slope);
+      return;
+    case Activation::linear:
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * 1.0;
+      return;
+    case Activation::softmax: return;  // above
+  }
+#endif
 }
 
 // f′(z) of a whole matrix, for traces.
