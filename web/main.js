@@ -34,7 +34,8 @@ const firstScenarios = {'/mlp': mlpPresets[mlpDefault], '/bptt': bpttPresets[bpt
 // (font-display: block): requested at the mount, they came 80–130 ms after the first frame.
 const LESSON_FONTS = ['1em KaTeX_Main', 'bold 1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Size1', '1em KaTeX_Size2', '1em KaTeX_Size3'];
 function loadFonts(path) {
-  if (firstScenarios[path])  // a lesson that opens on its stepper for (const font of LESSON_FONTS) document.fonts?.load(font).catch(() => {});
+  if (!firstScenarios[path]) return;  // not a lesson that opens on its stepper
+  for (const font of LESSON_FONTS) document.fonts?.load(font).catch(() => {});
 }
 const routeFor = (path) => routes[path] ?? (path === '/labs' || path.startsWith('/labs/') ? labsRoute : null);
 const app = document.getElementById('app');
