@@ -122,24 +122,27 @@ inline void activation_backward(Activation f, const double* z, const double* a, 
   for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(f, z[i], a[i]);
 #else
   // One loop per f, the switch out of the loop (in WebAssembly a switch per element made
-  // Playground's step 5% slower), each the same product as derivative()'s.
+  // Playground's step 5% slower): derivative() with f known, folded to its one case.
   switch (f) {
     case Activation::sigmoid:
-      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (a[i] * (1.0 - a[i]));
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i)
+        z_grad[i] = a_grad[i] * derivative(Activation::sigmoid, z[i], a[i]);
       return;
     case Activation::tanh:
       // Vectorised (no call in it): Playground's step 3-4% faster in V8.
-      for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (1.0 - a[i] * a[i]);
+      for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * derivative(Activation::tanh, z[i], a[i]);
       return;
     case Activation::relu:
-      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * (z[i] > 0.0 ? 1.0 : 0.0);
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i)
+        z_grad[i] = a_grad[i] * derivative(Activation::relu, z[i], a[i]);
       return;
     case Activation::leaky_relu:
       BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i)
-        z_grad[i] = a_grad[i] * (z[i] > 0.0 ? 1.0 : leaky_relu_slope);
+        z_grad[i] = a_grad[i] * derivative(Activation::leaky_relu, z[i], a[i]);
       return;
     case Activation::linear:
-      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i) z_grad[i] = a_grad[i] * 1.0;
+      BACKPROP_SCALAR_LOOP for (Index i = 0; i < n; ++i)
+        z_grad[i] = a_grad[i] * derivative(Activation::linear, z[i], a[i]);
       return;
     case Activation::softmax: return;  // above
   }
