@@ -33,8 +33,10 @@ const firstScenarios = {'/mlp': mlpPresets[mlpDefault], '/bptt': bpttPresets[bpt
 // first layout asks for them. KaTeX's styles hide the math until its fonts are here
 // (font-display: block): requested at the mount, they came 80–130 ms after the first frame.
 const LESSON_FONTS = ['1em KaTeX_Main', 'bold 1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Size1', '1em KaTeX_Size2', '1em KaTeX_Size3'];
+let fontsAsked = false;  // once: every lesson draws with the same fonts
 function loadFonts(path) {
-  if (!firstScenarios[path]) return;  // not a lesson that opens on its stepper
+  if (fontsAsked || !firstScenarios[path]) return;  // asked already, or not a lesson that opens on its stepper
+  fontsAsked = true;
   for (const font of LESSON_FONTS) document.fonts?.load(font).catch(() => {});
 }
 const routeFor = (path) => routes[path] ?? (path === '/labs' || path.startsWith('/labs/') ? labsRoute : null);
