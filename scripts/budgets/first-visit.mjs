@@ -43,7 +43,8 @@ export const VISITS = [
 // A site already built in `outDir`, served under the strict CSP as a static host serves it (the
 // files in memory, gzipped once: tests/e2e/static-server.js): {url, close}. Not `vite preview`,
 // which compresses and reads every file again on each request in Node, on the same two cores as the
-// browser: on this machine it made a first visit of #/mlp 120 ms slower (docs in the README).
+// browser: on this machine it made a first visit of #/mlp about 220 ms slower at a load of 7–10
+// (1,011 against 789 ms, the README).
 export function serveBuilt(outDir) {
   return serveDist('/', path.resolve(outDir), {gzip: true});
 }
