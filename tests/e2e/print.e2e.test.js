@@ -63,7 +63,12 @@ async function printed(page, name, format = 'A4') {
 }
 
 // The steps' names as the step list gives them ("Paso 7 de 13: ∂L/∂W⁽²⁾").
-const stepNames = async (page) => (await page.locator('.step-list button .sr-only').allTextContents()).map(normal);
+// The stepper's list of steps is built when the page is idle (docs/web.md), which may come after
+// the print view: waited for, not read before it is there.
+const stepNames = async (page) => {
+  await page.waitForSelector('.step-list button .sr-only', {state: 'attached'});
+  return (await page.locator('.step-list button .sr-only').allTextContents()).map(normal);
+};
 
 // Where each name starts in `text`, in order; fails on the first one missing.
 function positions(text, names) {
