@@ -149,8 +149,8 @@ async function start() {
   coreReady.catch(() => {});  // handled below, once the language is set
   // The page's module downloads while the core compiles (render() takes it from the module map).
   let pageHere = false;
-  loadFonts(parseRoute().path);
   routeFor(parseRoute().path)?.().then(() => { pageHere = true; }, () => {});
+  loadFonts(parseRoute().path);  // after the page's modules: ahead of them, they took the connections
   await applyLanguage(parseRoute().lang).catch(() => {});  // its texts unreachable: Spanish stays
   app.innerHTML = `<p class="loading">${S.loading}</p>`;
   let core;

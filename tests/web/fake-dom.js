@@ -112,6 +112,7 @@ export function installFakeDom() {
   };
   globalThis.ResizeObserver = class {
     observe() {}
+    unobserve() {}
     disconnect() {}
   };
   globalThis.requestAnimationFrame = () => 0;

@@ -5,7 +5,7 @@
 import {el} from '../dom.js';
 import {richText, tex} from '../math.js';
 import {S} from '../strings/index.js';
-import {watchOverflow} from '../components/scroll-cue.js';
+import {measureAll, watchOverflow} from '../components/scroll-cue.js';
 import {whenIdle} from '../idle.js';
 import {inView as onScreen, watchReach} from './reach.js';
 
@@ -72,7 +72,7 @@ export function mountLessonText(container, ctx, lesson) {
     entry.filled = entry.next === blocks.length;
     // Filled on the page (not at mount): its scrolling blocks are tab stops at once, not a frame
     // later, for whatever reads the page meanwhile.
-    if (container.isConnected) cues.slice(from).forEach((cue) => cue.measure());
+    if (container.isConnected) measureAll(cues.slice(from));
   }
   // The first section that explains `tag` (the first section when none does).
   const sectionFor = (tag) => sections.find(({section}) => section.blocks.some((block) => block.steps?.includes(tag))) ?? sections[0];
@@ -110,21 +110,23 @@ export function mountLessonText(container, ctx, lesson) {
     owed -= by;
   }
   // The text is reached: the current step's section, whose KaTeX is most of a first layout, waits
-  // for it, since on a phone the text is below the stepper. Whichever comes first: the first frame
-  // with the text in view (beside the workbench, a tall screen), the text within half a screen of
-  // the view, the browser idle, Tab (its equations' boxes are tab stops), reveal(), printing. In a
-  // frame (embed=1) at once: the frame's height is reported now.
+  // for it, since on a phone the text is below the stepper. Whichever comes first: the second frame
+  // with the text in view (beside the workbench, a tall screen: the first frame shows the
+  // workbench alone, which the student can use while the text fills), the text within half a
+  // screen of the view, the browser idle, Tab (its equations' boxes are tab stops), reveal(),
+  // printing. In a frame (embed=1) at once: the frame's height is reported now.
   let waiting = !ctx.store.get().embed;
-  const near = waiting ? watchReach([container], {reach: reached, tab: reached}) : null;
-  // `firstFrame`: the text is on screen before its first paint; the step's section is rendered down
-  // to the step's first block and then as far as fills the view below that block's start (the
-  // text is scrolled there next), the rest of it at idle before the other sections.
-  function start(firstFrame = false) {
+  const near = waiting ? watchReach([container], {reach: () => reached(true), tab: () => reached()}) : null;
+  // `toView`: the text is on screen and nothing of it is shown yet; the step's section is rendered
+  // down to the step's first block and then as far as fills the view below that block's start
+  // (the text is scrolled there next, before the frame's paint), the rest of it at idle before the
+  // other sections.
+  function start(toView = false) {
     if (!waiting) return;
     waiting = false;
     near?.stop();
     const entry = sectionFor(lastTag);
-    if (firstFrame) {
+    if (toView) {
       const height = ownBox() ? container.clientHeight : innerHeight;
       let first = null;
       fill(entry, (node, block) => {
@@ -141,9 +143,10 @@ export function mountLessonText(container, ctx, lesson) {
     }
     mark();
   }
-  // Reached after the first frame: the step's block is followed in the next one.
-  function reached() {
-    start();
+  // Reached after the first frame: the step's block is followed in the next one. `inView`: only
+  // what fills the view when the text is on screen (it came into view).
+  function reached(inView = false) {
+    start(inView && container.isConnected && onScreen(container));
     if (!frame) frame = requestAnimationFrame(follow);
   }
 
@@ -173,6 +176,7 @@ export function mountLessonText(container, ctx, lesson) {
   let current = null;  // the first highlighted block
   let frame = 0;
   let shown = false;  // scrolled once: the first time without animation
+  let painted = false;  // a frame has shown the page (the workbench before the text)
   let sliding = false;  // a smooth scroll of ours still on its way (to an earlier step's block)
   let slideTimer = 0;
   const stopSliding = () => {
@@ -193,7 +197,14 @@ export function mountLessonText(container, ctx, lesson) {
   function follow() {
     frame = 0;
     markBox();
-    if (waiting && container.isConnected && onScreen(container)) start(true);  // before this frame's paint
+    if (waiting && container.isConnected) {
+      if (!painted) {  // the page's first frame: the workbench alone, the text in the next one
+        painted = true;
+        frame = requestAnimationFrame(follow);
+        return;
+      }
+      if (onScreen(container)) start(true);  // before this frame's paint
+    }
     if (!current || !ownBox()) return;
     const box = container.getBoundingClientRect();
     const at = current.getBoundingClientRect();
