@@ -13,14 +13,14 @@ const url = `${site.url}${route}`;
 
 const browser = await launchBrowser();
 const page = await browser.context.newPage();
-await markInteractive(page, spec.ready);
+const {drawn} = await markInteractive(page, spec.ready);
 const cdp = await page.context().newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', ({value}) => events.push(...value));
 const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 await cdp.send('Tracing.start', {traceConfig: {includedCategories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline']}});
 await page.goto(url, {waitUntil: 'commit'});  // as first-visit.mjs's visit()
-await page.waitForFunction(() => window.__interactive);
+await drawn;
 await spec.act(page);
 const {interactive, resources, paints} = await page.evaluate(() => ({
   interactive: window.__interactive,

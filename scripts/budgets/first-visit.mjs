@@ -55,12 +55,31 @@ export function serveBuilt(outDir) {
 // that began it: within a frame's interval of the first one's end, whatever tasks run between).
 // Drawn with its fonts: while a font that frame's layout asked for is still loading (KaTeX's math
 // is invisible until its fonts are here, font-display: block), the first frame after they are.
-export function markInteractive(page, selector) {
-  return page.addInitScript((wanted) => {
-    const drawn = () => requestAnimationFrame(() => requestAnimationFrame((next) => {
-      if (document.fonts.status === 'loading') document.fonts.ready.then(drawn);
-      else window.__interactive = next;
-    }));
+// The fonts are looked at in a task queued from the frame's callbacks, which runs once that frame
+// is drawn and before the next one: what a later frame asks for (the lesson's text, drawn after
+// the workbench) is not that frame's.
+// Returns {drawn}: a promise of that time (also in window.__interactive), which the page reports
+// through a binding: no script of the harness polls the page while it loads (waitForFunction
+// runs one in every frame).
+export async function markInteractive(page, selector) {
+  let report;
+  const drawn = new Promise((resolve) => { report = resolve; });
+  await page.exposeBinding('__reportInteractive', (_, at) => report(at));
+  await page.addInitScript((wanted) => {
+    const drawn = () => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (document.fonts.status === 'loading') document.fonts.ready.then(drawn);
+        else {
+          requestAnimationFrame((next) => {
+            window.__interactive = next;
+            window.__reportInteractive(next);
+          });
+        }
+      };
+      channel.port2.postMessage(null);
+    });
     new MutationObserver((_, observer) => {
       if (document.querySelector(wanted)) {
         observer.disconnect();
@@ -68,6 +87,7 @@ export function markInteractive(page, selector) {
       }
     }).observe(document, {childList: true, subtree: true});
   }, selector);
+  return {drawn};
 }
 
 // One fresh visit: ms to `ready` drawn (markInteractive) and the files; `viewport` {width, height},
@@ -76,26 +96,20 @@ export async function visit(site, {route, ready, act}, viewport = null) {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   if (viewport) await page.setViewportSize(viewport);
-  await markInteractive(page, ready);
-  const bodies = new Map();  // url → body: a file fetched twice (a second worker) counts once
-  page.on('response', async (response) => {
-    const url = response.url();
-    if (bodies.has(url)) return;
-    bodies.set(url, null);
-    try {
-      bodies.set(url, await response.body());
-    } catch {
-      // redirects and aborted requests have no body
-    }
-  });
-  // Waited for from the response on: Playwright's own script (waitForFunction's, an
-  // EvaluateScript of 10–40 ms with no address in a trace) then runs while the page still waits
-  // on the network, not in the middle of its load as after goto's default wait for 'load'.
+  const {drawn} = await markInteractive(page, ready);
+  // Their bodies are read once the page has loaded: reading them over the DevTools protocol while
+  // it loads took the browser's time.
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
   await page.goto(`${site.url}${route}`, {waitUntil: 'commit'});
-  await page.waitForFunction(() => window.__interactive);
+  const interactive = await drawn;
   await act(page);
-  const interactive = await page.evaluate(() => window.__interactive);
   await page.waitForLoadState('networkidle');
+  const bodies = new Map();  // url → body: a file fetched twice (a second worker) counts once
+  for (const response of responses) {
+    if (bodies.has(response.url())) continue;
+    bodies.set(response.url(), await response.body().catch(() => null));  // redirects, aborted requests: none
+  }
   const files = [...bodies].filter(([, body]) => body).map(([url, body]) => ({
     name: new URL(url).pathname.split('/').pop() || 'index.html',
     size: Math.min(body.length, gzipSync(body, {level: 9}).length),
