@@ -56,8 +56,8 @@ export function serveBuilt(outDir) {
 // Drawn with its fonts: while a font that frame's layout asked for is still loading (KaTeX's math
 // is invisible until its fonts are here, font-display: block), the first frame after they are.
 // The fonts are looked at in a task queued from the frame's callbacks, which runs once that frame
-// is drawn and before the next one: what a later frame asks for (the lesson's text, drawn after
-// the workbench) is not that frame's.
+// is drawn (usually before the next one): what a later frame asks for (the lesson's text, drawn
+// after the workbench) is not that frame's. The time is the next frame's, however late that task.
 // Returns {drawn}: a promise of that time (also in window.__interactive), which the page reports
 // through a binding: no script of the harness polls the page while it loads (waitForFunction
 // runs one in every frame).
@@ -67,18 +67,20 @@ export async function markInteractive(page, selector) {
   await page.exposeBinding('__reportInteractive', (_, at) => report(at));
   await page.addInitScript((wanted) => {
     const drawn = () => requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        if (document.fonts.status === 'loading') document.fonts.ready.then(drawn);
-        else {
-          requestAnimationFrame((next) => {
-            window.__interactive = next;
-            window.__reportInteractive(next);
-          });
-        }
-      };
-      channel.port2.postMessage(null);
+      const next = new Promise((resolve) => requestAnimationFrame(resolve));
+      const fontsHere = new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve(document.fonts.status !== 'loading');
+        };
+        channel.port2.postMessage(null);
+      });
+      Promise.all([next, fontsHere]).then(([at, here]) => {
+        if (!here) return void document.fonts.ready.then(drawn);
+        window.__interactive = at;
+        window.__reportInteractive(at);
+      });
     });
     new MutationObserver((_, observer) => {
       if (document.querySelector(wanted)) {
