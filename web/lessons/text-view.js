@@ -143,10 +143,10 @@ export function mountLessonText(container, ctx, lesson) {
     }
     mark();
   }
-  // Reached after the first frame: the step's block is followed in the next one. `inView`: only
+  // Reached after the first frame: the step's block is followed in the next one. `toView`: only
   // what fills the view when the text is on screen (it came into view).
-  function reached(inView = false) {
-    start(inView && container.isConnected && onScreen(container));
+  function reached(toView = false) {
+    start(toView && container.isConnected && onScreen(container));
     if (!frame) frame = requestAnimationFrame(follow);
   }
 
